@@ -1,0 +1,77 @@
+import type { FormulaBook, FormulaProblem } from './formulaBook.js';
+import { formulaSites } from './formulaBook.js';
+import type { Report } from './Report.js';
+import { resolveValues, type Values } from './resolveValues.js';
+import { testPoints } from './testPoints.js';
+import type { Scenario } from './types.js';
+
+const TOLERANCE = 1e-9;
+
+/**
+ * Reports formula problems where they are written, then evaluates every
+ * formula at each test point: results must be finite, probabilities within
+ * 0..1, and the probabilities of a state's open moves must sum to 1.
+ */
+export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: FormulaProblem[], report: Report): void {
+	for (const problem of problems) {
+		report.error(problem.path, problem.message, problem.char === undefined ? undefined : { char: problem.char });
+	}
+	if (problems.length > 0) return;
+
+	const points = testPoints(scenario).map((point) => ({
+		label: point.label,
+		values: resolveValues(scenario, book, point.overrides)
+	}));
+	const valueOf = (source: string, values: Values) => book.formulas[book.slotOf.get(source) as number].evaluate(values);
+
+	const nonFinite = new Set<string>();
+	for (const site of formulaSites(scenario)) {
+		if (nonFinite.has(site.source)) continue;
+		for (const point of points) {
+			const value = valueOf(site.source, point.values);
+			if (!Number.isFinite(value)) {
+				nonFinite.add(site.source);
+				report.error(site.path, `The formula gives ${value} ${point.label}; it must give a finite number (check for division by zero or log of 0).`);
+				break;
+			}
+		}
+	}
+	if (nonFinite.size > 0) return;
+
+	for (const state of scenario.states) {
+		const withProbability = state.moves.filter((m) => m.probability !== undefined);
+		if (withProbability.length === 0) continue;
+		const base = ['machine', 'states', state.id];
+		if (withProbability.length < state.moves.length) {
+			const missing = state.moves.filter((m) => m.probability === undefined).map((m) => m.id);
+			report.error([...base, 'on'], `State "${state.id}": give every move a probability or none (missing on ${missing.join(', ')}).`, { key: true });
+			continue;
+		}
+		for (const point of points) {
+			let sum = 0;
+			let open = 0;
+			let bad = false;
+			for (const move of state.moves) {
+				if (move.guard !== undefined && valueOf(move.guard, point.values) === 0) continue;
+				const p = valueOf(move.probability as string, point.values);
+				if (p < -TOLERANCE || p > 1 + TOLERANCE) {
+					report.error([...base, 'on', move.id, 'meta', 'probability'], `The probability of move "${move.id}" is ${round(p)} ${point.label}; it must lie between 0 and 1.`);
+					bad = true;
+					break;
+				}
+				sum += p;
+				open++;
+			}
+			if (bad) break;
+			if (open > 0 && Math.abs(sum - 1) > TOLERANCE) {
+				const by = sum > 1 ? `over by ${round(sum - 1)}` : `short by ${round(1 - sum)}`;
+				report.error([...base, 'on'], `The probabilities of the open moves of state "${state.id}" sum to ${round(sum)} ${point.label} (${by}); they must sum to 1.`, { key: true });
+				break;
+			}
+		}
+	}
+}
+
+function round(x: number): number {
+	return Math.round(x * 1e6) / 1e6;
+}

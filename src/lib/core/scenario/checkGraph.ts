@@ -1,0 +1,73 @@
+import type { Report } from './Report.js';
+import type { Scenario } from './types.js';
+
+/**
+ * The machine ends: from every reachable state some final state is
+ * reachable (guards ignored), and every cycle passes through a state with
+ * `maxVisits`, so that unrolling terminates. Unreachable states are a warning.
+ */
+export function checkGraph(scenario: Scenario, report: Report): void {
+	const byId = new Map(scenario.states.map((s) => [s.id, s]));
+	if (!byId.has(scenario.initial)) return;
+	const successors = (id: string) =>
+		(byId.get(id)?.moves ?? []).map((m) => m.target).filter((t) => byId.has(t));
+
+	const reachable = new Set<string>([scenario.initial]);
+	const queue = [scenario.initial];
+	while (queue.length > 0) {
+		for (const next of successors(queue.shift() as string)) {
+			if (!reachable.has(next)) {
+				reachable.add(next);
+				queue.push(next);
+			}
+		}
+	}
+	for (const state of scenario.states) {
+		if (!reachable.has(state.id)) {
+			report.warning(['machine', 'states', state.id], `State "${state.id}" cannot be reached from "${scenario.initial}".`, { key: true });
+		}
+	}
+
+	// Backward search from final states finds every state that can end.
+	const canEnd = new Set(scenario.states.filter((s) => s.final).map((s) => s.id));
+	let grew = true;
+	while (grew) {
+		grew = false;
+		for (const state of scenario.states) {
+			if (!canEnd.has(state.id) && successors(state.id).some((t) => canEnd.has(t))) {
+				canEnd.add(state.id);
+				grew = true;
+			}
+		}
+	}
+	if (canEnd.size === 0) {
+		report.error(['machine', 'states'], 'The machine has no final state; mark outcome states with "type: final".', { key: true });
+	} else {
+		for (const id of reachable) {
+			if (!canEnd.has(id)) {
+				report.error(['machine', 'states', id], `No final state can be reached from state "${id}"; every path must end in a "type: final" state.`, { key: true });
+			}
+		}
+	}
+
+	// Cycles among unbounded states would unroll forever.
+	const unbounded = (id: string) => byId.get(id)?.maxVisits === undefined;
+	const colour = new Map<string, 'grey' | 'black'>();
+	const reported = new Set<string>();
+	const visit = (id: string, trail: string[]) => {
+		colour.set(id, 'grey');
+		for (const next of successors(id).filter(unbounded)) {
+			if (colour.get(next) === 'grey') {
+				const cycle = [...trail.slice(trail.indexOf(next)), id, next];
+				const key = [...cycle].sort().join();
+				if (!reported.has(key)) {
+					reported.add(key);
+					const shown = cycle.slice(cycle.indexOf(next));
+					report.error(['machine', 'states', next], `The states ${shown.join(' → ')} form a cycle with no bound; give one of them "maxVisits" in its meta.`, { key: true });
+				}
+			} else if (!colour.has(next)) visit(next, [...trail, id]);
+		}
+		colour.set(id, 'black');
+	};
+	for (const state of scenario.states) if (unbounded(state.id) && !colour.has(state.id)) visit(state.id, []);
+}

@@ -1,0 +1,54 @@
+import type { Assumption, AssumptionValue } from './types.js';
+
+export type Coerced = { ok: true; value: AssumptionValue } | { ok: false; message: string };
+
+/** The range a numeric assumption may take: its own, else 0..1 for probabilities. */
+export function rangeOf(assumption: Assumption): { min: number; max: number } {
+	const isProbability = assumption.kind === 'probability';
+	return {
+		min: assumption.min ?? (isProbability ? 0 : -Infinity),
+		max: assumption.max ?? (isProbability ? 1 : Infinity)
+	};
+}
+
+/**
+ * Checks a value a user gave for an assumption (from the file, a preset, the
+ * command line or a control) and turns text into the assumption's type.
+ */
+export function coerceValue(assumption: Assumption, raw: unknown): Coerced {
+	switch (assumption.kind) {
+		case 'boolean': {
+			if (typeof raw === 'boolean') return { ok: true, value: raw };
+			if (raw === 'true' || raw === 'false') return { ok: true, value: raw === 'true' };
+			return { ok: false, message: `"${assumption.id}" is true or false.` };
+		}
+		case 'choice': {
+			const ids = (assumption.options ?? []).map((option) => option.id);
+			if (typeof raw === 'string' && ids.includes(raw)) return { ok: true, value: raw };
+			return { ok: false, message: `"${assumption.id}" is one of ${ids.join(', ')}.` };
+		}
+		default: {
+			const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+			if (typeof value !== 'number' || !Number.isFinite(value)) {
+				return { ok: false, message: `"${assumption.id}" needs a number; got ${JSON.stringify(raw)}.` };
+			}
+			const { min, max } = rangeOf(assumption);
+			if (value < min || value > max) {
+				return {
+					ok: false,
+					message: `"${assumption.id}" must lie between ${min} and ${max}; got ${value}.`
+				};
+			}
+			return { ok: true, value };
+		}
+	}
+}
+
+/** The number formulas see for an assumption value. */
+export function numericValue(assumption: Assumption, value: AssumptionValue): number {
+	if (typeof value === 'boolean') return value ? 1 : 0;
+	if (typeof value === 'string') {
+		return assumption.options?.find((option) => option.id === value)?.value ?? NaN;
+	}
+	return value;
+}

@@ -1,0 +1,105 @@
+import { compileFormula, type CompiledFormula } from '../formula/compileFormula.js';
+import type { DocPath } from './Issue.js';
+import type { Scenario } from './types.js';
+
+/** Where a formula is written, and its text. */
+export interface FormulaSite {
+	path: DocPath;
+	source: string;
+}
+
+export interface FormulaProblem {
+	path: DocPath;
+	message: string;
+	char?: number;
+}
+
+/**
+ * Every formula of a scenario compiled once, deduplicated by text, and the
+ * derived values in an order where each comes after what it reads.
+ */
+export interface FormulaBook {
+	/** Distinct formulas; a slot index is a position here. */
+	readonly formulas: readonly CompiledFormula[];
+	readonly slotOf: ReadonlyMap<string, number>;
+	readonly derivedOrder: readonly { id: string; formula: CompiledFormula }[];
+}
+
+/** Every formula site of a scenario, in document order. */
+export function formulaSites(scenario: Scenario): FormulaSite[] {
+	const sites: FormulaSite[] = [];
+	scenario.derived.forEach((d, i) => sites.push({ path: ['derived', i, 'formula'], source: d.formula }));
+	for (const state of scenario.states) {
+		const base = ['machine', 'states', state.id];
+		for (const [criterion, source] of Object.entries(state.payoffs)) {
+			sites.push({ path: [...base, 'meta', 'payoffs', criterion], source });
+		}
+		for (const move of state.moves) {
+			const at = [...base, 'on', move.id];
+			if (move.guard !== undefined) sites.push({ path: [...at, 'guard', 'params', 'expr'], source: move.guard });
+			if (move.probability !== undefined) {
+				sites.push({ path: [...at, 'meta', 'probability'], source: move.probability });
+			}
+			for (const [criterion, source] of Object.entries(move.payoffs)) {
+				sites.push({ path: [...at, 'meta', 'payoffs', criterion], source });
+			}
+		}
+	}
+	return sites;
+}
+
+/** Compiles every formula of the scenario; problems carry the formula's path. Pure. */
+export function compileFormulaBook(scenario: Scenario): { book: FormulaBook; problems: FormulaProblem[] } {
+	const known = new Set([...scenario.assumptions.map((a) => a.id), ...scenario.derived.map((d) => d.id)]);
+	const problems: FormulaProblem[] = [];
+	const formulas: CompiledFormula[] = [];
+	const slotOf = new Map<string, number>();
+	const failed = new Set<string>();
+	for (const site of formulaSites(scenario)) {
+		if (slotOf.has(site.source)) continue;
+		const result = compileFormula(site.source, known);
+		if (result.ok) {
+			slotOf.set(site.source, formulas.length);
+			formulas.push(result.formula);
+		} else {
+			if (!failed.has(site.source)) problems.push({ path: site.path, message: result.message, char: result.char });
+			failed.add(site.source);
+		}
+	}
+	const derivedOrder = orderDerived(scenario, formulas, slotOf, problems);
+	return { book: { formulas, slotOf, derivedOrder }, problems };
+}
+
+/** Depth-first topological order of derived values; a cycle is a problem, named. */
+function orderDerived(
+	scenario: Scenario,
+	formulas: CompiledFormula[],
+	slotOf: Map<string, number>,
+	problems: FormulaProblem[]
+): { id: string; formula: CompiledFormula }[] {
+	const byId = new Map(scenario.derived.map((d, i) => [d.id, { d, i }]));
+	const order: { id: string; formula: CompiledFormula }[] = [];
+	const state = new Map<string, 'visiting' | 'done'>();
+	const visit = (id: string, trail: string[]): boolean => {
+		const entry = byId.get(id);
+		if (!entry) return true;
+		if (state.get(id) === 'done') return true;
+		if (state.get(id) === 'visiting') {
+			const cycle = [...trail.slice(trail.indexOf(id)), id].join(' → ');
+			problems.push({
+				path: ['derived', entry.i, 'formula'],
+				message: `Derived values depend on each other in a cycle: ${cycle}.`
+			});
+			return false;
+		}
+		const slot = slotOf.get(entry.d.formula);
+		if (slot === undefined) return false;
+		state.set(id, 'visiting');
+		for (const symbol of formulas[slot].symbols) if (!visit(symbol, [...trail, id])) return false;
+		state.set(id, 'done');
+		order.push({ id, formula: formulas[slot] });
+		return true;
+	};
+	for (const d of scenario.derived) visit(d.id, []);
+	return order;
+}

@@ -1,0 +1,86 @@
+import { didYouMean } from '../util/didYouMean.js';
+import { checkAssumptions } from './checkAssumptions.js';
+import { checkFormulas } from './checkFormulas.js';
+import { checkGraph } from './checkGraph.js';
+import { checkReferences } from './checkReferences.js';
+import { compileFormulaBook } from './formulaBook.js';
+import type { Issue } from './Issue.js';
+import { createLocator, type Locator } from './locate.js';
+import { readYaml } from './readYaml.js';
+import { createReport } from './Report.js';
+import { keysAt, scenarioSchema } from './schema.js';
+import { toScenario } from './toScenario.js';
+import type { Scenario } from './types.js';
+
+export interface ParseResult {
+	/** Present when there is no error (warnings allowed). */
+	scenario?: Scenario;
+	/** Errors and warnings, in file order. */
+	issues: Issue[];
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+	let node = root;
+	for (const key of path) {
+		if (node === null || typeof node !== 'object') return undefined;
+		node = (node as Record<PropertyKey, unknown>)[key];
+	}
+	return node;
+}
+
+function schemaIssues(raw: unknown, locator: Locator): Issue[] {
+	const result = scenarioSchema.safeParse(raw);
+	if (result.success) return [];
+	const report = createReport(locator);
+	for (const issue of result.error.issues) {
+		const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
+		if (issue.code === 'unrecognized_keys') {
+			for (const key of issue.keys) {
+				const hint = didYouMean(key, keysAt(path));
+				const nested = key === 'states' && path.includes('states') ? ' Nested states are not supported; keep states flat.' : '';
+				report.error([...path, key], `Unknown field "${key}".${hint}${nested}`, { key: true });
+			}
+		} else if (path.length > 0 && valueAt(raw, path) === undefined && valueAt(raw, path.slice(0, -1)) !== undefined) {
+			report.error(path.slice(0, -1), `Missing required field "${String(path[path.length - 1])}".`);
+		} else {
+			report.error(path, issue.message.endsWith('.') ? issue.message : `${issue.message}.`);
+		}
+	}
+	return report.issues;
+}
+
+function byPosition(a: Issue, b: Issue): number {
+	return a.line - b.line || a.column - b.column;
+}
+
+/**
+ * Reads a scenario file and validates it completely: YAML, shape, ids and
+ * references, assumptions, formulas, probabilities and the machine's graph.
+ * Every problem is collected, located by line and column; user input never
+ * makes it throw. Pure.
+ */
+export function parseScenario(input: string | Uint8Array): ParseResult {
+	const read = readYaml(input);
+	if (!read.doc || read.issues.length > 0) return { issues: read.issues };
+	const locator = createLocator(read.doc, read.lineCounter);
+	const raw = read.doc.toJS({ maxAliasCount: 0 }) as unknown;
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+		return { issues: [{ severity: 'error', path: [], line: 1, column: 1, message: 'A scenario file is a YAML map with id, title, machine and the other sections.' }] };
+	}
+	const shapeIssues = schemaIssues(raw, locator);
+	if (shapeIssues.length > 0) return { issues: shapeIssues.sort(byPosition) };
+
+	const scenario = toScenario(scenarioSchema.parse(raw), raw as Record<string, unknown>, locator);
+	const report = createReport(locator);
+	checkReferences(scenario, report);
+	checkAssumptions(scenario, report);
+	checkGraph(scenario, report);
+	const referencesOk = !report.issues.some((i) => i.severity === 'error');
+	const { book, problems } = compileFormulaBook(scenario);
+	if (referencesOk) checkFormulas(scenario, book, problems, report);
+	else for (const p of problems) report.error(p.path, p.message, p.char === undefined ? undefined : { char: p.char });
+
+	const issues = report.issues.sort(byPosition);
+	const failed = issues.some((i) => i.severity === 'error');
+	return failed ? { issues } : { scenario, issues };
+}

@@ -1,0 +1,237 @@
+import { z } from 'zod';
+
+/**
+ * The shape of a scenario file. Objects are strict so that a misspelt key is
+ * reported (with a "did you mean") rather than silently ignored. Cross
+ * references, formulas and the machine's graph are checked afterwards, in
+ * `checkScenario`.
+ */
+
+const FORMULA_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+const text = z.string({ error: 'Expected text.' }).min(1, { error: 'Must not be empty.' });
+const optionalText = z.string({ error: 'Expected text.' }).optional();
+const id = z.string({ error: 'Expected an id.' }).regex(ID, {
+	error: 'An id is letters, digits, "_", "." and "-", starting with a letter or digit.'
+});
+const formulaId = z.string({ error: 'Expected an id.' }).regex(FORMULA_ID, {
+	error: 'This id is used in formulas: letters, digits and "_", starting with a letter.'
+});
+const finite = z.number({ error: 'Expected a number.' }).finite();
+const formula = z
+	.union([z.string(), z.number()], { error: 'Expected a formula (text or a number).' })
+	.transform((value) => String(value));
+const citationList = z.array(id, { error: 'Expected a list of citation ids.' }).default([]);
+const payoffs = z.record(z.string(), formula).default({});
+const isoDate = z.string({ error: 'Expected a date.' }).regex(/^\d{4}-\d{2}-\d{2}$/, {
+	error: 'Write the date as YYYY-MM-DD.'
+});
+
+const source = z.strictObject({
+	id,
+	file: z.string().regex(/^[^/\\]+$/, { error: 'A source file is a bare file name, no folders.' }),
+	title: text,
+	publisher: text,
+	author: optionalText,
+	date: isoDate.optional(),
+	url: z.string().optional(),
+	language: optionalText
+});
+
+const actor = z.strictObject({
+	id,
+	name: text,
+	kind: z.enum(['actor', 'nature']).default('actor'),
+	description: optionalText,
+	citations: citationList,
+	preferences: z.record(z.string(), finite).optional()
+});
+
+const distribution = z.discriminatedUnion(
+	'type',
+	[
+		z.strictObject({ type: z.literal('beta'), alpha: finite.positive(), beta: finite.positive() }),
+		z.strictObject({ type: z.literal('triangular'), min: finite, mode: finite, max: finite }),
+		z.strictObject({ type: z.literal('uniform'), min: finite, max: finite }),
+		z.strictObject({ type: z.literal('normal'), mean: finite, sd: finite.positive() }),
+		z.strictObject({
+			type: z.literal('discrete'),
+			values: z.array(finite).min(1),
+			weights: z.array(finite.nonnegative()).min(1)
+		})
+	],
+	{ error: 'A distribution type is one of beta, triangular, uniform, normal, discrete.' }
+);
+
+const assumption = z.strictObject({
+	id: formulaId,
+	label: text,
+	kind: z.enum(['probability', 'number', 'boolean', 'choice'], {
+		error: 'kind is one of probability, number, boolean, choice.'
+	}),
+	default: z.union([z.number(), z.boolean(), z.string()], {
+		error: 'Expected a number, true/false or an option id.'
+	}),
+	min: finite.optional(),
+	max: finite.optional(),
+	step: finite.positive().optional(),
+	unit: z.string().optional(),
+	options: z
+		.array(z.strictObject({ id, label: text, value: finite }))
+		.min(1)
+		.optional(),
+	distribution: distribution.optional(),
+	description: optionalText,
+	citations: citationList,
+	judgment: z.boolean().default(false)
+});
+
+const derived = z.strictObject({
+	id: formulaId,
+	label: text,
+	formula,
+	unit: z.string().optional(),
+	description: optionalText,
+	citations: citationList
+});
+
+const criterion = z.strictObject({
+	id,
+	label: text,
+	direction: z.enum(['max', 'min'], { error: 'direction is max or min.' }),
+	unit: z.string().optional(),
+	weight: finite.default(1),
+	description: optionalText,
+	judgment: z.boolean().default(false)
+});
+
+const citation = z.strictObject({
+	id,
+	source: id,
+	excerpt: text,
+	gloss: text,
+	offset: z.number().int().nonnegative().optional()
+});
+
+const preset = z.strictObject({
+	id,
+	label: text,
+	description: optionalText,
+	values: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]))
+});
+
+const guard = z.strictObject({
+	type: z.literal('formula', { error: 'The only guard type is "formula".' }),
+	params: z.strictObject({ expr: formula })
+});
+
+const moveMeta = z.strictObject({
+	label: text,
+	description: optionalText,
+	probability: formula.optional(),
+	payoffs,
+	citations: citationList
+});
+
+const transition = z.preprocess(
+	(value) => (typeof value === 'string' ? { target: value } : value),
+	z.strictObject(
+		{
+			target: z.string({ error: 'A move needs a target state.' }),
+			guard: guard.optional(),
+			description: optionalText,
+			meta: moveMeta.optional()
+		},
+		{ error: 'A move is a target state name or an object with target, guard and meta.' }
+	)
+);
+
+const stateMeta = z.strictObject({
+	actor: id.optional(),
+	label: text,
+	description: optionalText,
+	payoffs,
+	maxVisits: z.number().int().positive().optional(),
+	citations: citationList
+});
+
+const state = z.strictObject({
+	type: z.enum(['atomic', 'final'], { error: 'type is "final" or left out.' }).optional(),
+	description: optionalText,
+	meta: stateMeta,
+	on: z.record(z.string(), transition).optional()
+});
+
+const machine = z.strictObject({
+	id: text,
+	initial: text,
+	description: optionalText,
+	states: z.record(z.string(), state)
+});
+
+export const scenarioSchema = z.strictObject({
+	id,
+	title: text,
+	description: text,
+	asOf: isoDate,
+	perspective: id,
+	sources: z.array(source).min(1),
+	actors: z.array(actor).min(1),
+	assumptions: z.array(assumption).default([]),
+	derived: z.array(derived).default([]),
+	criteria: z.array(criterion).min(1),
+	citations: z.array(citation).default([]),
+	presets: z.array(preset).default([]),
+	limits: z
+		.strictObject({
+			maxNodes: z.number().int().positive().default(20000),
+			maxDepth: z.number().int().positive().default(40)
+		})
+		.default({ maxNodes: 20000, maxDepth: 40 }),
+	machine
+});
+
+export type ScenarioDocument = z.output<typeof scenarioSchema>;
+
+/** The keys an object at `path` may have, for "did you mean" on unknown keys. */
+export function keysAt(path: readonly (string | number)[]): string[] {
+	let schema: unknown = scenarioSchema;
+	for (const key of path) {
+		schema = unwrap(schema);
+		const def = (schema as { _zod: { def: Record<string, unknown> } })._zod.def;
+		if (def.type === 'object') schema = (def.shape as Record<string, unknown>)[key];
+		else if (def.type === 'array') schema = def.element;
+		else if (def.type === 'record') schema = def.valueType;
+		else return [];
+		if (schema === undefined) return [];
+	}
+	schema = unwrap(schema);
+	const def = (schema as { _zod: { def: Record<string, unknown> } })._zod.def;
+	if (def.type === 'object') return Object.keys(def.shape as object);
+	if (def.type === 'union') {
+		return [
+			...new Set(
+				(def.options as unknown[]).flatMap((option) => {
+					const inner = (unwrap(option) as { _zod: { def: Record<string, unknown> } })._zod.def;
+					return inner.type === 'object' ? Object.keys(inner.shape as object) : [];
+				})
+			)
+		];
+	}
+	return [];
+}
+
+function unwrap(schema: unknown): unknown {
+	let current = schema as { _zod: { def: Record<string, unknown> } };
+	for (;;) {
+		const def = current._zod.def;
+		if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') {
+			current = def.innerType as typeof current;
+		} else if (def.type === 'pipe') {
+			current = (def.out as typeof current)._zod.def.type === 'transform'
+				? (def.in as typeof current)
+				: (def.out as typeof current);
+		} else return current;
+	}
+}

@@ -1,0 +1,64 @@
+import type { Locator } from './locate.js';
+import type { ScenarioDocument } from './schema.js';
+import type { Scenario, SourceMap, State } from './types.js';
+
+/** Turns the schema-checked document into the plain Scenario, moves listed per state. */
+export function toScenario(
+	doc: ScenarioDocument,
+	raw: Record<string, unknown>,
+	locator: Locator
+): Scenario {
+	const sourceMap: SourceMap = {};
+	const mark = (path: (string | number)[], key: string) => {
+		sourceMap[key] = locator.key(path);
+	};
+	const states: State[] = Object.entries(doc.machine.states).map(([id, state]) => {
+		mark(['machine', 'states', id], `machine.states.${id}`);
+		const moves = Object.entries(state.on ?? {}).map(([event, t]) => {
+			mark(['machine', 'states', id, 'on', event], `machine.states.${id}.on.${event}`);
+			return {
+				id: event,
+				target: t.target,
+				label: t.meta?.label ?? event,
+				description: t.meta?.description ?? t.description,
+				probability: t.meta?.probability,
+				payoffs: t.meta?.payoffs ?? {},
+				guard: t.guard?.params.expr,
+				citations: t.meta?.citations ?? []
+			};
+		});
+		return {
+			id,
+			final: state.type === 'final',
+			actor: state.meta.actor,
+			label: state.meta.label,
+			description: state.meta.description ?? state.description,
+			payoffs: state.meta.payoffs,
+			maxVisits: state.meta.maxVisits,
+			citations: state.meta.citations,
+			moves
+		};
+	});
+	doc.assumptions.forEach((a, i) => mark(['assumptions', i], `assumptions.${a.id}`));
+	doc.criteria.forEach((c, i) => mark(['criteria', i], `criteria.${c.id}`));
+	doc.citations.forEach((c, i) => mark(['citations', i], `citations.${c.id}`));
+	return {
+		id: doc.id,
+		title: doc.title,
+		description: doc.description,
+		asOf: doc.asOf,
+		perspective: doc.perspective,
+		sources: doc.sources,
+		actors: doc.actors,
+		assumptions: doc.assumptions,
+		derived: doc.derived,
+		criteria: doc.criteria,
+		citations: doc.citations,
+		presets: doc.presets,
+		limits: doc.limits,
+		initial: doc.machine.initial,
+		states,
+		machineConfig: raw.machine as Record<string, unknown>,
+		sourceMap
+	};
+}

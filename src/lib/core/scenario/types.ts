@@ -1,0 +1,152 @@
+/** The validated, plain-data form of a scenario file: serialisable, no functions. */
+
+export interface Source {
+	id: string;
+	file: string;
+	title: string;
+	publisher: string;
+	author?: string;
+	date?: string;
+	url?: string;
+	language?: string;
+}
+
+export interface Actor {
+	id: string;
+	name: string;
+	/** `nature` moves are never decisions. */
+	kind: 'actor' | 'nature';
+	description?: string;
+	citations: string[];
+	/** Criterion id → weight in this actor's own score; defaults to the criteria weights. */
+	preferences?: Record<string, number>;
+}
+
+export type Distribution =
+	| { type: 'beta'; alpha: number; beta: number }
+	| { type: 'triangular'; min: number; mode: number; max: number }
+	| { type: 'uniform'; min: number; max: number }
+	| { type: 'normal'; mean: number; sd: number }
+	| { type: 'discrete'; values: number[]; weights: number[] };
+
+export interface ChoiceOption {
+	id: string;
+	label: string;
+	value: number;
+}
+
+export type AssumptionKind = 'probability' | 'number' | 'boolean' | 'choice';
+
+/** What a user may set an assumption to: a number, a boolean, or a choice option id. */
+export type AssumptionValue = number | boolean | string;
+
+export interface Assumption {
+	id: string;
+	label: string;
+	kind: AssumptionKind;
+	default: AssumptionValue;
+	/** Numeric kinds: the range the UI offers and analyses sweep. */
+	min?: number;
+	max?: number;
+	step?: number;
+	unit?: string;
+	options?: ChoiceOption[];
+	distribution?: Distribution;
+	description?: string;
+	citations: string[];
+	/** The value is analyst judgment rather than a figure from a source. */
+	judgment: boolean;
+}
+
+export interface Derived {
+	id: string;
+	label: string;
+	formula: string;
+	unit?: string;
+	description?: string;
+	citations: string[];
+}
+
+export interface Criterion {
+	id: string;
+	label: string;
+	direction: 'max' | 'min';
+	unit?: string;
+	weight: number;
+	description?: string;
+	judgment: boolean;
+}
+
+export interface Citation {
+	id: string;
+	source: string;
+	excerpt: string;
+	gloss: string;
+	offset?: number;
+}
+
+export interface Preset {
+	id: string;
+	label: string;
+	description?: string;
+	values: Record<string, AssumptionValue>;
+}
+
+export interface Move {
+	/** The XState event type. */
+	id: string;
+	target: string;
+	label: string;
+	description?: string;
+	/** Formula; used when the state is a chance node. */
+	probability?: string;
+	/** Criterion id → formula. */
+	payoffs: Record<string, string>;
+	/** Formula that must be non-zero for the move to be open. */
+	guard?: string;
+	citations: string[];
+}
+
+export interface State {
+	id: string;
+	final: boolean;
+	actor?: string;
+	label: string;
+	description?: string;
+	/** Criterion id → formula, incurred on entering the state. */
+	payoffs: Record<string, string>;
+	maxVisits?: number;
+	citations: string[];
+	moves: Move[];
+}
+
+export interface Limits {
+	maxNodes: number;
+	maxDepth: number;
+}
+
+/** Where an element sits in the file, for messages raised after parsing. */
+export type SourceMap = Record<string, { line: number; column: number }>;
+
+export interface Scenario {
+	id: string;
+	title: string;
+	description: string;
+	asOf: string;
+	perspective: string;
+	sources: Source[];
+	actors: Actor[];
+	assumptions: Assumption[];
+	derived: Derived[];
+	criteria: Criterion[];
+	citations: Citation[];
+	presets: Preset[];
+	limits: Limits;
+	initial: string;
+	/** In document order. */
+	states: State[];
+	/** The `machine:` section exactly as written: XState v5 JSON. */
+	machineConfig: Record<string, unknown>;
+	/** Keys such as `machine.states.treaty.on.VETO` → position in the file. */
+	sourceMap: SourceMap;
+}
