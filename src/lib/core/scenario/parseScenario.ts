@@ -38,7 +38,8 @@ function schemaIssues(raw: unknown, locator: Locator): Issue[] {
 			for (const key of issue.keys) {
 				const hint = didYouMean(key, keysAt(path));
 				const nested = key === 'states' && path.includes('states') ? ' Nested states are not supported; keep states flat.' : '';
-				report.error([...path, key], `Unknown field "${key}".${hint}${nested}`, { key: true });
+				const message = key === '<<' ? 'Merge keys (<<) are not allowed; write the fields out.' : `Unknown field "${key}".${hint}${nested}`;
+				report.error([...path, key], message, { key: true });
 			}
 		} else if (path.length > 0 && valueAt(raw, path) === undefined && valueAt(raw, path.slice(0, -1)) !== undefined) {
 			report.error(path.slice(0, -1), `Missing required field "${String(path[path.length - 1])}".`);

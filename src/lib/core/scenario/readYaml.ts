@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import type { DocPath, Issue } from './Issue.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -88,7 +88,6 @@ export function readYaml(input: string | Uint8Array): YamlRead {
 	const doc = parseDocument(text, {
 		schema: 'core',
 		merge: false,
-		maxAliasCount: 0,
 		uniqueKeys: true,
 		prettyErrors: true,
 		lineCounter
@@ -106,8 +105,22 @@ export function readYaml(input: string | Uint8Array): YamlRead {
 					: `YAML syntax error: ${first}.`;
 		return issueAt(line, column, message);
 	});
-	if (issues.length === 0) issues.push(...reservedKeys(doc, lineCounter));
+	if (issues.length === 0) issues.push(...aliases(doc, lineCounter), ...reservedKeys(doc, lineCounter));
 	return { doc, lineCounter, issues };
+}
+
+/** Anchors and aliases are refused (DESIGN: maxAliasCount 0): each value is written out where it applies. */
+function aliases(doc: Document.Parsed, lineCounter: LineCounter): Issue[] {
+	const issues: Issue[] = [];
+	visit(doc, (_key, node) => {
+		const n = node as Node & { anchor?: string };
+		const alias = isAlias(node);
+		if (alias || n?.anchor) {
+			const pos = lineCounter.linePos(n.range?.[0] ?? 0);
+			issues.push(issueAt(pos.line, pos.col, `${alias ? 'Aliases (*name)' : 'Anchors (&name)'} are not allowed in a scenario; write the value out where it is used.`));
+		}
+	});
+	return issues;
 }
 
 function tooLarge(bytes: number): Issue {

@@ -26,7 +26,7 @@ export function closest(name: string, candidates: Iterable<string>): string | un
 			bestDistance = d;
 		}
 	}
-	const limit = Math.max(2, Math.ceil(name.length / 3));
+	const limit = Math.min(name.length - 1, Math.max(2, Math.ceil(name.length / 3)));
 	return bestDistance <= limit ? best : undefined;
 }
 

@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { runCommand } from './runCommand.js';
+
+const USAGE = `Usage: npm run bp -- <command> [options]
+
+Commands:
+  validate <scenario>           check a scenario file; located errors, exit 1 on any
+  tree <scenario>               print the evaluated decision tree
+  evaluate <scenario>           expected values, the optimal policy, and the tree
+  verify-citations --sources <dir> [--write] [scenario…]
+                                find every excerpt in its source text
+
+<scenario> is a folder, a scenario.yaml, or an id under scenarios/.
+
+Options:
+  --set id=value      override an assumption (repeatable)
+  --preset id         start from a preset's values
+  --perspective id    whose moves are decisions (default: the scenario's)
+  --criterion id      optimise one criterion instead of the weighted score
+  --depth N           print the tree to depth N
+  --optimal           print only the optimal policy's paths
+  --json              machine-readable output
+`;
+
+const { values, positionals } = parseArgs({
+	allowPositionals: true,
+	options: {
+		set: { type: 'string', multiple: true },
+		preset: { type: 'string' },
+		perspective: { type: 'string' },
+		criterion: { type: 'string' },
+		depth: { type: 'string' },
+		optimal: { type: 'boolean' },
+		json: { type: 'boolean' },
+		sources: { type: 'string' },
+		write: { type: 'boolean' },
+		help: { type: 'boolean', short: 'h' }
+	}
+});
+
+if (values.help || positionals.length === 0) {
+	process.stdout.write(USAGE);
+	process.exit(values.help ? 0 : 2);
+}
+
+const result = runCommand(positionals[0], positionals.slice(1), values);
+if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
+process.exit(result.code);

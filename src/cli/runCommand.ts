@@ -1,0 +1,36 @@
+import { verifyCitationsCommand } from './verifyCitationsCommand.js';
+import { evaluateCommand, validateCommand } from './scenarioCommands.js';
+
+export interface CommandResult {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+export interface CommandOptions {
+	set?: string[];
+	preset?: string;
+	perspective?: string;
+	criterion?: string;
+	depth?: string;
+	optimal?: boolean;
+	json?: boolean;
+	sources?: string;
+	write?: boolean;
+}
+
+/** Runs one CLI command and returns what it prints; `main.ts` does the process I/O. */
+export function runCommand(command: string, args: string[], options: CommandOptions): CommandResult {
+	switch (command) {
+		case 'validate':
+			return validateCommand(args, options);
+		case 'tree':
+			return evaluateCommand(args, options, { policy: false });
+		case 'evaluate':
+			return evaluateCommand(args, options, { policy: true });
+		case 'verify-citations':
+			return verifyCitationsCommand(args, options);
+		default:
+			return { code: 2, stdout: '', stderr: `Unknown command "${command}". Commands: validate, tree, evaluate, verify-citations (see --help).` };
+	}
+}

@@ -1,0 +1,114 @@
+import {
+	buildMachine,
+	checkOverrides,
+	evaluateScenario,
+	evaluationJson,
+	formatIssue,
+	formatNumber,
+	formatPercent,
+	optimalPolicy,
+	treeText,
+	type AssumptionValue,
+	type Issue
+} from '../lib/core/index.js';
+import { loadScenario, resolveScenarioFile, type LoadedScenario } from '../lib/server/scenarioFiles.js';
+import type { CommandOptions, CommandResult } from './runCommand.js';
+
+type Loaded = { ok: true; loaded: LoadedScenario & { scenario: NonNullable<LoadedScenario['scenario']> } } | { ok: false; result: CommandResult };
+
+function issuesText(issues: Issue[], file: string): string {
+	return issues.map((issue) => formatIssue(issue, file)).join('\n');
+}
+
+function load(args: string[], json: boolean | undefined): Loaded {
+	if (args.length !== 1) return { ok: false, result: { code: 2, stdout: '', stderr: 'Name one scenario: a folder, a scenario.yaml, or an id under scenarios/.' } };
+	const file = resolveScenarioFile(args[0]);
+	if (!file) return { ok: false, result: { code: 2, stdout: '', stderr: `No scenario found at "${args[0]}": give a folder holding scenario.yaml, a YAML file, or an id under scenarios/.` } };
+	const loaded = loadScenario(file);
+	if (!loaded.scenario) {
+		const errors = loaded.issues.filter((i) => i.severity === 'error').length;
+		const stdout = json ? JSON.stringify({ file, valid: false, issues: loaded.issues }, null, 2) : '';
+		return { ok: false, result: { code: 1, stdout, stderr: `${issuesText(loaded.issues, file)}\n${errors} error${errors === 1 ? '' : 's'} in ${file}` } };
+	}
+	return { ok: true, loaded: loaded as Loaded extends { ok: true; loaded: infer L } ? L : never };
+}
+
+function parseSets(sets: string[] = []): { raw: Record<string, string>; bad: string[] } {
+	const raw: Record<string, string> = {};
+	const bad: string[] = [];
+	for (const set of sets) {
+		const eq = set.indexOf('=');
+		if (eq <= 0) bad.push(`--set ${set}: write --set id=value.`);
+		else raw[set.slice(0, eq).trim()] = set.slice(eq + 1).trim();
+	}
+	return { raw, bad };
+}
+
+export function validateCommand(args: string[], options: CommandOptions): CommandResult {
+	const loaded = load(args, options.json);
+	if (!loaded.ok) return loaded.result;
+	const { scenario, issues, file } = loaded.loaded;
+	const states = scenario.states.length;
+	const moves = scenario.states.reduce((n, s) => n + s.moves.length, 0);
+	const run = evaluateScenario(buildMachine(scenario), {});
+	const allIssues = [...issues, ...run.issues];
+	const failed = run.issues.length > 0;
+	if (options.json) {
+		return { code: failed ? 1 : 0, stdout: JSON.stringify({ file, valid: !failed, issues: allIssues, states, moves, nodes: run.flat?.size ?? 0 }, null, 2), stderr: '' };
+	}
+	const summary = `${file}: ${failed ? 'invalid' : 'valid'} — ${states} states, ${moves} moves, ${scenario.assumptions.length} assumptions, ${scenario.citations.length} citations; tree of ${run.flat?.size ?? '?'} nodes`;
+	return { code: failed ? 1 : 0, stdout: summary, stderr: issuesText(allIssues, file) };
+}
+
+export function evaluateCommand(args: string[], options: CommandOptions, show: { policy: boolean }): CommandResult {
+	const loaded = load(args, options.json);
+	if (!loaded.ok) return loaded.result;
+	const { scenario, file } = loaded.loaded;
+
+	const errors: string[] = [];
+	let start: Record<string, AssumptionValue> = {};
+	if (options.preset !== undefined) {
+		const preset = scenario.presets.find((p) => p.id === options.preset);
+		if (preset) start = preset.values;
+		else errors.push(`Unknown preset "${options.preset}"; presets: ${scenario.presets.map((p) => p.id).join(', ') || 'none'}.`);
+	}
+	const sets = parseSets(options.set);
+	errors.push(...sets.bad);
+	const checked = checkOverrides(scenario, sets.raw);
+	errors.push(...checked.problems.map((p) => `--set ${p.id}: ${p.message}`));
+	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) {
+		errors.push(`Unknown criterion "${options.criterion}"; criteria: ${scenario.criteria.map((c) => c.id).join(', ')}.`);
+	}
+	const depth = options.depth === undefined ? undefined : Number(options.depth);
+	if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0)) errors.push(`--depth takes a whole number; got "${options.depth}".`);
+	if (errors.length > 0) return { code: 2, stdout: '', stderr: errors.join('\n') };
+
+	const overrides = { ...start, ...checked.overrides };
+	const model = buildMachine(scenario);
+	const run = evaluateScenario(model, { overrides, perspective: options.perspective, criterion: options.criterion });
+	if (!run.flat || !run.evaluation || run.issues.length > 0) {
+		return { code: 1, stdout: '', stderr: issuesText(run.issues, file) };
+	}
+	const { flat, evaluation } = run;
+	if (options.json) {
+		return { code: 0, stdout: JSON.stringify(evaluationJson({ scenario, flat, evaluation, values: run.values, criterion: options.criterion }), null, 2), stderr: '' };
+	}
+	const out: string[] = [];
+	if (show.policy) {
+		out.push(`${scenario.title}`, `Perspective: ${flat.tree.perspective}; optimising ${options.criterion ?? 'the weighted score'}; tree of ${flat.size} nodes.`);
+		if (Object.keys(overrides).length > 0) out.push(`Assumptions set: ${Object.entries(overrides).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+		out.push('', 'Expected values at the start:');
+		scenario.criteria.forEach((c, i) => out.push(`  ${c.label.padEnd(28)} ${formatNumber(evaluation.expected[i], 3).padStart(9)}  (${c.direction}${c.unit ? `, ${c.unit}` : ''}, weight ${c.weight})`));
+		out.push(`  ${'Weighted score'.padEnd(28)} ${formatNumber(evaluation.score[0], 3).padStart(9)}`);
+		flat.actorIds.forEach((id, a) => out.push(`  ${`Score for ${id}`.padEnd(28)} ${formatNumber(evaluation.actorScore[a], 3).padStart(9)}`));
+		out.push('', 'Optimal policy (decisions reached with positive probability):');
+		for (const step of optimalPolicy(scenario, flat, evaluation)) {
+			if (step.reach <= 0) continue;
+			const ties = step.tiedWith.length > 0 ? `  (tied with ${step.tiedWith.join(', ')})` : '';
+			out.push(`  ${step.path || '(start)'} → ${step.label} [${step.move}]  P(reach) ${formatPercent(step.reach)}${ties}`);
+		}
+		out.push('');
+	}
+	out.push(treeText({ scenario, flat, evaluation, maxDepth: depth, optimalOnly: options.optimal }));
+	return { code: 0, stdout: out.join('\n'), stderr: '' };
+}

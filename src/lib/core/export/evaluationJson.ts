@@ -1,0 +1,74 @@
+import type { Evaluation } from '../evaluate/evaluate.js';
+import type { Scenario } from '../scenario/types.js';
+import type { FlatTree } from '../tree/compileTree.js';
+
+export interface PolicyStep {
+	path: string;
+	state: string;
+	move: string;
+	label: string;
+	/** Other moves that are exactly as good. */
+	tiedWith: string[];
+	/** Probability of reaching this decision under the optimal policy. */
+	reach: number;
+}
+
+const perCriterion = (flat: FlatTree, array: Float64Array, i: number) =>
+	Object.fromEntries(flat.criterionIds.map((id, c) => [id, array[i * flat.criteria + c]]));
+
+/** The optimal policy: the chosen move at every decision node, in tree order. Pure. */
+export function optimalPolicy(scenario: Scenario, flat: FlatTree, evaluation: Evaluation): PolicyStep[] {
+	const states = new Map(scenario.states.map((s) => [s.id, s]));
+	const steps: PolicyStep[] = [];
+	for (let i = 0; i < flat.size; i++) {
+		const chosen = evaluation.best[i];
+		if (chosen < 0) continue;
+		const node = flat.tree.nodes[i];
+		const move = flat.tree.nodes[chosen].move as string;
+		steps.push({
+			path: node.path,
+			state: node.state,
+			move,
+			label: states.get(node.state)?.moves.find((m) => m.id === move)?.label ?? move,
+			tiedWith: (evaluation.ties.get(i) ?? []).filter((k) => k !== chosen).map((k) => flat.tree.nodes[k].move as string),
+			reach: evaluation.reachOptimal[i]
+		});
+	}
+	return steps;
+}
+
+/** The evaluated tree as plain JSON: root values, policy and every node. Pure. */
+export function evaluationJson(options: {
+	scenario: Scenario;
+	flat: FlatTree;
+	evaluation: Evaluation;
+	values: Readonly<Record<string, number>>;
+	criterion?: string;
+}) {
+	const { scenario, flat, evaluation, values, criterion } = options;
+	return {
+		scenario: scenario.id,
+		perspective: flat.tree.perspective,
+		objective: criterion ?? 'weighted score',
+		values,
+		expected: perCriterion(flat, evaluation.expected, 0),
+		score: evaluation.score[0],
+		actorScores: Object.fromEntries(flat.actorIds.map((id, a) => [id, evaluation.actorScore[a]])),
+		policy: optimalPolicy(scenario, flat, evaluation),
+		nodes: flat.tree.nodes.map((node, i) => ({
+			path: node.path,
+			state: node.state,
+			kind: node.kind,
+			actor: node.actor ?? null,
+			move: node.move ?? null,
+			probability: evaluation.probability[i],
+			reward: perCriterion(flat, evaluation.reward, i),
+			accumulated: perCriterion(flat, evaluation.accumulated, i),
+			expected: perCriterion(flat, evaluation.expected, i),
+			score: evaluation.score[i],
+			best: evaluation.best[i] >= 0 ? flat.tree.nodes[evaluation.best[i]].move : null,
+			reach: evaluation.reach[i],
+			reachOptimal: evaluation.reachOptimal[i]
+		}))
+	};
+}

@@ -1,0 +1,59 @@
+import type { Evaluation } from '../evaluate/evaluate.js';
+import type { Scenario } from '../scenario/types.js';
+import { KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
+import { formatNumber, formatPercent } from './format.js';
+
+export interface TreeTextOptions {
+	scenario: Scenario;
+	flat: FlatTree;
+	evaluation: Evaluation;
+	/** Deepest level printed; deeper subtrees are summarised. */
+	maxDepth?: number;
+	/** Print only moves on the optimal policy's paths. */
+	optimalOnly?: boolean;
+}
+
+/**
+ * The evaluated tree as indented text: each line a move with its
+ * probability, the state it leads to, and expected values (payoffs at
+ * terminals); ★ marks the optimal choice at decision nodes. Pure.
+ */
+export function treeText(options: TreeTextOptions): string {
+	const { scenario, flat, evaluation } = options;
+	const maxDepth = options.maxDepth ?? Infinity;
+	const C = flat.criteria;
+	const states = new Map(scenario.states.map((s) => [s.id, s]));
+	const actors = new Map(scenario.actors.map((a) => [a.id, a.name]));
+	const short = scenario.criteria.map((c) => c.id);
+	const values = (array: Float64Array, i: number) =>
+		short.map((id, c) => `${id} ${formatNumber(array[i * C + c], 2)}`).join(', ');
+	const describe = (i: number) => {
+		const node = flat.tree.nodes[i];
+		const state = states.get(node.state);
+		const label = state?.label ?? node.state;
+		if (node.kind === 'terminal') {
+			return `${label} ▪ outcome: ${values(evaluation.accumulated, i)} | score ${formatNumber(evaluation.accumulated.subarray(i * C, i * C + C).reduce((s, v, c) => s + v * flat.weights[c], 0))}, P(reach) ${formatPercent(evaluation.reachOptimal[i])}`;
+		}
+		const who = `${node.kind} · ${actors.get(node.actor ?? '') ?? node.actor}`;
+		return `${label} [${who}] ▸ expected: ${values(evaluation.expected, i)} | score ${formatNumber(evaluation.score[i])}`;
+	};
+	const lines = [`${scenario.title} — perspective: ${actors.get(flat.tree.perspective)}`, describe(0)];
+	const walk = (i: number, prefix: string) => {
+		const first = flat.childStart[i];
+		let children = Array.from({ length: flat.childCount[i] }, (_, k) => first + k);
+		if (options.optimalOnly && flat.kind[i] === KIND_DECISION) children = children.filter((k) => k === evaluation.best[i]);
+		children.forEach((k, n) => {
+			const last = n === children.length - 1;
+			const node = flat.tree.nodes[k];
+			const move = states.get(flat.tree.nodes[i].state)?.moves.find((m) => m.id === node.move);
+			const chosen = evaluation.best[i] === k ? '★ ' : evaluation.ties.get(i)?.includes(k) ? '= ' : '';
+			const p = flat.kind[i] === KIND_DECISION ? '' : `p ${formatNumber(evaluation.probability[k])} `;
+			lines.push(`${prefix}${last ? '└─ ' : '├─ '}${chosen}${p}${move?.label ?? node.move} → ${describe(k)}`);
+			if (node.depth >= maxDepth) {
+				if (flat.childCount[k] > 0) lines.push(`${prefix}${last ? '   ' : '│  '}└─ … (${flat.childCount[k]} moves below; raise --depth)`);
+			} else walk(k, prefix + (last ? '   ' : '│  '));
+		});
+	};
+	walk(0, '');
+	return lines.join('\n');
+}

@@ -1,0 +1,96 @@
+import { assign, setup, type AnyStateMachine } from 'xstate';
+import { compileFormulaBook, type FormulaBook } from '../scenario/formulaBook.js';
+import type { Values } from '../scenario/resolveValues.js';
+import type { Scenario } from '../scenario/types.js';
+
+/** The machine's context: the values formulas read, and visits to bounded states on this path. */
+export interface ScenarioContext {
+	values: Values;
+	visits: Readonly<Record<string, number>>;
+}
+
+export interface ScenarioInput {
+	values: Values;
+}
+
+/** A scenario made executable: its formulas compiled and its XState machine. */
+export interface ScenarioModel {
+	readonly scenario: Scenario;
+	readonly book: FormulaBook;
+	readonly machine: AnyStateMachine;
+	/** The config given to `createMachine`: XState v5 JSON. */
+	readonly config: Record<string, unknown>;
+}
+
+interface GuardParams {
+	expr?: string;
+	/** A bounded target state and how often one path may enter it. */
+	state?: string;
+	maxVisits?: number;
+}
+
+/**
+ * The XState v5 config for a scenario: the `machine:` section as written,
+ * with each guard that leads into a `maxVisits` state also checking the
+ * visit count (guard `bounded`) and such states counting their entries.
+ * Plain JSON, readable by XState tooling. Pure.
+ */
+export function machineConfig(scenario: Scenario): Record<string, unknown> {
+	const bounded = new Map(scenario.states.filter((s) => s.maxVisits !== undefined).map((s) => [s.id, s.maxVisits as number]));
+	const raw = scenario.machineConfig as { states: Record<string, Record<string, unknown>> };
+	const states = Object.fromEntries(
+		scenario.states.map((state) => {
+			const written = raw.states[state.id];
+			const on = Object.fromEntries(
+				state.moves.map((move) => {
+					const original = (written.on as Record<string, unknown> | undefined)?.[move.id];
+					const transition = typeof original === 'string' ? { target: original } : { ...(original as object) };
+					const max = bounded.get(move.target);
+					const guard =
+						max !== undefined
+							? { type: 'bounded', params: { expr: move.guard, state: move.target, maxVisits: max } }
+							: move.guard !== undefined
+								? { type: 'formula', params: { expr: move.guard } }
+								: undefined;
+					return [move.id, guard ? { ...transition, guard } : transition];
+				})
+			);
+			const entry = bounded.has(state.id) ? { entry: [{ type: 'countVisit', params: { state: state.id } }] } : {};
+			return [state.id, { ...written, ...entry, ...(state.moves.length > 0 ? { on } : {}) }];
+		})
+	);
+	return { ...(scenario.machineConfig as object), context: { values: {}, visits: {} }, states };
+}
+
+/**
+ * Builds the scenario's XState machine with `setup()`: parameterised guards
+ * read assumption values from context through formulas compiled once.
+ * Pure: the machine is logic, no actor is started.
+ */
+export function buildMachine(scenario: Scenario): ScenarioModel {
+	const { book, problems } = compileFormulaBook(scenario);
+	if (problems.length > 0) throw new Error(`buildMachine: scenario has formula errors; run parseScenario first (${problems[0].message})`);
+	const open = (expr: string | undefined, values: Values) =>
+		expr === undefined || book.formulas[book.slotOf.get(expr) as number].evaluate(values) !== 0;
+	const config = machineConfig(scenario);
+	const machine = setup({
+		types: {} as { context: ScenarioContext; events: { type: string }; input: ScenarioInput },
+		guards: {
+			formula: ({ context }, params: GuardParams) => open(params.expr, context.values),
+			bounded: ({ context }, params: GuardParams) =>
+				(context.visits[params.state as string] ?? 0) < (params.maxVisits as number) && open(params.expr, context.values)
+		},
+		actions: {
+			countVisit: assign({
+				visits: ({ context }, params: { state: string }) => ({
+					...context.visits,
+					[params.state]: (context.visits[params.state] ?? 0) + 1
+				})
+			})
+		}
+	}).createMachine({
+		...(config as object),
+		context: ({ input }: { input: ScenarioInput }) => ({ values: input.values, visits: {} })
+	} as never);
+	return { scenario, book, machine: machine as unknown as AnyStateMachine, config };
+}

@@ -1,0 +1,33 @@
+import { didYouMean } from '../util/didYouMean.js';
+import { coerceValue } from './coerceValue.js';
+import type { AssumptionValue, Scenario } from './types.js';
+
+export interface OverrideProblem {
+	id: string;
+	message: string;
+}
+
+/**
+ * Checks assumption values a user set (command line `--set`, URL, controls):
+ * unknown ids get a "did you mean", bad values the assumption's rule. Valid
+ * ones are kept even when others fail, so nothing the user typed is lost.
+ */
+export function checkOverrides(
+	scenario: Scenario,
+	raw: Readonly<Record<string, unknown>>
+): { overrides: Record<string, AssumptionValue>; problems: OverrideProblem[] } {
+	const byId = new Map(scenario.assumptions.map((a) => [a.id, a]));
+	const overrides: Record<string, AssumptionValue> = {};
+	const problems: OverrideProblem[] = [];
+	for (const [id, value] of Object.entries(raw)) {
+		const assumption = byId.get(id);
+		if (!assumption) {
+			problems.push({ id, message: `Unknown assumption "${id}".${didYouMean(id, byId.keys())}` });
+			continue;
+		}
+		const coerced = coerceValue(assumption, value);
+		if (coerced.ok) overrides[id] = coerced.value;
+		else problems.push({ id, message: coerced.message });
+	}
+	return { overrides, problems };
+}

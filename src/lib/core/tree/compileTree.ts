@@ -1,0 +1,124 @@
+import type { CompiledFormula } from '../formula/compileFormula.js';
+import type { ScenarioModel } from '../machine/buildMachine.js';
+import type { Scenario } from '../scenario/types.js';
+import type { DecisionTree } from './types.js';
+
+export const KIND_DECISION = 0;
+export const KIND_CHANCE = 1;
+export const KIND_TERMINAL = 2;
+
+/**
+ * A decision tree as flat typed arrays, nodes in breadth-first order, with
+ * formula slots in place of numbers: an assumption change re-evaluates the
+ * formulas once and then folds over the arrays, without touching objects.
+ */
+export interface FlatTree {
+	readonly size: number;
+	/** Number of criteria, C; per-criterion arrays are node-major (`i * C + c`). */
+	readonly criteria: number;
+	readonly criterionIds: readonly string[];
+	readonly actorIds: readonly string[];
+	readonly kind: Uint8Array;
+	readonly parent: Int32Array;
+	readonly childStart: Int32Array;
+	readonly childCount: Int32Array;
+	/** Slot of the probability formula of the move into the node; -1 when equal among siblings. */
+	readonly probabilitySlot: Int32Array;
+	/** Payoff terms per node in compressed rows: terms of node i are `payoffStart[i] .. payoffStart[i+1]`. */
+	readonly payoffStart: Int32Array;
+	readonly payoffSlot: Int32Array;
+	readonly payoffCriterion: Int32Array;
+	/** Index into actorIds of who moves at each node; -1 at terminals. */
+	readonly actor: Int32Array;
+	/** The perspective's weight per criterion, signed by direction (+ for max, − for min). */
+	readonly weights: Float64Array;
+	/** Every actor's signed weights, actor-major (`a * C + c`). */
+	readonly actorWeights: Float64Array;
+	/** Signs of the criteria: +1 for max, −1 for min. */
+	readonly signs: Float64Array;
+	readonly formulas: readonly CompiledFormula[];
+	readonly tree: DecisionTree;
+}
+
+/** Every actor's weights over the criteria, signed by each criterion's direction. */
+export function signedWeights(scenario: Scenario): { actorIds: string[]; weights: Float64Array; signs: Float64Array } {
+	const C = scenario.criteria.length;
+	const signs = Float64Array.from(scenario.criteria, (c) => (c.direction === 'max' ? 1 : -1));
+	const weights = new Float64Array(scenario.actors.length * C);
+	scenario.actors.forEach((actor, a) => {
+		scenario.criteria.forEach((criterion, c) => {
+			const w = actor.preferences ? (actor.preferences[criterion.id] ?? 0) : criterion.weight;
+			weights[a * C + c] = w * signs[c];
+		});
+	});
+	return { actorIds: scenario.actors.map((a) => a.id), weights, signs };
+}
+
+/** Lays the tree out in typed arrays and resolves formula text to slots. Pure. */
+export function compileTree(tree: DecisionTree, model: ScenarioModel): FlatTree {
+	const { scenario, book } = model;
+	const N = tree.nodes.length;
+	const C = scenario.criteria.length;
+	const criterionIndex = new Map(scenario.criteria.map((c, i) => [c.id, i]));
+	const { actorIds, weights: actorWeights, signs } = signedWeights(scenario);
+	const actorIndex = new Map(actorIds.map((id, i) => [id, i]));
+	const perspective = actorIndex.get(tree.perspective);
+	if (perspective === undefined) throw new Error(`compileTree: unknown perspective "${tree.perspective}"`);
+
+	const kind = new Uint8Array(N);
+	const parent = new Int32Array(N);
+	const childStart = new Int32Array(N);
+	const childCount = new Int32Array(N);
+	const probabilitySlot = new Int32Array(N);
+	const actor = new Int32Array(N);
+	const payoffStart = new Int32Array(N + 1);
+	const termCount = tree.nodes.reduce((sum, node) => sum + node.payoffs.length, 0);
+	const payoffSlot = new Int32Array(termCount);
+	const payoffCriterion = new Int32Array(termCount);
+	const slot = (formula: string) => {
+		const s = book.slotOf.get(formula);
+		if (s === undefined) throw new Error(`compileTree: formula "${formula}" was not compiled`);
+		return s;
+	};
+
+	let term = 0;
+	for (let i = 0; i < N; i++) {
+		const node = tree.nodes[i];
+		kind[i] = node.kind === 'decision' ? KIND_DECISION : node.kind === 'chance' ? KIND_CHANCE : KIND_TERMINAL;
+		parent[i] = node.parent;
+		childCount[i] = node.children.length;
+		childStart[i] = node.children.length > 0 ? node.children[0] : -1;
+		for (let k = 1; k < node.children.length; k++) {
+			if (node.children[k] !== node.children[0] + k) throw new Error('compileTree: children are not contiguous');
+		}
+		probabilitySlot[i] = node.probability === undefined ? -1 : slot(node.probability);
+		actor[i] = node.actor === undefined ? -1 : (actorIndex.get(node.actor) ?? -1);
+		payoffStart[i] = term;
+		for (const p of node.payoffs) {
+			payoffSlot[term] = slot(p.formula);
+			payoffCriterion[term] = criterionIndex.get(p.criterion) as number;
+			term++;
+		}
+	}
+	payoffStart[N] = term;
+	return {
+		size: N,
+		criteria: C,
+		criterionIds: scenario.criteria.map((c) => c.id),
+		actorIds,
+		kind,
+		parent,
+		childStart,
+		childCount,
+		probabilitySlot,
+		payoffStart,
+		payoffSlot,
+		payoffCriterion,
+		actor,
+		weights: actorWeights.slice(perspective * C, perspective * C + C),
+		actorWeights,
+		signs,
+		formulas: book.formulas,
+		tree
+	};
+}

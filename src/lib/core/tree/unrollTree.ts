@@ -1,0 +1,101 @@
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { ScenarioModel } from '../machine/buildMachine.js';
+import { guardSignature } from '../machine/guardSignature.js';
+import type { Issue } from '../scenario/Issue.js';
+import type { Values } from '../scenario/resolveValues.js';
+import type { DecisionTree, NodeKind, PayoffTerm, TreeNode } from './types.js';
+
+export interface UnrollOptions {
+	values: Values;
+	/** The actor whose moves are decisions; defaults to the scenario's. */
+	perspective?: string;
+	maxNodes?: number;
+	maxDepth?: number;
+}
+
+export interface UnrollResult {
+	tree?: DecisionTree;
+	issues: Issue[];
+}
+
+function terms(payoffs: Record<string, string>): PayoffTerm[] {
+	return Object.entries(payoffs).map(([criterion, formula]) => ({ criterion, formula }));
+}
+
+/**
+ * Enumerates every path of the scenario's machine with XState's own
+ * transition logic (`initialTransition`, `snapshot.can`, `transition`):
+ * decision nodes for the perspective actor's moves, chance nodes for the
+ * others', terminal nodes at final states. Breadth-first, bounded by the
+ * scenario's node and depth limits; past a limit, or at a state with no open
+ * move, it stops with a located issue. Pure.
+ */
+export function unrollTree(model: ScenarioModel, options: UnrollOptions): UnrollResult {
+	const { scenario, machine } = model;
+	const perspective = options.perspective ?? scenario.perspective;
+	const maxNodes = options.maxNodes ?? scenario.limits.maxNodes;
+	const maxDepth = options.maxDepth ?? scenario.limits.maxDepth;
+	const states = new Map(scenario.states.map((s) => [s.id, s]));
+	const locate = (state: string, message: string): Issue => {
+		const at = scenario.sourceMap[`machine.states.${state}`] ?? { line: 1, column: 1 };
+		return { severity: 'error', path: ['machine', 'states', state], line: at.line, column: at.column, message };
+	};
+	if (!scenario.actors.some((a) => a.id === perspective && a.kind === 'actor')) {
+		const choices = scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id);
+		return { issues: [{ severity: 'error', path: ['perspective'], line: 1, column: 1, message: `Unknown perspective actor "${perspective}"; choose one of ${choices.join(', ')}.` }] };
+	}
+
+	const kindOf = (stateId: string): NodeKind => {
+		const state = states.get(stateId);
+		if (!state || state.final) return 'terminal';
+		return state.actor === perspective ? 'decision' : 'chance';
+	};
+	const [first] = initialTransition(machine, { values: options.values });
+	const rootState = String(first.value);
+	const nodes: TreeNode[] = [
+		{ index: 0, parent: -1, depth: 0, kind: kindOf(rootState), state: rootState, actor: states.get(rootState)?.actor, path: '', payoffs: terms(states.get(rootState)?.payoffs ?? {}), children: [] }
+	];
+	const snapshots: AnyMachineSnapshot[] = [first];
+
+	for (let i = 0; i < nodes.length; i++) {
+		const node = nodes[i];
+		const snapshot = snapshots[i];
+		snapshots[i] = undefined as unknown as AnyMachineSnapshot; // release as we go
+		if (node.kind === 'terminal') continue;
+		const state = states.get(node.state);
+		if (!state) throw new Error(`unrollTree: machine entered undeclared state "${node.state}"`);
+		for (const move of state.moves) {
+			const event = { type: move.id };
+			if (!snapshot.can(event)) continue;
+			const [next] = transition(machine, snapshot, event);
+			const target = String(next.value);
+			if (node.depth + 1 > maxDepth) {
+				return { issues: [locate(node.state, `The tree is deeper than ${maxDepth} moves along ${node.path || '(root)'}; raise limits.maxDepth or bound the cycle with a lower maxVisits.`)] };
+			}
+			if (nodes.length >= maxNodes) {
+				return { issues: [locate(node.state, `The tree has more than ${maxNodes} nodes; raise limits.maxNodes, or merge or bound moves so that fewer paths exist.`)] };
+			}
+			const child: TreeNode = {
+				index: nodes.length,
+				parent: i,
+				depth: node.depth + 1,
+				kind: kindOf(target),
+				state: target,
+				actor: states.get(target)?.actor,
+				move: move.id,
+				path: node.path === '' ? move.id : `${node.path}/${move.id}`,
+				probability: move.probability,
+				payoffs: [...terms(move.payoffs), ...terms(states.get(target)?.payoffs ?? {})],
+				children: []
+			};
+			if (child.kind === 'terminal') child.actor = undefined;
+			node.children.push(child.index);
+			nodes.push(child);
+			snapshots.push(next);
+		}
+		if (node.children.length === 0) {
+			return { issues: [locate(node.state, `No move of state "${node.state}" is open after ${node.path || 'the start'} under these assumptions; loosen a guard or add a move without one.`)] };
+		}
+	}
+	return { tree: { nodes, perspective, guardSignature: guardSignature(model, options.values) }, issues: [] };
+}

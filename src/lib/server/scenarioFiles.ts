@@ -1,0 +1,49 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseScenario, type ParseResult } from '../core/index.js';
+
+/**
+ * The scenarios folder: `BRANCHPOINT_SCENARIOS` if set, else `scenarios/` in
+ * the working directory (npm scripts run from the project root).
+ */
+export const SCENARIOS_DIR = resolve(process.env.BRANCHPOINT_SCENARIOS ?? 'scenarios');
+
+export interface LoadedScenario extends ParseResult {
+	/** The file as the user named it, for messages. */
+	file: string;
+	/** Folder id. */
+	id: string;
+}
+
+/**
+ * Resolves what a user typed — a folder, a YAML file, or a scenario id under
+ * `scenarios/` — to the scenario file; undefined when nothing matches.
+ */
+export function resolveScenarioFile(ref: string): string | undefined {
+	const candidates = [ref, join(ref, 'scenario.yaml'), join(SCENARIOS_DIR, ref, 'scenario.yaml')];
+	return candidates.find((path) => existsSync(path) && statSync(path).isFile());
+}
+
+/** Reads and validates a scenario file. */
+export function loadScenario(file: string): LoadedScenario {
+	const parsed = parseScenario(readFileSync(file));
+	const id = basename(file) === 'scenario.yaml' ? basename(dirname(resolve(file))) : basename(file).replace(/\.ya?ml$/, '');
+	return { ...parsed, file, id };
+}
+
+/** Every scenario folder under `scenarios/`, loaded and validated, by id. */
+export function listScenarios(dir = SCENARIOS_DIR): LoadedScenario[] {
+	return readdirSync(dir, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'scenario.yaml')))
+		.map((entry) => loadScenario(join(dir, entry.name, 'scenario.yaml')))
+		.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** The text files of a sources folder, by file name. */
+export function readSources(dir: string): Map<string, string> {
+	return new Map(
+		readdirSync(dir)
+			.filter((name) => name.endsWith('.txt'))
+			.map((name) => [name, readFileSync(join(dir, name), 'utf8')])
+	);
+}
