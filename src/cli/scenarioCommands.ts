@@ -100,7 +100,9 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 		out.push('', 'Expected values at the start:');
 		scenario.criteria.forEach((c, i) => out.push(`  ${c.label.padEnd(28)} ${formatNumber(evaluation.expected[i], 3).padStart(9)}  (${c.direction}${c.unit ? `, ${c.unit}` : ''}, weight ${c.weight})`));
 		out.push(`  ${'Weighted score'.padEnd(28)} ${formatNumber(evaluation.score[0], 3).padStart(9)}`);
-		flat.actorIds.forEach((id, a) => out.push(`  ${`Score for ${id}`.padEnd(28)} ${formatNumber(evaluation.actorScore[a], 3).padStart(9)}`));
+		scenario.actors.forEach((actor, a) => {
+			if (actor.kind === 'actor') out.push(`  ${`Score for ${actor.name}`.padEnd(28)} ${formatNumber(evaluation.actorScore[a], 3).padStart(9)}`);
+		});
 		out.push('', 'Optimal policy (decisions reached with positive probability):');
 		for (const step of optimalPolicy(scenario, flat, evaluation)) {
 			if (step.reach <= 0) continue;

@@ -53,7 +53,9 @@ export function evaluationJson(options: {
 		values,
 		expected: perCriterion(flat, evaluation.expected, 0),
 		score: evaluation.score[0],
-		actorScores: Object.fromEntries(flat.actorIds.map((id, a) => [id, evaluation.actorScore[a]])),
+		actorScores: Object.fromEntries(
+			scenario.actors.flatMap((actor, a) => (actor.kind === 'actor' ? [[actor.id, evaluation.actorScore[a]]] : []))
+		),
 		policy: optimalPolicy(scenario, flat, evaluation),
 		nodes: flat.tree.nodes.map((node, i) => ({
 			path: node.path,

@@ -65,7 +65,7 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 			if (bad) break;
 			if (open > 0 && Math.abs(sum - 1) > TOLERANCE) {
 				const by = sum > 1 ? `over by ${round(sum - 1)}` : `short by ${round(1 - sum)}`;
-				report.error([...base, 'on'], `The probabilities of the open moves of state "${state.id}" sum to ${round(sum)} ${point.label} (${by}); they must sum to 1.`, { key: true });
+				report.error(base, `The probabilities of the open moves of state "${state.id}" sum to ${round(sum)} ${point.label} (${by}); they must sum to 1.`, { key: true });
 				break;
 			}
 		}

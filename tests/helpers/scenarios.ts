@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { buildMachine, parseScenario, type Scenario } from '../../src/lib/core/index.js';
+
+export const EXAMPLE_FILE = 'scenarios/example-minimal/scenario.yaml';
+export const SHIPPED_FILE = 'scenarios/russia-dprk-2024/scenario.yaml';
+
+export function exampleText(): string {
+	return readFileSync(EXAMPLE_FILE, 'utf8');
+}
+
+/** Parses text that must be valid; fails the test with the issues otherwise. */
+export function parseValid(text: string): Scenario {
+	const result = parseScenario(text);
+	if (!result.scenario) throw new Error(result.issues.map((i) => `${i.line}:${i.column} ${i.message}`).join('\n'));
+	return result.scenario;
+}
+
+export function exampleModel() {
+	return buildMachine(parseValid(exampleText()));
+}
+
+/** The 1-based line of the first line containing `marker`. */
+export function lineOf(text: string, marker: string): number {
+	const index = text.split('\n').findIndex((line) => line.includes(marker));
+	if (index < 0) throw new Error(`marker not found: ${marker}`);
+	return index + 1;
+}
+
+/** Replaces exactly one occurrence; fails loudly if the text is not there. */
+export function replaceOnce(text: string, from: string, to: string): string {
+	const at = text.indexOf(from);
+	if (at < 0) throw new Error(`not found: ${from}`);
+	return text.slice(0, at) + to + text.slice(at + from.length);
+}

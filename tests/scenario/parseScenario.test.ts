@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario } from '../../src/lib/core/index.js';
+import { exampleText, lineOf, replaceOnce } from '../helpers/scenarios.js';
+
+interface Case {
+	name: string;
+	edit: (text: string) => string;
+	message: RegExp;
+	/** Text on the line the first matching issue must point at. */
+	at: string;
+}
+
+const base = exampleText();
+const swap = (from: string, to: string) => (text: string) => replaceOnce(text, from, to);
+const lowProbability = "probability: 1 - p_evade";
+
+const cases: Case[] = [
+	{ name: 'YAML syntax error', edit: swap('title: "Worked example: sanction or wait"', 'title: [unclosed'), message: /YAML syntax error/, at: 'description: >-' },
+	{ name: 'duplicate key', edit: swap('asOf: 2024-07-04', 'asOf: 2024-07-04\nasOf: 2024-07-05'), message: /keys must be unique.*appear once/, at: 'asOf: 2024-07-05' },
+	{ name: 'unknown field, with did-you-mean', edit: swap('    direction: max', '    directon: max'), message: /Unknown field "directon"\. Did you mean "direction"\?/, at: 'directon: max' },
+	{ name: 'unknown state target', edit: swap('target: evaded', 'target: evade'), message: /targets unknown state "evade"\. Did you mean "evaded"\?/, at: 'target: evade' },
+	{ name: 'unknown actor', edit: swap('actor: networks', 'actor: netwrks'), message: /Unknown actor "netwrks"\. Did you mean "networks"\?/, at: 'actor: netwrks' },
+	{ name: 'unknown assumption in a preset', edit: swap('values: { p_evade: 0.8 }', 'values: { p_evad: 0.8 }'), message: /Unknown assumption "p_evad"\. Did you mean "p_evade"\?/, at: 'p_evad: 0.8' },
+	{ name: 'unknown citation', edit: swap('citations: [c-limited]', 'citations: [c-limted]'), message: /Unknown citation "c-limted"\. Did you mean "c-limited"\?/, at: 'c-limted' },
+	{ name: 'unknown source', edit: swap('source: column', 'source: colum'), message: /Unknown source "colum"\. Did you mean "column"\?/, at: 'source: colum' },
+	{ name: 'missing required field', edit: swap('perspective: coalition\n', ''), message: /Missing required field "perspective"/, at: 'id: example-minimal' },
+	{ name: 'formula syntax error with its character position', edit: swap(lowProbability, 'probability: 1 - * p_evade'), message: /Formula syntax error: Value expected/, at: 'probability: 1 - * p_evade' },
+	{ name: 'unknown symbol in a formula', edit: swap(lowProbability, 'probability: 1 - p_evad'), message: /Unknown symbol "p_evad".*Did you mean "p_evade"\?/, at: 'probability: 1 - p_evad' },
+	{ name: 'range in a formula', edit: swap(lowProbability, 'probability: "1:1e8"'), message: /Ranges such as 1:10 are not allowed/, at: 'probability: "1:1e8"' },
+	{ name: 'open-ended range in a formula', edit: swap(lowProbability, 'probability: ":1e308"'), message: /Formula syntax error|Ranges/, at: 'probability: ":1e308"' },
+	{ name: 'assignment in a formula', edit: swap(lowProbability, 'probability: p_evade = 1'), message: /Assignments \(=\) are not allowed/, at: 'probability: p_evade = 1' },
+	{ name: 'function definition in a formula', edit: swap(lowProbability, 'probability: f(x) = x'), message: /Function definitions are not allowed/, at: 'probability: f(x) = x' },
+	{ name: 'property access in a formula', edit: swap(lowProbability, 'probability: p_evade.constructor'), message: /Property access .* not allowed/, at: 'probability: p_evade.constructor' },
+	{ name: 'disabled function in a formula', edit: swap(lowProbability, `probability: 'import("fs")'`), message: /Function "import" is not allowed/, at: `probability: 'import("fs")'` },
+	{ name: 'evaluate inside a formula', edit: swap(lowProbability, `probability: 'evaluate("1")'`), message: /Function "evaluate" is not allowed/, at: `probability: 'evaluate("1")'` },
+	{ name: 'matrix in a formula', edit: swap(lowProbability, 'probability: "[1, 2]"'), message: /Matrices .* not allowed/, at: 'probability: "[1, 2]"' },
+	{ name: 'formula too long', edit: swap(lowProbability, `probability: "${'p_evade + '.repeat(60)}0"`), message: /characters long; the limit is 500/, at: 'probability: "p_evade + p_evade' },
+	{ name: 'formula nested too deeply', edit: swap(lowProbability, `probability: "${'('.repeat(45)}1${')'.repeat(45)}"`), message: /nests brackets 45 deep; the limit is 40/, at: 'probability: "((((' },
+	{ name: 'chance probabilities that do not sum to 1 at the defaults', edit: swap('probability: p_evade\n', 'probability: p_evade * 0.5\n'), message: /sum to 0\.75 at the defaults \(short by 0\.25\)/, at: '    reaction:' },
+	{ name: 'chance probabilities that sum to 1 only at some values', edit: swap('probability: p_evade\n', 'probability: max(0.5, p_evade)\n'), message: /sum to 1\.5 with p_evade = 0 \(its minimum\) \(over by 0\.5\)/, at: '    reaction:' },
+	{ name: 'probability outside 0..1', edit: (t) => swap('probability: p_evade\n', 'probability: 2 * p_evade\n')(swap(lowProbability, 'probability: 1 - 2 * p_evade')(t)), message: /probability of move "EVADE" is 2 with p_evade = 1 .*between 0 and 1/, at: 'probability: 2 * p_evade' },
+	{ name: 'no final state reachable', edit: swap('          target: status_quo', '          target: limbo')
+		, message: /Unknown state|targets unknown/, at: 'target: limbo' },
+	{ name: 'a state from which no final state can be reached', edit: (t) => swap('          target: status_quo', '          target: limbo')(t) + '    limbo:\n      meta:\n        actor: networks\n        label: Limbo\n        maxVisits: 2\n        citations: [c-limited]\n      on:\n        STAY:\n          target: limbo\n          meta: { label: Stay, citations: [c-limited] }\n', message: /No final state can be reached from state "limbo"/, at: '    limbo:' },
+	{ name: 'a cycle with no bound', edit: swap('          target: status_quo', '          target: choose'), message: /choose → choose form a cycle with no bound; give one of them "maxVisits"/, at: '    choose:' },
+	{ name: 'reserved key', edit: swap('        label: Respond to arms transfers?', '        label: Respond to arms transfers?\n        __proto__: { polluted: true }'), message: /"__proto__" is a reserved name/, at: '__proto__:' },
+	{ name: 'reserved id', edit: swap('  - id: networks', '  - id: constructor'), message: /"constructor" is a reserved name and cannot be an id/, at: '- id: constructor' },
+	{ name: 'reserved event name', edit: swap('        WAIT:', '        prototype:'), message: /"prototype" is a reserved name/, at: 'prototype:' },
+	{ name: 'default out of range', edit: swap('default: 0.5', 'default: 1.5'), message: /"p_evade" must lie between 0 and 1; got 1\.5/, at: 'default: 1.5' },
+	{ name: 'aliases are refused', edit: swap('asOf: 2024-07-04', 'asOf: &date 2024-07-04\nalso: *date'), message: /Anchors \(&name\) are not allowed/, at: 'asOf: &date' },
+	{ name: 'a state with no citation', edit: swap('        label: Networks react\n        citations: [c-evasion]', '        label: Networks react'), message: /State "reaction" cites no source/, at: 'actor: networks' }
+];
+
+describe('parseScenario reports each bad input with its message and line', () => {
+	it('accepts the worked example', () => {
+		const result = parseScenario(base);
+		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		expect(result.scenario?.states.map((s) => s.id)).toEqual(['choose', 'reaction', 'evaded', 'disrupted', 'status_quo']);
+	});
+
+	it.each(cases)('$name', ({ edit, message, at }) => {
+		const text = edit(base);
+		const result = parseScenario(text);
+		expect(result.scenario).toBeUndefined();
+		const issue = result.issues.find((i) => message.test(i.message));
+		expect(issue, result.issues.map((i) => `${i.line}: ${i.message}`).join('\n')).toBeDefined();
+		expect(issue!.severity).toBe('error');
+		expect(issue!.line).toBe(lineOf(text, at));
+	});
+
+	it('points a formula syntax error at the character', () => {
+		const text = replaceOnce(base, lowProbability, 'probability: 1 - * p_evade');
+		const issue = parseScenario(text).issues[0];
+		const line = text.split('\n')[issue.line - 1];
+		expect(line.slice(issue.column - 1)).toMatch(/^\* p_evade|^p_evade/);
+	});
+
+	it('collects every problem at once', () => {
+		let text = replaceOnce(base, 'target: evaded', 'target: evade');
+		text = replaceOnce(text, 'actor: networks', 'actor: netwrks');
+		text = replaceOnce(text, lowProbability, 'probability: 1 - p_evad');
+		const errors = parseScenario(text).issues.filter((i) => i.severity === 'error');
+		expect(errors.length).toBeGreaterThanOrEqual(3);
+	});
+
+	it('refuses a file over 1 MiB', () => {
+		const text = base + `# ${'x'.repeat(1024 * 1024)}\n`;
+		const result = parseScenario(text);
+		expect(result.issues).toHaveLength(1);
+		expect(result.issues[0].message).toMatch(/limit is 1048576 bytes/);
+	});
+
+	it('refuses bytes that are not UTF-8, naming the line', () => {
+		const bytes = new TextEncoder().encode(base);
+		const bad = new Uint8Array([...bytes.subarray(0, 40), 0xff, 0xfe, ...bytes.subarray(40)]);
+		const line = new TextDecoder().decode(bytes.subarray(0, 40)).split('\n').length;
+		const result = parseScenario(bad);
+		expect(result.issues[0].message).toMatch(/not valid UTF-8/);
+		expect(result.issues[0].line).toBe(line);
+	});
+
+	it('warns about unused citations without failing', () => {
+		const text = base.replace(/citations: \[c-limited\]/g, 'citations: [c-sanctions]');
+		const result = parseScenario(text);
+		expect(result.scenario).toBeDefined();
+		expect(result.issues.some((i) => i.severity === 'warning' && /"c-limited" is never used/.test(i.message))).toBe(true);
+	});
+
+	it('never throws on arbitrary text', () => {
+		for (const text of ['', '- a\n- b', 'null', '{{{', ': :', base.slice(0, 700), base.replace(/:/g, '')]) {
+			expect(() => parseScenario(text)).not.toThrow();
+			expect(parseScenario(text).scenario).toBeUndefined();
+		}
+	});
+});
