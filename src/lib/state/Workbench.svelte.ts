@@ -1,0 +1,268 @@
+import { untrack } from 'svelte';
+import { SvelteSet } from 'svelte/reactivity';
+import { createActor, type AnyMachineSnapshot } from 'xstate';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import {
+	buildMachine,
+	checkOverrides,
+	coerceValue,
+	compileTree,
+	evaluate,
+	guardSignature,
+	resolveValues,
+	unrollTree,
+	type AssumptionValue,
+	type Move,
+	type Scenario,
+	type ScenarioModel
+} from '../core/index.js';
+import { layoutTree } from '../core/layout/layoutTree.js';
+import { EMPTY_WHAT_IF, type WhatIf } from './permalink.js';
+
+type Overrides = Record<string, AssumptionValue>;
+
+/** A move available at the walk's current state, with its current probability. */
+export interface WalkOption {
+	move: Move;
+	probability?: number;
+}
+
+/**
+ * The workbench's one live model: the user's what-if (assumption overrides,
+ * perspective, criterion, walk) and everything derived from it through the
+ * core pipeline. Derivations are staged so a change re-runs only what it
+ * invalidates: the tree is re-unrolled only when a guard's truth value or
+ * the perspective changes; otherwise an assumption change re-evaluates the
+ * flat tree.
+ */
+export class Workbench {
+	readonly scenario: Scenario;
+	readonly model: ScenarioModel;
+
+	overrides = $state<Overrides>({});
+	perspective = $state<string>('');
+	criterion = $state<string | undefined>(undefined);
+	/** Assumption id → message for an entry that was refused; the value stays as it was. */
+	inputErrors = $state<Record<string, string>>({});
+	/** Path of the node shown in the inspector. */
+	selected = $state<string>('');
+	collapsed = new SvelteSet<string>();
+	search = $state('');
+	walk = $state<string[]>([]);
+	/** How many moves of `walk` are applied (stepping back keeps the later ones for "forward"). */
+	walkCursor = $state(0);
+	seed = $state(1);
+	notices = $state<string[]>([]);
+
+	#undo = $state<Overrides[]>([]);
+	#redo = $state<Overrides[]>([]);
+
+	values: Record<string, number>;
+	signature: string;
+	unrolled: ReturnType<typeof unrollTree>;
+	flat: ReturnType<typeof compileTree> | undefined;
+	evaluation: ReturnType<typeof evaluate> | undefined;
+	layout: ReturnType<typeof layoutTree> | undefined;
+	/** Path → node index in the current tree. */
+	indexByPath: Map<string, number>;
+
+	constructor(scenario: Scenario, start: WhatIf = EMPTY_WHAT_IF) {
+		this.scenario = scenario;
+		this.model = buildMachine(scenario);
+		this.values = $derived(resolveValues(this.scenario, this.model.book, this.overrides));
+		this.signature = $derived(guardSignature(this.model, this.values));
+		this.unrolled = $derived.by(() => {
+			// Depends on structure only: the guard signature and the perspective.
+			void this.signature;
+			const perspective = this.perspective;
+			return untrack(() => unrollTree(this.model, { values: this.values, perspective }));
+		});
+		this.flat = $derived(this.unrolled.tree ? compileTree(this.unrolled.tree, this.model) : undefined);
+		this.evaluation = $derived(this.flat ? evaluate(this.flat, { values: this.values, criterion: this.criterion }) : undefined);
+		this.layout = $derived(this.flat ? layoutTree(this.flat, { collapsed: this.collapsed, rowHeight: 56, columnWidth: 300 }) : undefined);
+		this.indexByPath = $derived(new Map(this.unrolled.tree?.nodes.map((n) => [n.path, n.index]) ?? []));
+		this.perspective = start.perspective && scenario.actors.some((a) => a.id === start.perspective && a.kind === 'actor') ? start.perspective : scenario.perspective;
+		if (start.perspective && start.perspective !== this.perspective) this.notices.push(`Unknown perspective "${start.perspective}" in the link; showing ${this.perspective}.`);
+		if (start.criterion && !scenario.criteria.some((c) => c.id === start.criterion)) {
+			this.notices.push(`Unknown criterion "${start.criterion}" in the link; showing the weighted score.`);
+		} else this.criterion = start.criterion;
+		this.overrides = { ...start.overrides };
+		this.seed = start.seed;
+		this.walk = [...start.walk];
+		this.walkCursor = start.walk.length;
+		// Deep levels start collapsed so the first view is readable.
+		const tree = this.unrolled.tree;
+		if (tree) for (const node of tree.nodes) if (node.depth === 2 && node.children.length > 0) this.collapsed.add(node.path);
+	}
+
+	/** Applies overrides read from a link or autosave, keeping the valid ones and noting the rest. */
+	applyRaw(raw: Record<string, string>): void {
+		const { overrides, problems } = checkOverrides(this.scenario, raw);
+		this.overrides = { ...this.overrides, ...overrides };
+		for (const p of problems) this.notices.push(`Ignored ${p.id} from the link: ${p.message}`);
+	}
+
+	whatIf(): WhatIf {
+		return { overrides: this.overrides, perspective: this.perspective === this.scenario.perspective ? undefined : this.perspective, criterion: this.criterion, walk: this.walk.slice(0, this.walkCursor), seed: this.seed };
+	}
+
+	#lastEdit: string | undefined;
+
+	/**
+	 * Sets an assumption from a control; a refused entry leaves the value and
+	 * reports why. With `coalesce`, successive edits of the same assumption
+	 * (a slider drag) make one undo step until `endEdit`.
+	 */
+	setAssumption(id: string, raw: unknown, options: { coalesce?: boolean } = {}): boolean {
+		const assumption = this.scenario.assumptions.find((a) => a.id === id);
+		if (!assumption) return false;
+		const coerced = coerceValue(assumption, raw);
+		if (!coerced.ok) {
+			this.inputErrors = { ...this.inputErrors, [id]: coerced.message };
+			return false;
+		}
+		const { [id]: _, ...rest } = this.inputErrors;
+		this.inputErrors = rest;
+		const next = { ...this.overrides };
+		if (coerced.value === assumption.default) delete next[id];
+		else next[id] = coerced.value;
+		if (options.coalesce && this.#lastEdit === id) this.overrides = next;
+		else this.#commit(next);
+		this.#lastEdit = options.coalesce ? id : undefined;
+		return true;
+	}
+
+	/** Ends a coalesced edit (the slider was released). */
+	endEdit(): void {
+		this.#lastEdit = undefined;
+	}
+
+	/** Drops a pending refusal message, e.g. when the user starts typing again. */
+	clearInputError(id: string): void {
+		if (!(id in this.inputErrors)) return;
+		const { [id]: _, ...rest } = this.inputErrors;
+		this.inputErrors = rest;
+	}
+
+	resetAssumption(id: string): void {
+		if (!(id in this.overrides)) return;
+		const { [id]: _, ...rest } = this.overrides;
+		this.#commit(rest);
+	}
+
+	applyPreset(id: string | undefined): void {
+		const preset = this.scenario.presets.find((p) => p.id === id);
+		this.#commit(preset ? { ...preset.values } : {});
+	}
+
+	#commit(next: Overrides): void {
+		this.#lastEdit = undefined;
+		this.#undo = [...this.#undo, this.overrides];
+		this.#redo = [];
+		this.overrides = next;
+	}
+
+	get canUndo(): boolean {
+		return this.#undo.length > 0;
+	}
+	get canRedo(): boolean {
+		return this.#redo.length > 0;
+	}
+	undo(): void {
+		const previous = this.#undo.at(-1);
+		if (!previous) return;
+		this.#redo = [...this.#redo, this.overrides];
+		this.#undo = this.#undo.slice(0, -1);
+		this.overrides = previous;
+	}
+	redo(): void {
+		const next = this.#redo.at(-1);
+		if (!next) return;
+		this.#undo = [...this.#undo, this.overrides];
+		this.#redo = this.#redo.slice(0, -1);
+		this.overrides = next;
+	}
+
+	toggle(path: string): void {
+		if (this.collapsed.has(path)) this.collapsed.delete(path);
+		else this.collapsed.add(path);
+	}
+	expandAll(): void {
+		this.collapsed.clear();
+	}
+	/** Opens every collapsed ancestor of a node so it can be seen. */
+	reveal(path: string): void {
+		const parts = path.split('/');
+		for (let k = 0; k < parts.length; k++) this.collapsed.delete(k === 0 ? '' : parts.slice(0, k).join('/'));
+	}
+
+	/** Paths whose state or move label contains the search text. */
+	matches = $derived.by(() => {
+		const q = this.search.trim().toLowerCase();
+		if (q === '' || !this.unrolled.tree) return [] as string[];
+		const states = new Map(this.scenario.states.map((s) => [s.id, s]));
+		const moveLabels = new Map(this.scenario.states.flatMap((s) => s.moves.map((m) => [`${s.id}:${m.id}`, m.label])));
+		const nodes = this.unrolled.tree.nodes;
+		return nodes
+			.filter((n) => {
+				const parent = n.parent >= 0 ? nodes[n.parent].state : '';
+				const text = `${states.get(n.state)?.label ?? ''} ${moveLabels.get(`${parent}:${n.move}`) ?? ''} ${n.state} ${n.move ?? ''}`.toLowerCase();
+				return text.includes(q);
+			})
+			.map((n) => n.path);
+	});
+
+	// The what-if walk drives the real XState actor from the initial state.
+	walkSnapshot = $derived.by((): AnyMachineSnapshot => {
+		const actor = createActor(this.model.machine, { input: { values: this.values } });
+		actor.start();
+		for (const type of this.walk.slice(0, this.walkCursor)) actor.send({ type });
+		const snapshot = actor.getSnapshot();
+		actor.stop();
+		return snapshot;
+	});
+	walkPath = $derived(this.walk.slice(0, this.walkCursor).join('/'));
+	walkOptions = $derived.by((): WalkOption[] => {
+		const snapshot = this.walkSnapshot;
+		const state = this.scenario.states.find((s) => s.id === String(snapshot.value));
+		if (!state || state.final) return [];
+		const open = state.moves.filter((m) => snapshot.can({ type: m.id }));
+		const chance = state.actor !== this.perspective;
+		return open.map((move) => ({
+			move,
+			probability: !chance ? undefined : move.probability === undefined ? 1 / open.length : this.model.book.formulas[this.model.book.slotOf.get(move.probability) as number].evaluate(this.values)
+		}));
+	});
+
+	step(move: string): void {
+		this.walk = [...this.walk.slice(0, this.walkCursor), move];
+		this.walkCursor = this.walk.length;
+		this.selected = this.walkPath;
+	}
+	back(): void {
+		if (this.walkCursor > 0) this.walkCursor--;
+		this.selected = this.walkPath;
+	}
+	forward(): void {
+		if (this.walkCursor < this.walk.length) this.walkCursor++;
+		this.selected = this.walkPath;
+	}
+	restartWalk(): void {
+		this.walk = [];
+		this.walkCursor = 0;
+		this.selected = '';
+	}
+	/** Draws a chance move with the seeded generator: the same seed and step give the same draw. */
+	draw(): void {
+		const options = this.walkOptions;
+		if (options.length === 0 || options.some((o) => o.probability === undefined)) return;
+		const rng = xoroshiro128plus(this.seed * 1000 + this.walkCursor);
+		let u = uniformFloat64(rng);
+		for (const option of options) {
+			u -= option.probability as number;
+			if (u < 0) return this.step(option.move.id);
+		}
+		this.step(options[options.length - 1].move.id);
+	}
+}

@@ -1,0 +1,51 @@
+import type { AssumptionValue } from '../core/index.js';
+
+/** Everything a what-if consists of: what a permalink and the autosave carry. */
+export interface WhatIf {
+	overrides: Record<string, AssumptionValue>;
+	perspective?: string;
+	/** Undefined for the weighted score. */
+	criterion?: string;
+	/** Moves of the what-if walk from the initial state. */
+	walk: string[];
+	/** Seed for drawing chance moves in the walk. */
+	seed: number;
+}
+
+export const EMPTY_WHAT_IF: WhatIf = { overrides: {}, walk: [], seed: 1 };
+
+/**
+ * A what-if as URL query parameters: `a.<id>=<value>` per overridden
+ * assumption, `perspective`, `criterion`, `walk` (moves joined by "."),
+ * `seed`. Stable order, so equal what-ifs give equal links.
+ */
+export function encodeWhatIf(whatIf: WhatIf): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const id of Object.keys(whatIf.overrides).sort()) params.set(`a.${id}`, String(whatIf.overrides[id]));
+	if (whatIf.perspective) params.set('perspective', whatIf.perspective);
+	if (whatIf.criterion) params.set('criterion', whatIf.criterion);
+	if (whatIf.walk.length > 0) params.set('walk', whatIf.walk.join('.'));
+	if (whatIf.seed !== 1) params.set('seed', String(whatIf.seed));
+	return params;
+}
+
+/**
+ * Reads a what-if back. Assumption values come back as text, to be checked
+ * against the scenario by `checkOverrides`; nothing is dropped here.
+ */
+export function decodeWhatIf(params: URLSearchParams): { whatIf: WhatIf; raw: Record<string, string> } {
+	const raw: Record<string, string> = {};
+	for (const [key, value] of params) if (key.startsWith('a.')) raw[key.slice(2)] = value;
+	const seed = Number(params.get('seed') ?? 1);
+	const walk = params.get('walk');
+	return {
+		raw,
+		whatIf: {
+			overrides: {},
+			perspective: params.get('perspective') ?? undefined,
+			criterion: params.get('criterion') ?? undefined,
+			walk: walk ? walk.split('.').filter((m) => m !== '') : [],
+			seed: Number.isInteger(seed) ? seed : 1
+		}
+	};
+}
