@@ -122,8 +122,8 @@ export class Workbench {
 			this.inputErrors = { ...this.inputErrors, [id]: coerced.message };
 			return false;
 		}
-		const { [id]: _, ...rest } = this.inputErrors;
-		this.inputErrors = rest;
+		this.clearInputError(id);
+		if (coerced.value === (this.overrides[id] ?? assumption.default)) return true;
 		const next = { ...this.overrides };
 		if (coerced.value === assumption.default) delete next[id];
 		else next[id] = coerced.value;

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launch, open, shot } from './browser.js';
+
+const base = () => inject('baseURL');
+const SHIPPED = '/s/russia-dprk-2024';
+
+let context: BrowserContext;
+beforeAll(async () => {
+	context = await launch();
+});
+afterAll(async () => {
+	await context?.close();
+});
+
+const rootValue = (page: Page) => page.locator('[data-testid="node"][data-path=""] [data-testid="node-value"]').textContent();
+
+describe('the workbench in Chromium', () => {
+	it('lists the scenarios and opens the shipped one with its tree', async () => {
+		const { page, errors } = await open(context, `${base()}/`);
+		await expect(page.locator('[data-testid="scenario-link"]').count()).resolves.toBeGreaterThanOrEqual(2);
+		await page.locator('a[href="/s/russia-dprk-2024"]').click();
+		await page.waitForSelector('[data-hydrated] [data-testid="tree"]');
+		await page.waitForSelector('[data-testid="node"]');
+		expect(await page.locator('[data-testid="node"]').count()).toBeGreaterThan(10);
+		expect(await page.locator('h1').textContent()).toMatch(/Russia–DPRK/);
+		await shot(page, 'open-shipped');
+		expect(errors).toEqual([]);
+	});
+
+	it('moving a slider changes an expected value', async () => {
+		const { page, errors } = await open(context, `${base()}${SHIPPED}`);
+		const before = await rootValue(page);
+		await page.locator('[data-testid="slider-p_veto"]').fill('0');
+		await expect.poll(() => rootValue(page)).not.toBe(before);
+		expect(await page.locator('[data-testid="input-p_veto"]').inputValue()).toBe('0');
+		expect(page.url()).toContain('a.p_veto=0');
+		await shot(page, 'slider-moved');
+		expect(errors).toEqual([]);
+	});
+
+	it('refuses an invalid entry in place and keeps the previous value', async () => {
+		const { page } = await open(context, `${base()}${SHIPPED}`);
+		const input = page.locator('[data-testid="input-p_veto"]');
+		await input.fill('1.7');
+		await input.press('Enter');
+		await expect(page.locator('[data-testid="assumption-p_veto"] [role="alert"]').textContent()).resolves.toMatch(/between 0 and 1; got 1\.7.*Kept 0\.9/);
+		expect(await input.inputValue()).toBe('1.7');
+		expect(await page.locator('[data-testid="slider-p_veto"]').inputValue()).toBe('0.9');
+	});
+
+	it('clicking a node shows its Japanese excerpt, gloss and source', async () => {
+		const { page } = await open(context, `${base()}${SHIPPED}`);
+		await page.locator('[data-testid="node"][data-path="UNSC_RESOLUTION"]').click();
+		const inspector = page.locator('[data-testid="inspector"]');
+		await expect(inspector.locator('[data-testid="inspector-title"]').textContent()).resolves.toMatch(/Security Council/);
+		const excerpt = await inspector.locator('blockquote[lang="ja"]').first().textContent();
+		expect(excerpt).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+		expect(await inspector.locator('.gloss').first().textContent()).toMatch(/[A-Za-z]{3,}/);
+		expect(await inspector.textContent()).toMatch(/NHK|地経学研究所|Korea Report|column/);
+		await shot(page, 'node-inspector');
+	});
+
+	it('a permalink restores assumptions, criterion and perspective', async () => {
+		const { page, errors } = await open(context, `${base()}${SHIPPED}?a.p_veto=0.25&criterion=security&perspective=coalition`);
+		expect(await page.locator('[data-testid="input-p_veto"]').inputValue()).toBe('0.25');
+		expect(await page.locator('[data-testid="criterion"]').inputValue()).toBe('security');
+		const fresh = await open(context, page.url());
+		expect(await fresh.page.locator('[data-testid="input-p_veto"]').inputValue()).toBe('0.25');
+		expect(await rootValue(fresh.page)).toBe(await rootValue(page));
+		expect(errors).toEqual([]);
+	});
+
+	it('undo and redo step through assumption edits', async () => {
+		const { page } = await open(context, `${base()}${SHIPPED}`);
+		const input = page.locator('[data-testid="input-p_veto"]');
+		await input.fill('0.3');
+		await input.press('Enter');
+		const changed = await rootValue(page);
+		await page.locator('[data-testid="undo"]').click();
+		await expect.poll(() => input.inputValue()).toBe('0.9');
+		await page.locator('[data-testid="redo"]').click();
+		await expect.poll(() => input.inputValue()).toBe('0.3');
+		expect(await rootValue(page)).toBe(changed);
+	});
+
+	it('walks three moves through the XState machine and steps back', async () => {
+		const { page, errors } = await open(context, `${base()}${SHIPPED}`);
+		const state = page.locator('[data-testid="walk-state"]');
+		const visited: string[] = [(await state.textContent()) ?? ''];
+		for (let step = 0; step < 3; step++) {
+			await page.locator('[data-testid="walk-move"]').first().click();
+			visited.push((await state.textContent()) ?? '');
+		}
+		expect(new Set(visited).size).toBeGreaterThan(1);
+		expect(page.url()).toMatch(/walk=[A-Z_]+\.[A-Z_]+\.[A-Z_]+/);
+		await expect(page.locator('[data-testid="walk-payoffs"]').textContent()).resolves.toMatch(/Payoffs so far/);
+		await shot(page, 'walk-three-moves');
+		await page.locator('[data-testid="walk-back"]').click();
+		expect(await state.textContent()).toBe(visited[2]);
+		expect(errors).toEqual([]);
+	});
+
+	it('an excerpt containing <script> renders as text', async () => {
+		const { page } = await open(context, `${base()}/s/script-excerpt`);
+		await page.locator('[data-testid="node"][data-path="WAIT"]').click();
+		const quote = page.locator('[data-testid="inspector"] blockquote', { hasText: '<script>' }).first();
+		await expect(quote.textContent()).resolves.toContain('<script>window.__pwned = true</script><b>条約</b>');
+		expect(await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned)).toBeUndefined();
+		expect(await page.locator('[data-testid="inspector"] blockquote b').count()).toBe(0);
+		await shot(page, 'script-excerpt');
+	});
+
+	it('a scenario with errors opens to its located error list', async () => {
+		const { page } = await open(context, `${base()}/`).catch(async () => ({ page: await context.newPage() }));
+		await page.goto(`${base()}/s/broken`);
+		const issues = page.locator('[data-testid="issues"] li');
+		expect(await issues.count()).toBeGreaterThanOrEqual(1);
+		expect(await page.locator('[data-testid="issues"]').textContent()).toMatch(/scenarios\/broken\/scenario\.yaml:\d+:\d+.*directon.*Did you mean "direction"/);
+		await shot(page, 'broken-scenario');
+	});
+});
