@@ -9,7 +9,7 @@ import {
 	type TreeNode
 } from '../../src/lib/core/index.js';
 import { scenarioHeader } from '../fixtures/randomScenario.js';
-import { exampleModel, exampleText, parseValid } from '../helpers/scenarios.js';
+import { exampleModel, exampleText, parseValid, replaceOnce } from '../helpers/scenarios.js';
 
 function defaults(model: ScenarioModel) {
 	return resolveValues(model.scenario, model.book);
@@ -75,6 +75,26 @@ machine:
       on:
         REOPEN: { target: talks, meta: { label: Reopen, citations: [c1] } }
         CLOSE: { target: ended, meta: { label: Close, citations: [c1] } }
+    ended:
+      type: final
+      meta: { label: Ended, citations: [c1] }
+`;
+
+/** A state that loops back to itself, bounded by maxVisits 2. */
+const selfLoopText = `${scenarioHeader({ id: 'self-loop' })}
+actors:
+  - { id: a, name: A, citations: [c1] }
+criteria:
+  - { id: gain, label: Gain, direction: max, weight: 1 }
+machine:
+  id: self-loop
+  initial: talks
+  states:
+    talks:
+      meta: { actor: a, label: Talks, maxVisits: 2, citations: [c1] }
+      on:
+        AGAIN: { target: talks, meta: { label: Again, payoffs: { gain: "1" }, citations: [c1] } }
+        LEAVE: { target: ended, meta: { label: Leave, citations: [c1] } }
     ended:
       type: final
       meta: { label: Ended, citations: [c1] }
@@ -243,5 +263,34 @@ describe('maxVisits bounds a cycle', () => {
 		expect(leaves.map((n) => n.path).sort()).toEqual(
 			['LEAVE', 'OFFER/CLOSE', 'OFFER/REOPEN/LEAVE', 'OFFER/REOPEN/OFFER/CLOSE'].sort()
 		);
+	});
+
+	it('checks a move’s own guard as well as the bound', () => {
+		const text = replaceOnce(cycleText, 'REOPEN: { target: talks, meta:', 'REOPEN: { target: talks, guard: { type: formula, params: { expr: flag } }, meta:');
+		const guarded = buildMachine(
+			parseValid(replaceOnce(text, 'criteria:', 'assumptions:\n  - { id: flag, label: Flag, kind: boolean, default: true, citations: [c1] }\ncriteria:'))
+		);
+		const config = machineConfig(guarded.scenario) as { states: Record<string, { on?: Record<string, { guard?: unknown }> }> };
+		expect(config.states.reply.on?.REOPEN.guard).toEqual({ type: 'bounded', params: { expr: 'flag', state: 'talks', maxVisits: 2 } });
+		const reopen = (flag: number) => {
+			const actor = start(guarded, { flag });
+			actor.send({ type: 'OFFER' });
+			return actor.getSnapshot().can({ type: 'REOPEN' });
+		};
+		expect(reopen(1)).toBe(true);
+		expect(reopen(0)).toBe(false);
+	});
+
+	// XState v5 does not re-enter a state on a transition to itself unless
+	// told to (reenter: true), so an entry action alone never counts a self-loop.
+	it('bounds a state that loops back to itself', () => {
+		const loop = buildMachine(parseValid(selfLoopText));
+		const actor = start(loop, {});
+		actor.send({ type: 'AGAIN' });
+		expect(actor.getSnapshot().context.visits).toEqual({ talks: 2 });
+		expect(actor.getSnapshot().can({ type: 'AGAIN' })).toBe(false);
+		const { tree, issues } = unrollTree(loop, { values: {} });
+		expect(issues.map((i) => i.message)).toEqual([]);
+		expect(tree?.nodes.map((n) => n.path)).toEqual(['', 'AGAIN', 'LEAVE', 'AGAIN/LEAVE']);
 	});
 });

@@ -239,6 +239,7 @@ export class Workbench {
 		this.walk = [...this.walk.slice(0, this.walkCursor), move];
 		this.walkCursor = this.walk.length;
 		this.selected = this.walkPath;
+		this.reveal(this.walkPath);
 	}
 	back(): void {
 		if (this.walkCursor > 0) this.walkCursor--;

@@ -1,6 +1,6 @@
 import type { MathNode } from 'mathjs';
 import { didYouMean } from '../util/didYouMean.js';
-import { ALLOWED_FUNCTIONS, parseExpression } from './restrictedMath.js';
+import { ALLOWED_FUNCTIONS, ALLOWED_OPERATORS, parseExpression } from './restrictedMath.js';
 
 export const MAX_FORMULA_LENGTH = 500;
 export const MAX_FORMULA_DEPTH = 40;
@@ -66,7 +66,11 @@ function findForbidden(
 				}
 				return;
 			}
-			case 'OperatorNode':
+			case 'OperatorNode': {
+				const { fn, op } = node as unknown as { fn: string; op: string };
+				if (!ALLOWED_OPERATORS.has(fn)) problem = `The operator "${op}" is not allowed in formulas; use + - * / ^ %, comparisons, and, or, not.`;
+				return;
+			}
 			case 'ParenthesisNode':
 			case 'ConditionalNode':
 				return;
@@ -86,6 +90,14 @@ function findForbidden(
 				const isCallee =
 					parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === node;
 				if (isCallee) return;
+				if (name in Object.prototype) {
+					problem = `"${name}" is a reserved name in formulas; rename the assumption or derived value.`;
+					return;
+				}
+				if (ALLOWED_FUNCTIONS.has(name)) {
+					problem = `"${name}" is the name of a formula function; rename the assumption or derived value that uses it.`;
+					return;
+				}
 				if (!known.has(name)) {
 					problem = `Unknown symbol "${name}": declare it as an assumption or derived value.${didYouMean(name, known)}`;
 					return;
@@ -135,10 +147,20 @@ export function compileFormula(source: string, known: ReadonlySet<string>): Form
 	const problem = findForbidden(root, known, symbols);
 	if (problem !== undefined) return { ok: false, message: problem };
 
-	const code = root.compile();
+	let code: ReturnType<MathNode['compile']>;
+	try {
+		code = root.compile();
+	} catch (error) {
+		return { ok: false, message: `The formula cannot be compiled: ${(error as Error).message}.` };
+	}
 	const evaluateNode = (scope: Readonly<Record<string, number>>): number => {
-		const value = code.evaluate({ ...scope }) as unknown;
-		return typeof value === 'boolean' ? Number(value) : (value as number);
+		let value: unknown;
+		try {
+			value = code.evaluate({ ...scope });
+		} catch {
+			return NaN;
+		}
+		return typeof value === 'boolean' ? Number(value) : typeof value === 'number' ? value : NaN;
 	};
 	const constant = symbols.length === 0 ? evaluateNode({}) : undefined;
 	const formula: CompiledFormula = {

@@ -81,7 +81,8 @@ const math = create(
 		floorDependencies,
 		ceilDependencies
 	},
-	{ number: 'number' }
+	// predictable: sqrt(-1) gives NaN (caught as non-finite) rather than a Complex.
+	{ number: 'number', predictable: true }
 );
 
 const parse = math.parse;
@@ -108,6 +109,27 @@ math.import(
 	),
 	{ override: true }
 );
+
+/** Operator functions a formula may use (OperatorNode.fn); the parser knows more (xor, bitwise, units). */
+export const ALLOWED_OPERATORS: ReadonlySet<string> = new Set([
+	'add',
+	'subtract',
+	'multiply',
+	'divide',
+	'pow',
+	'mod',
+	'unaryMinus',
+	'unaryPlus',
+	'equal',
+	'unequal',
+	'smaller',
+	'smallerEq',
+	'larger',
+	'largerEq',
+	'and',
+	'or',
+	'not'
+]);
 
 /** Parses with the restricted instance; throws mathjs's SyntaxError on bad syntax. */
 export function parseExpression(source: string): MathNode {

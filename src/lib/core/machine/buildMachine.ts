@@ -52,7 +52,9 @@ export function machineConfig(scenario: Scenario): Record<string, unknown> {
 							: move.guard !== undefined
 								? { type: 'formula', params: { expr: move.guard } }
 								: undefined;
-					return [move.id, guard ? { ...transition, guard } : transition];
+					// A move back into the same state must re-enter it for the entry count to run.
+					const reenter = max !== undefined && move.target === state.id ? { reenter: true } : {};
+					return [move.id, guard ? { ...transition, ...reenter, guard } : transition];
 				})
 			);
 			const entry = bounded.has(state.id) ? { entry: [{ type: 'countVisit', params: { state: state.id } }] } : {};

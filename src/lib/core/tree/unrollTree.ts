@@ -1,5 +1,6 @@
-import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { ScenarioModel } from '../machine/buildMachine.js';
+import { createStepper } from '../machine/createStepper.js';
 import { guardSignature } from '../machine/guardSignature.js';
 import type { Issue } from '../scenario/Issue.js';
 import type { Values } from '../scenario/resolveValues.js';
@@ -24,14 +25,14 @@ function terms(payoffs: Record<string, string>): PayoffTerm[] {
 
 /**
  * Enumerates every path of the scenario's machine with XState's own
- * transition logic (`initialTransition`, `snapshot.can`, `transition`):
+ * transition logic (`snapshot.can`, then the machine's `transition`):
  * decision nodes for the perspective actor's moves, chance nodes for the
  * others', terminal nodes at final states. Breadth-first, bounded by the
  * scenario's node and depth limits; past a limit, or at a state with no open
  * move, it stops with a located issue. Pure.
  */
 export function unrollTree(model: ScenarioModel, options: UnrollOptions): UnrollResult {
-	const { scenario, machine } = model;
+	const { scenario } = model;
 	const perspective = options.perspective ?? scenario.perspective;
 	const maxNodes = options.maxNodes ?? scenario.limits.maxNodes;
 	const maxDepth = options.maxDepth ?? scenario.limits.maxDepth;
@@ -50,7 +51,8 @@ export function unrollTree(model: ScenarioModel, options: UnrollOptions): Unroll
 		if (!state || state.final) return 'terminal';
 		return state.actor === perspective ? 'decision' : 'chance';
 	};
-	const [first] = initialTransition(machine, { values: options.values });
+	const stepper = createStepper(model, options.values);
+	const first = stepper.initial;
 	const rootState = String(first.value);
 	const nodes: TreeNode[] = [
 		{ index: 0, parent: -1, depth: 0, kind: kindOf(rootState), state: rootState, actor: states.get(rootState)?.actor, path: '', payoffs: terms(states.get(rootState)?.payoffs ?? {}), children: [] }
@@ -67,7 +69,7 @@ export function unrollTree(model: ScenarioModel, options: UnrollOptions): Unroll
 		for (const move of state.moves) {
 			const event = { type: move.id };
 			if (!snapshot.can(event)) continue;
-			const [next] = transition(machine, snapshot, event);
+			const next = stepper.step(snapshot, event);
 			const target = String(next.value);
 			if (node.depth + 1 > maxDepth) {
 				return { issues: [locate(node.state, `The tree is deeper than ${maxDepth} moves along ${node.path || '(root)'}; raise limits.maxDepth or bound the cycle with a lower maxVisits.`)] };

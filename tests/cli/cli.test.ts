@@ -1,0 +1,218 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCommand, type CommandOptions } from '../../src/cli/runCommand.js';
+import { exampleText, lineOf, replaceOnce } from '../helpers/scenarios.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SCENARIOS = ['example-minimal', 'russia-dprk-2024'];
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const bp = (command: string, args: string[], options: CommandOptions = {}) => runCommand(command, args, options);
+
+describe('validate', () => {
+	it.each(SCENARIOS)('accepts %s with exit code 0 and a summary', (id) => {
+		const result = bp('validate', [id]);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toMatch(/: valid — \d+ states, \d+ moves, \d+ assumptions, \d+ citations; tree of \d+ nodes/);
+	});
+
+	it('counts the worked example', () => {
+		expect(bp('validate', ['example-minimal']).stdout).toMatch(/valid — 5 states, 4 moves, 1 assumptions, 3 citations; tree of 5 nodes$/);
+	});
+
+	it('accepts a folder path and a file path as well as an id', () => {
+		expect(bp('validate', ['scenarios/example-minimal']).code).toBe(0);
+		expect(bp('validate', ['scenarios/example-minimal/scenario.yaml']).code).toBe(0);
+	});
+
+	it('gives JSON with --json', () => {
+		const result = bp('validate', ['example-minimal'], { json: true });
+		expect(result.code).toBe(0);
+		expect(JSON.parse(result.stdout)).toMatchObject({ valid: true, states: 5, moves: 4, nodes: 5, issues: [] });
+	});
+});
+
+describe('evaluate and tree', () => {
+	it.each(SCENARIOS)('evaluate %s prints expected values, the policy and the starred tree', (id) => {
+		const result = bp('evaluate', [id]);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toContain('Expected values');
+		expect(result.stdout).toContain('Optimal policy');
+		expect(result.stdout).toContain('★');
+	});
+
+	it.each(SCENARIOS)('tree %s prints the starred tree without the summary', (id) => {
+		const result = bp('tree', [id]);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toContain('★');
+		expect(result.stdout).not.toContain('Optimal policy');
+	});
+
+	it('prints the worked example’s numbers and its policy', () => {
+		const { stdout } = bp('evaluate', ['example-minimal']);
+		expect(stdout).toMatch(/Sanctions enforcement\s+5\s/);
+		expect(stdout).toMatch(/Cost to the coalition\s+2\s/);
+		expect(stdout).toMatch(/Weighted score\s+4\n/);
+		expect(stdout).toContain('(start) → Targeted sanctions [SANCTION]  P(reach) 100%');
+		expect(stdout).toMatch(/★ Targeted sanctions/);
+	});
+
+	it.each([
+		{ options: { set: ['p_evade=0.9'] }, enforcement: '2.6', shown: 'Assumptions set: p_evade=0.9' },
+		{ options: { preset: 'adaptive-networks' }, enforcement: '3.2', shown: 'Assumptions set: p_evade=0.8' },
+		{ options: { preset: 'adaptive-networks', set: ['p_evade=0.1'] }, enforcement: '7.4', shown: 'Assumptions set: p_evade=0.1' }
+	])('applies $options', ({ options, enforcement, shown }) => {
+		const result = bp('evaluate', ['example-minimal'], options);
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toContain(shown);
+		expect(result.stdout).toMatch(new RegExp(`Sanctions enforcement\\s+${enforcement.replace('.', '\\.')}\\s`));
+	});
+
+	it.each(SCENARIOS)('gives parseable JSON for %s with the policy and every node', (id) => {
+		const result = bp('evaluate', [id], { json: true });
+		expect(result.code, result.stderr).toBe(0);
+		const json = JSON.parse(result.stdout);
+		expect(json.scenario).toBe(id);
+		expect(Array.isArray(json.policy)).toBe(true);
+		expect(json.policy.length).toBeGreaterThan(0);
+		expect(json.nodes.length).toBeGreaterThan(1);
+		expect(json.nodes[0]).toMatchObject({ path: '', kind: 'decision' });
+	});
+
+	it('puts the worked example’s numbers in the JSON', () => {
+		const json = JSON.parse(bp('evaluate', ['example-minimal'], { json: true, set: ['p_evade=0.9'] }).stdout);
+		expect(json.values).toEqual({ p_evade: 0.9 });
+		expect(json.expected.enforcement).toBeCloseTo(2.6, 12);
+		expect(json.score).toBeCloseTo(1.6, 12);
+		expect(json.policy.map((s: { move: string }) => s.move)).toEqual(['SANCTION']);
+		expect(json.nodes).toHaveLength(5);
+	});
+
+	it('switches perspective and criterion', () => {
+		const result = bp('evaluate', ['example-minimal'], { perspective: 'coalition', criterion: 'cost' });
+		expect(result.code).toBe(0);
+		expect(result.stdout).toContain('optimising cost');
+		expect(result.stdout).toContain('(start) → Wait [WAIT]');
+		const networks = bp('evaluate', ['example-minimal'], { perspective: 'networks' });
+		expect(networks.stdout).toContain('Perspective: networks');
+		expect(networks.stdout).toContain('[chance · Japan–US–ROK]');
+	});
+
+	it('cuts the tree at --depth and keeps only optimal paths with --optimal', () => {
+		expect(bp('tree', ['example-minimal'], { depth: '1' }).stdout).toContain('… (2 moves below; raise --depth)');
+		const optimal = bp('tree', ['example-minimal'], { optimal: true }).stdout;
+		expect(optimal).toContain('Targeted sanctions');
+		expect(optimal).not.toContain('Wait');
+	});
+
+	it('reports an unknown perspective without a tree', () => {
+		const result = bp('evaluate', ['example-minimal'], { perspective: 'nobody' });
+		expect(result.code).not.toBe(0);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toContain('Unknown perspective actor "nobody"; choose one of coalition, networks.');
+	});
+});
+
+describe('usage errors exit with code 2 and say what to do', () => {
+	it.each([
+		{ name: 'an out-of-range --set', options: { set: ['p_evade=2'] }, message: '--set p_evade: "p_evade" must lie between 0 and 1; got 2.' },
+		{ name: 'a misspelt --set', options: { set: ['p_evad=0.3'] }, message: '--set p_evad: Unknown assumption "p_evad". Did you mean "p_evade"?' },
+		{ name: 'a --set without =', options: { set: ['p_evade'] }, message: '--set p_evade: write --set id=value.' },
+		{ name: 'a non-number --set', options: { set: ['p_evade=lots'] }, message: '--set p_evade: "p_evade" needs a number; got "lots".' },
+		{ name: 'an unknown preset', options: { preset: 'soft' }, message: 'Unknown preset "soft"; presets: adaptive-networks.' },
+		{ name: 'an unknown criterion', options: { criterion: 'costs' }, message: 'Unknown criterion "costs"; criteria: enforcement, cost.' },
+		{ name: 'a bad --depth', options: { depth: 'two' }, message: '--depth takes a whole number; got "two".' }
+	])('$name', ({ options, message }) => {
+		const result = bp('evaluate', ['example-minimal'], options);
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr).toContain(message);
+	});
+
+	it('reports every usage error at once', () => {
+		const result = bp('evaluate', ['example-minimal'], { set: ['p_evade=2', 'x'], criterion: 'costs' });
+		expect(result.code).toBe(2);
+		expect(result.stderr.split('\n')).toHaveLength(3);
+	});
+
+	it('refuses an unknown command', () => {
+		const result = bp('frobnicate', ['example-minimal']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/^Unknown command "frobnicate"\. Commands: validate, tree, evaluate, verify-citations/);
+	});
+
+	it.each([
+		{ args: [], message: /^Name one scenario/ },
+		{ args: ['a', 'b'], message: /^Name one scenario/ },
+		{ args: ['no-such-scenario'], message: /^No scenario found at "no-such-scenario"/ }
+	])('refuses scenario arguments $args', ({ args, message }) => {
+		const result = bp('validate', args);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(message);
+	});
+
+	it('asks for the sources folder in verify-citations', () => {
+		const result = bp('verify-citations', []);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toBe('Give the sources folder: --sources <dir>.');
+	});
+});
+
+describe('a broken scenario file', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'branchpoint-cli-'));
+	const file = join(dir, 'scenario.yaml');
+	let text = replaceOnce(exampleText(), 'target: status_quo', 'target: status_qo');
+	text = replaceOnce(text, 'actor: networks', 'actor: netwrks');
+	writeFileSync(file, text);
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it.each(['validate', 'evaluate', 'tree'])('%s exits 1 with file:line:col errors', (command) => {
+		const result = bp(command, [dir]);
+		expect(result.code).toBe(1);
+		const lines = result.stderr.split('\n');
+		const at = (marker: string) => new RegExp(`^${escape(file)}:${lineOf(text, marker)}:\\d+: error: `);
+		expect(lines.find((l) => at('target: status_qo').test(l))).toMatch(/Move "WAIT" targets unknown state "status_qo"\. Did you mean "status_quo"\?  \(machine\.states\.choose\.on\.WAIT\.target\)$/);
+		expect(lines.find((l) => at('actor: netwrks').test(l))).toMatch(/Unknown actor "netwrks"\. Did you mean "networks"\?/);
+		expect(lines.at(-1)).toBe(`2 errors in ${file}`);
+	});
+
+	it('lists the issues in JSON with --json', () => {
+		const result = bp('validate', [file], { json: true });
+		expect(result.code).toBe(1);
+		const json = JSON.parse(result.stdout);
+		expect(json.valid).toBe(false);
+		const errors = json.issues.filter((i: { severity: string }) => i.severity === 'error');
+		expect(errors.map((i: { line: number }) => i.line)).toEqual([lineOf(text, 'target: status_qo'), lineOf(text, 'actor: netwrks')]);
+		// status_quo can no longer be reached: a warning, which does not fail the file on its own.
+		expect(json.issues.find((i: { severity: string }) => i.severity === 'warning')?.message).toMatch(/State "status_quo" cannot be reached/);
+	});
+});
+
+describe('verify-citations', () => {
+	const sources = resolve('../shared/sources');
+
+	it.runIf(existsSync(sources))('finds every excerpt of the worked example in the shared sources', () => {
+		const result = bp('verify-citations', ['example-minimal'], { sources });
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toMatch(/3 citations checked in 1 scenario: 3 found, 0 failed\.$/);
+	});
+
+	it('fails when the sources folder cannot be read', () => {
+		const result = bp('verify-citations', ['example-minimal'], { sources: join(tmpdir(), 'branchpoint-no-such-folder') });
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/^Cannot read the sources folder/);
+	});
+});
+
+describe('the command line as a process', () => {
+	it('validates the worked example and exits 0', { timeout: 60_000 }, () => {
+		const result = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'validate', 'example-minimal'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+		expect(result.error).toBeUndefined();
+		expect(result.status, result.stderr).toBe(0);
+		expect(result.stdout).toMatch(/example-minimal.*: valid — 5 states/);
+	});
+});
