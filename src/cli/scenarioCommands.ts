@@ -1,4 +1,5 @@
 import {
+	actorScores,
 	buildMachine,
 	checkOverrides,
 	evaluateScenario,
@@ -100,8 +101,9 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 		out.push('', 'Expected values at the start:');
 		scenario.criteria.forEach((c, i) => out.push(`  ${c.label.padEnd(28)} ${formatNumber(evaluation.expected[i], 3).padStart(9)}  (${c.direction}${c.unit ? `, ${c.unit}` : ''}, weight ${c.weight})`));
 		out.push(`  ${'Weighted score'.padEnd(28)} ${formatNumber(evaluation.score[0], 3).padStart(9)}`);
+		const scores = actorScores(flat, evaluation, 0);
 		scenario.actors.forEach((actor, a) => {
-			if (actor.kind === 'actor') out.push(`  ${`Score for ${actor.name}`.padEnd(28)} ${formatNumber(evaluation.actorScore[a], 3).padStart(9)}`);
+			if (actor.kind === 'actor') out.push(`  ${`Score for ${actor.name}`.padEnd(28)} ${formatNumber(scores[a], 3).padStart(9)}`);
 		});
 		out.push('', 'Optimal policy (decisions reached with positive probability):');
 		for (const step of optimalPolicy(scenario, flat, evaluation)) {

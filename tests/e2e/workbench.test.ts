@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launch, open, shot } from './browser.js';
+import { launch, open, shot } from '../../tools/browser.js';
 
 const base = () => inject('baseURL');
 const SHIPPED = '/s/russia-dprk-2024';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	actorScores,
 	buildMachine,
 	compileTree,
 	evaluate,
@@ -303,9 +304,8 @@ describe('every actor’s score', () => {
 		expectClose(expectedAt(e, 0)[0], 1);
 		expectClose(expectedAt(e, 0)[1], 0.5);
 		expectClose(e.evaluation.score[0], 0.5);
-		const A = e.flat.actorIds.length;
-		expectClose(e.evaluation.actorScore[0 * A + 0], 0.5);
-		expectClose(e.evaluation.actorScore[0 * A + 1], -1);
+		expectClose(actorScores(e.flat, e.evaluation, 0)[0], 0.5);
+		expectClose(actorScores(e.flat, e.evaluation, 0)[1], -1);
 	});
 
 	it('from B’s perspective: A’s offer is chance, and B refuses because it values A’s gain negatively', () => {
@@ -316,17 +316,15 @@ describe('every actor’s score', () => {
 		// respond: gain −2, cost 0.5; root: half of that and half of HOLD's nothing
 		expectClose(expectedAt(e, 0)[0], -1);
 		expectClose(expectedAt(e, 0)[1], 0.25);
-		expectClose(e.evaluation.score[0], 1);
-		const A = e.flat.actorIds.length;
-		expectClose(e.evaluation.actorScore[0 * A + 0], -1.25);
-		expectClose(e.evaluation.actorScore[0 * A + 1], 1);
+		expectClose(actorScores(e.flat, e.evaluation, 0)[0], -1.25);
+		expectClose(actorScores(e.flat, e.evaluation, 0)[1], 1);
 	});
 
 	it('gives the perspective’s actor score equal to the weighted score at every node', () => {
 		for (const perspective of ['a', 'b']) {
 			const e = run(model, { perspective });
 			const a = e.flat.actorIds.indexOf(perspective);
-			for (let i = 0; i < e.flat.size; i++) expectClose(e.evaluation.actorScore[i * e.flat.actorIds.length + a], e.evaluation.score[i]);
+			for (let i = 0; i < e.flat.size; i++) expectClose(actorScores(e.flat, e.evaluation, i)[a], e.evaluation.score[i]);
 		}
 	});
 });

@@ -12,7 +12,8 @@ import {
 	type ScenarioModel
 } from '../../src/lib/core/index.js';
 import { scenarioHeader } from '../fixtures/randomScenario.js';
-import { exampleModel, parseValid } from '../helpers/scenarios.js';
+import { readFileSync } from 'node:fs';
+import { exampleModel, parseValid, SHIPPED_FILE } from '../helpers/scenarios.js';
 
 function treeOf(model: ScenarioModel, perspective?: string): DecisionTree {
 	const result = unrollTree(model, { values: resolveValues(model.scenario, model.book), perspective });
@@ -64,18 +65,30 @@ describe('compileTree lays the tree out in typed arrays', () => {
 	});
 
 	it('points each probability at the slot of its formula, -1 where siblings are equally likely', () => {
-		const sources = Array.from(flat.probabilitySlot, (s) => (s < 0 ? null : flat.formulas[s].source));
+		const sources = Array.from(flat.edge, (e) => flat.edgeProbabilitySlot[e]).map((s) => (s < 0 ? null : flat.formulas[s].source));
 		expect(sources).toEqual([null, null, null, 'p_evade', '1 - p_evade']);
 	});
 
-	it('lists each node’s payoff terms in compressed rows', () => {
-		expect(Array.from(flat.payoffStart)).toEqual([0, 0, 1, 2, 3, 4]);
-		const terms = (i: number) =>
-			Array.from({ length: flat.payoffStart[i + 1] - flat.payoffStart[i] }, (_, k) => {
-				const t = flat.payoffStart[i] + k;
+	it('lists each node’s payoff terms in compressed rows, one row per edge', () => {
+		const terms = (i: number) => {
+			const e = flat.edge[i];
+			return Array.from({ length: flat.payoffStart[e + 1] - flat.payoffStart[e] }, (_, k) => {
+				const t = flat.payoffStart[e] + k;
 				return [flat.criterionIds[flat.payoffCriterion[t]], flat.formulas[flat.payoffSlot[t]].source];
 			});
+		};
 		expect([0, 1, 2, 3, 4].map(terms)).toEqual([[], [['cost', '2']], [['enforcement', '0']], [['enforcement', '2']], [['enforcement', '8']]]);
+	});
+
+	it('shares one edge among nodes reached by the same move into the same state', () => {
+		const model = buildMachine(parseValid(readFileSync(SHIPPED_FILE, 'utf8')));
+		const sharedFlat = compileTree(treeOf(model), model);
+		expect(new Set(sharedFlat.edge).size).toBeLessThan(sharedFlat.size / 10);
+		for (let i = 1; i < sharedFlat.size; i++) {
+			const node = sharedFlat.tree.nodes[i];
+			const first = sharedFlat.tree.nodes.find((n) => sharedFlat.edge[n.index] === sharedFlat.edge[i])!;
+			expect([first.move, first.state, sharedFlat.tree.nodes[first.parent].state]).toEqual([node.move, node.state, sharedFlat.tree.nodes[node.parent].state]);
+		}
 	});
 
 	it('signs the perspective’s weights by direction: + for max, − for min', () => {

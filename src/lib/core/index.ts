@@ -21,7 +21,7 @@ export type { DecisionTree, TreeNode, NodeKind } from './tree/types.js';
 export { unrollTree, type UnrollOptions, type UnrollResult } from './tree/unrollTree.js';
 export { compileTree, signedWeights, type FlatTree, KIND_DECISION, KIND_CHANCE, KIND_TERMINAL } from './tree/compileTree.js';
 
-export { evaluate, evaluateSlots, evaluateWithSlots, type Evaluation, type EvaluateOptions } from './evaluate/evaluate.js';
+export { evaluate, evaluateSlots, evaluateWithSlots, actorScores, type Evaluation, type EvaluateOptions } from './evaluate/evaluate.js';
 export { evaluateScenario, type ScenarioRun, type ScenarioRunOptions } from './evaluate/evaluateScenario.js';
 
 export { treeText, type TreeTextOptions } from './export/treeText.js';

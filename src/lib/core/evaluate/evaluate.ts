@@ -28,8 +28,6 @@ export interface Evaluation {
 	readonly score: Float64Array;
 	/** What decisions maximise: the score, or the signed criterion. */
 	readonly objective: Float64Array;
-	/** Every actor's weighted score of `expected`, actor-major per node (`i * A + a`). */
-	readonly actorScore: Float64Array;
 	/** The chosen child at each decision node; -1 elsewhere. */
 	readonly best: Int32Array;
 	/** Decision nodes where several children are optimal: node → the tied children. */
@@ -65,46 +63,63 @@ export function evaluate(flat: FlatTree, options: EvaluateOptions): Evaluation {
 export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, criterion?: string): Evaluation {
 	const N = flat.size;
 	const C = flat.criteria;
-	const A = flat.actorIds.length;
-	const { kind, parent, childStart, childCount, probabilitySlot, payoffStart, payoffSlot, payoffCriterion } = flat;
+	const { kind, parent, childStart, childCount, edge, edgeProbabilitySlot, payoffStart, payoffSlot, payoffCriterion, weights, signs } = flat;
 	const criterionIndex = criterion === undefined ? -1 : flat.criterionIds.indexOf(criterion);
 	if (criterion !== undefined && criterionIndex < 0) throw new Error(`evaluate: unknown criterion "${criterion}"`);
 
-	const probability = new Float64Array(N);
-	const reward = new Float64Array(N * C);
-	const accumulated = new Float64Array(N * C);
+	// Each edge's payoffs and probability once; nodes read them through `edge`.
+	const E = edgeProbabilitySlot.length;
+	const edgeReward = new Float64Array(E * C);
+	const edgeProbability = new Float64Array(E);
+	for (let e = 0; e < E; e++) {
+		for (let t = payoffStart[e]; t < payoffStart[e + 1]; t++) edgeReward[e * C + payoffCriterion[t]] += slotValues[payoffSlot[t]];
+		edgeProbability[e] = edgeProbabilitySlot[e] >= 0 ? slotValues[edgeProbabilitySlot[e]] : NaN;
+	}
+	const probabilityOf = (k: number, count: number) => {
+		const pe = edgeProbability[edge[k]];
+		return pe === pe ? pe : 1 / count;
+	};
+
 	const expected = new Float64Array(N * C);
 	const score = new Float64Array(N);
 	const objective = new Float64Array(N);
 	const best = new Int32Array(N).fill(-1);
-
-	for (let i = 0; i < N; i++) {
-		const p = parent[i];
-		probability[i] = p < 0 || kind[p] === KIND_DECISION ? 1 : probabilitySlot[i] >= 0 ? slotValues[probabilitySlot[i]] : 1 / childCount[p];
-		for (let t = payoffStart[i]; t < payoffStart[i + 1]; t++) reward[i * C + payoffCriterion[t]] += slotValues[payoffSlot[t]];
-		for (let c = 0; c < C; c++) accumulated[i * C + c] = (p < 0 ? 0 : accumulated[p * C + c]) + reward[i * C + c];
-	}
-
 	const problems: ProbabilityProblem[] = [];
 	const ties = new Map<number, number[]>();
+
+	// The rollback: one post-order pass, children (later in breadth-first order) already folded.
 	for (let i = N - 1; i >= 0; i--) {
 		const base = i * C;
+		const eBase = edge[i] * C;
 		const first = childStart[i];
 		const count = childCount[i];
+		const end = first + count;
 		if (kind[i] === KIND_DECISION) {
-			let chosen = first;
-			for (let k = first + 1; k < first + count; k++) if (objective[k] > objective[chosen] + TIE * Math.max(1, Math.abs(objective[chosen]))) chosen = k;
+			// The first child within a relative 1e-9 of the best is chosen; the others that close are ties.
+			let top = first;
+			for (let k = first + 1; k < end; k++) if (objective[k] > objective[top]) top = k;
+			const margin = TIE * (objective[top] < -1 ? -objective[top] : objective[top] > 1 ? objective[top] : 1);
+			let chosen = -1;
+			let tied = 0;
+			for (let k = first; k < end; k++) {
+				if (objective[top] - objective[k] <= margin) {
+					if (chosen < 0) chosen = k;
+					tied++;
+				}
+			}
 			best[i] = chosen;
-			for (let c = 0; c < C; c++) expected[base + c] = reward[base + c] + expected[chosen * C + c];
-			const tied: number[] = [];
-			for (let k = first; k < first + count; k++) if (Math.abs(objective[k] - objective[chosen]) <= TIE * Math.max(1, Math.abs(objective[chosen]))) tied.push(k);
-			if (tied.length > 1) ties.set(i, tied);
+			for (let c = 0; c < C; c++) expected[base + c] = edgeReward[eBase + c] + expected[chosen * C + c];
+			if (tied > 1) {
+				const list: number[] = [];
+				for (let k = first; k < end; k++) if (objective[top] - objective[k] <= margin) list.push(k);
+				ties.set(i, list);
+			}
 		} else {
-			for (let c = 0; c < C; c++) expected[base + c] = reward[base + c];
+			for (let c = 0; c < C; c++) expected[base + c] = edgeReward[eBase + c];
 			if (kind[i] === KIND_CHANCE) {
 				let sum = 0;
-				for (let k = first; k < first + count; k++) {
-					const pk = probability[k];
+				for (let k = first; k < end; k++) {
+					const pk = probabilityOf(k, count);
 					sum += pk;
 					for (let c = 0; c < C; c++) expected[base + c] += pk * expected[k * C + c];
 				}
@@ -112,35 +127,83 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 			}
 		}
 		let s = 0;
-		for (let c = 0; c < C; c++) s += flat.weights[c] * expected[base + c];
+		for (let c = 0; c < C; c++) s += weights[c] * expected[base + c];
 		score[i] = s;
-		objective[i] = criterionIndex < 0 ? s : flat.signs[criterionIndex] * expected[base + criterionIndex];
-	}
-
-	const actorScore = new Float64Array(N * A);
-	for (let i = 0; i < N; i++) {
-		for (let a = 0; a < A; a++) {
-			let s = 0;
-			for (let c = 0; c < C; c++) s += flat.actorWeights[a * C + c] * expected[i * C + c];
-			actorScore[i * A + a] = s;
-		}
-	}
-
-	const reach = new Float64Array(N);
-	const reachOptimal = new Float64Array(N);
-	for (let i = 0; i < N; i++) {
-		const p = parent[i];
-		if (p < 0) {
-			reach[i] = 1;
-			reachOptimal[i] = 1;
-		} else if (kind[p] === KIND_DECISION) {
-			reach[i] = reach[p];
-			reachOptimal[i] = best[p] === i ? reachOptimal[p] : 0;
-		} else {
-			reach[i] = reach[p] * probability[i];
-			reachOptimal[i] = reachOptimal[p] * probability[i];
-		}
+		objective[i] = criterionIndex < 0 ? s : signs[criterionIndex] * expected[base + criterionIndex];
 	}
 	problems.reverse();
-	return { slotValues, probability, reward, accumulated, expected, score, objective, actorScore, best, ties, reach, reachOptimal, problems };
+
+	// Per-node probabilities, payoffs and reach are forward quantities the
+	// rollback does not need; they are computed on first use.
+	let forward: { probability: Float64Array; reward: Float64Array; accumulated: Float64Array; reach: Float64Array; reachOptimal: Float64Array } | undefined;
+	const computeForward = () => {
+		if (forward) return forward;
+		const probability = new Float64Array(N);
+		const reward = new Float64Array(N * C);
+		const accumulated = new Float64Array(N * C);
+		const reach = new Float64Array(N);
+		const reachOptimal = new Float64Array(N);
+		for (let i = 0; i < N; i++) {
+			const p = parent[i];
+			const base = i * C;
+			const eBase = edge[i] * C;
+			for (let c = 0; c < C; c++) reward[base + c] = edgeReward[eBase + c];
+			if (p < 0) {
+				probability[i] = 1;
+				reach[i] = 1;
+				reachOptimal[i] = 1;
+				for (let c = 0; c < C; c++) accumulated[c] = reward[c];
+				continue;
+			}
+			for (let c = 0; c < C; c++) accumulated[base + c] = accumulated[p * C + c] + reward[base + c];
+			if (kind[p] === KIND_DECISION) {
+				probability[i] = 1;
+				reach[i] = reach[p];
+				reachOptimal[i] = best[p] === i ? reachOptimal[p] : 0;
+			} else {
+				probability[i] = probabilityOf(i, childCount[p]);
+				reach[i] = reach[p] * probability[i];
+				reachOptimal[i] = reachOptimal[p] * probability[i];
+			}
+		}
+		forward = { probability, reward, accumulated, reach, reachOptimal };
+		return forward;
+	};
+	return {
+		slotValues,
+		expected,
+		score,
+		objective,
+		best,
+		ties,
+		problems,
+		get probability() {
+			return computeForward().probability;
+		},
+		get reward() {
+			return computeForward().reward;
+		},
+		get accumulated() {
+			return computeForward().accumulated;
+		},
+		get reach() {
+			return computeForward().reach;
+		},
+		get reachOptimal() {
+			return computeForward().reachOptimal;
+		}
+	};
+}
+
+/** Every actor's weighted score of the expected payoffs at node `i` (actor order of `flat.actorIds`). Pure. */
+export function actorScores(flat: FlatTree, evaluation: Evaluation, i: number): Float64Array {
+	const C = flat.criteria;
+	const A = flat.actorIds.length;
+	const out = new Float64Array(A);
+	for (let a = 0; a < A; a++) {
+		let s = 0;
+		for (let c = 0; c < C; c++) s += flat.actorWeights[a * C + c] * evaluation.expected[i * C + c];
+		out[a] = s;
+	}
+	return out;
 }

@@ -1,4 +1,4 @@
-import type { Evaluation } from '../evaluate/evaluate.js';
+import { actorScores, type Evaluation } from '../evaluate/evaluate.js';
 import type { Scenario } from '../scenario/types.js';
 import type { FlatTree } from '../tree/compileTree.js';
 
@@ -46,6 +46,7 @@ export function evaluationJson(options: {
 	criterion?: string;
 }) {
 	const { scenario, flat, evaluation, values, criterion } = options;
+	const rootScores = actorScores(flat, evaluation, 0);
 	return {
 		scenario: scenario.id,
 		perspective: flat.tree.perspective,
@@ -54,7 +55,7 @@ export function evaluationJson(options: {
 		expected: perCriterion(flat, evaluation.expected, 0),
 		score: evaluation.score[0],
 		actorScores: Object.fromEntries(
-			scenario.actors.flatMap((actor, a) => (actor.kind === 'actor' ? [[actor.id, evaluation.actorScore[a]]] : []))
+			scenario.actors.flatMap((actor, a) => (actor.kind === 'actor' ? [[actor.id, rootScores[a]]] : []))
 		),
 		policy: optimalPolicy(scenario, flat, evaluation),
 		nodes: flat.tree.nodes.map((node, i) => ({

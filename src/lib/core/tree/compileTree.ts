@@ -22,9 +22,15 @@ export interface FlatTree {
 	readonly parent: Int32Array;
 	readonly childStart: Int32Array;
 	readonly childCount: Int32Array;
-	/** Slot of the probability formula of the move into the node; -1 when equal among siblings. */
-	readonly probabilitySlot: Int32Array;
-	/** Payoff terms per node in compressed rows: terms of node i are `payoffStart[i] .. payoffStart[i+1]`. */
+	/**
+	 * The edge into each node: a distinct (state, move, target) of the
+	 * machine. Many nodes share an edge, so its probability and payoffs are
+	 * evaluated once per edge, not once per node.
+	 */
+	readonly edge: Int32Array;
+	/** Slot of each edge's probability formula; -1 when equal among siblings. */
+	readonly edgeProbabilitySlot: Int32Array;
+	/** Payoff terms per edge in compressed rows: terms of edge e are `payoffStart[e] .. payoffStart[e+1]`. */
 	readonly payoffStart: Int32Array;
 	readonly payoffSlot: Int32Array;
 	readonly payoffCriterion: Int32Array;
@@ -69,19 +75,16 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel): FlatTree 
 	const parent = new Int32Array(N);
 	const childStart = new Int32Array(N);
 	const childCount = new Int32Array(N);
-	const probabilitySlot = new Int32Array(N);
+	const edge = new Int32Array(N);
 	const actor = new Int32Array(N);
-	const payoffStart = new Int32Array(N + 1);
-	const termCount = tree.nodes.reduce((sum, node) => sum + node.payoffs.length, 0);
-	const payoffSlot = new Int32Array(termCount);
-	const payoffCriterion = new Int32Array(termCount);
+	const edgeIndex = new Map<string, number>();
+	const edgeNodes: number[] = [];
 	const slot = (formula: string) => {
 		const s = book.slotOf.get(formula);
 		if (s === undefined) throw new Error(`compileTree: formula "${formula}" was not compiled`);
 		return s;
 	};
 
-	let term = 0;
 	for (let i = 0; i < N; i++) {
 		const node = tree.nodes[i];
 		kind[i] = node.kind === 'decision' ? KIND_DECISION : node.kind === 'chance' ? KIND_CHANCE : KIND_TERMINAL;
@@ -91,16 +94,35 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel): FlatTree 
 		for (let k = 1; k < node.children.length; k++) {
 			if (node.children[k] !== node.children[0] + k) throw new Error('compileTree: children are not contiguous');
 		}
-		probabilitySlot[i] = node.probability === undefined ? -1 : slot(node.probability);
 		actor[i] = node.actor === undefined ? -1 : (actorIndex.get(node.actor) ?? -1);
-		payoffStart[i] = term;
+		const key = `${node.parent >= 0 ? tree.nodes[node.parent].state : ''}|${node.move ?? ''}|${node.state}`;
+		let e = edgeIndex.get(key);
+		if (e === undefined) {
+			e = edgeNodes.length;
+			edgeIndex.set(key, e);
+			edgeNodes.push(i);
+		}
+		edge[i] = e;
+	}
+
+	const E = edgeNodes.length;
+	const edgeProbabilitySlot = new Int32Array(E);
+	const payoffStart = new Int32Array(E + 1);
+	const termCount = edgeNodes.reduce((sum, i) => sum + tree.nodes[i].payoffs.length, 0);
+	const payoffSlot = new Int32Array(termCount);
+	const payoffCriterion = new Int32Array(termCount);
+	let term = 0;
+	edgeNodes.forEach((i, e) => {
+		const node = tree.nodes[i];
+		edgeProbabilitySlot[e] = node.probability === undefined ? -1 : slot(node.probability);
+		payoffStart[e] = term;
 		for (const p of node.payoffs) {
 			payoffSlot[term] = slot(p.formula);
 			payoffCriterion[term] = criterionIndex.get(p.criterion) as number;
 			term++;
 		}
-	}
-	payoffStart[N] = term;
+	});
+	payoffStart[E] = term;
 	return {
 		size: N,
 		criteria: C,
@@ -110,7 +132,8 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel): FlatTree 
 		parent,
 		childStart,
 		childCount,
-		probabilitySlot,
+		edge,
+		edgeProbabilitySlot,
 		payoffStart,
 		payoffSlot,
 		payoffCriterion,

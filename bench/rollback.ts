@@ -1,0 +1,77 @@
+import { buildMachine, compileTree, evaluateSlots, evaluateWithSlots, parseScenario, resolveValues, unrollTree, KIND_CHANCE, KIND_DECISION, type FlatTree } from '../src/lib/core/index.js';
+import { compare, type Figure } from './stats.js';
+import { syntheticScenario } from './syntheticScenario.js';
+
+/** A balanced synthetic tree, compiled: `levels` alternating decision/chance levels of `branching` moves. */
+export function syntheticFlat(levels: number, branching: number): { flat: FlatTree; values: Record<string, number> } {
+	const parsed = parseScenario(syntheticScenario({ levels, branching }));
+	if (!parsed.scenario) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
+	const model = buildMachine(parsed.scenario);
+	const values = resolveValues(parsed.scenario, model.book);
+	const { tree, issues } = unrollTree(model, { values, maxNodes: 2_000_000, maxDepth: 100 });
+	if (!tree) throw new Error(issues.map((i) => i.message).join('\n'));
+	return { flat: compileTree(tree, model), values };
+}
+
+/**
+ * The reference: a plain loop over typed arrays doing the same job (expected
+ * value per criterion, decisions by weighted score) with probabilities and
+ * rewards already numbers.
+ */
+function plainRollback(flat: FlatTree, probability: Float64Array, reward: Float64Array): Float64Array {
+	const C = flat.criteria;
+	const out = new Float64Array(flat.size * C);
+	const { kind, childStart, childCount, weights } = flat;
+	for (let i = flat.size - 1; i >= 0; i--) {
+		const first = childStart[i];
+		const n = childCount[i];
+		const base = i * C;
+		if (kind[i] === KIND_DECISION) {
+			let best = first;
+			let bestScore = -Infinity;
+			for (let k = first; k < first + n; k++) {
+				let s = 0;
+				for (let c = 0; c < C; c++) s += weights[c] * out[k * C + c];
+				if (s > bestScore) {
+					bestScore = s;
+					best = k;
+				}
+			}
+			for (let c = 0; c < C; c++) out[base + c] = reward[base + c] + out[best * C + c];
+		} else {
+			for (let c = 0; c < C; c++) out[base + c] = reward[base + c];
+			if (kind[i] === KIND_CHANCE) for (let k = first; k < first + n; k++) for (let c = 0; c < C; c++) out[base + c] += probability[k] * out[k * C + c];
+		}
+	}
+	return out;
+}
+
+export function rollbackFigures(): Figure[] {
+	const figures: Figure[] = [];
+	for (const { levels, branching, label, budget } of [
+		{ levels: 10, branching: 3, label: '88,573-node tree (peer size)', budget: false },
+		{ levels: 8, branching: 3, label: '9,841-node tree (peer size)', budget: false },
+		{ levels: 8, branching: 4, label: '87,381-node tree (budget: 100k class)', budget: true }
+	]) {
+		const { flat, values } = syntheticFlat(levels, branching);
+		const slots = evaluateSlots(flat, values);
+		const first = evaluateWithSlots(flat, slots);
+		const out = plainRollback(flat, first.probability, first.reward);
+		const [mine, plain] = compare(
+			() => evaluateWithSlots(flat, evaluateSlots(flat, values)),
+			() => plainRollback(flat, first.probability, first.reward)
+		);
+		for (let c = 0; c < flat.criteria; c++) {
+			if (Math.abs(out[c] - first.expected[c]) > 1e-6 * Math.max(1, Math.abs(out[c]))) throw new Error('rollback reference disagrees');
+		}
+		figures.push({
+			name: `rollback, ${label}: evaluate (formulas, EV per criterion, policy, ties, reach, actor scores)`,
+			value: mine,
+			unit: 'ms',
+			reference: { name: 'plain typed-array rollback loop', value: plain },
+			maxRatio: budget ? 2 : undefined,
+			note: `${flat.size} nodes`
+		});
+	}
+	return figures;
+}

@@ -1,0 +1,63 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface ServedApp {
+	baseURL: string;
+	stop(): void;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+/** Builds the app as `npm start` does (vite build). */
+export function buildApp(): void {
+	const build = spawnSync('npx', ['vite', 'build'], { stdio: 'pipe', encoding: 'utf8' });
+	if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+}
+
+/**
+ * Serves the built app on a free loopback port over a scenarios folder made
+ * of the given folders' scenarios plus extra generated files (id → YAML).
+ */
+export async function serveApp(options: { scenarioDirs: string[]; extra?: Record<string, string> }): Promise<ServedApp> {
+	const scenarios = mkdtempSync(join(tmpdir(), 'bp-scenarios-'));
+	for (const dir of options.scenarioDirs) {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			if (entry.isDirectory()) cpSync(join(dir, entry.name), join(scenarios, entry.name), { recursive: true });
+		}
+	}
+	for (const [id, yaml] of Object.entries(options.extra ?? {})) {
+		mkdirSync(join(scenarios, id), { recursive: true });
+		writeFileSync(join(scenarios, id, 'scenario.yaml'), yaml);
+	}
+	const port = await freePort();
+	const server: ChildProcess = spawn('node', ['build/index.js'], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BRANCHPOINT_SCENARIOS: scenarios },
+		stdio: 'ignore'
+	});
+	const baseURL = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 30_000;
+	for (;;) {
+		try {
+			if ((await fetch(baseURL)).ok) break;
+		} catch {
+			// not up yet
+		}
+		if (Date.now() > deadline) {
+			server.kill();
+			throw new Error('the app server did not start');
+		}
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	return { baseURL, stop: () => server.kill() };
+}
