@@ -34,7 +34,7 @@ describe('the workbench in Chromium', () => {
 		await page.locator('[data-testid="slider-p_veto"]').fill('0');
 		await expect.poll(() => rootValue(page)).not.toBe(before);
 		expect(await page.locator('[data-testid="input-p_veto"]').inputValue()).toBe('0');
-		expect(page.url()).toContain('a.p_veto=0');
+		await expect.poll(() => page.url()).toContain('a.p_veto=0');
 		await shot(page, 'slider-moved');
 		expect(errors).toEqual([]);
 	});
@@ -93,7 +93,7 @@ describe('the workbench in Chromium', () => {
 			visited.push((await state.textContent()) ?? '');
 		}
 		expect(new Set(visited).size).toBeGreaterThan(1);
-		expect(page.url()).toMatch(/walk=[A-Z_]+\.[A-Z_]+\.[A-Z_]+/);
+		await expect.poll(() => page.url()).toMatch(/walk=[A-Z_]+\.[A-Z_]+\.[A-Z_]+/);
 		await expect(page.locator('[data-testid="walk-payoffs"]').textContent()).resolves.toMatch(/Payoffs so far/);
 		await shot(page, 'walk-three-moves');
 		await page.locator('[data-testid="walk-back"]').click();
@@ -119,4 +119,33 @@ describe('the workbench in Chromium', () => {
 		expect(await page.locator('[data-testid="issues"]').textContent()).toMatch(/scenarios\/broken\/scenario\.yaml:\d+:\d+.*directon.*Did you mean "direction"/);
 		await shot(page, 'broken-scenario');
 	});
+
+	it('switching perspective and criterion re-evaluates the tree', async () => {
+		const { page, errors } = await open(context, `${base()}${SHIPPED}`);
+		const before = await rootValue(page);
+		await page.locator('[data-testid="criterion"]').selectOption('escalation');
+		await expect.poll(() => rootValue(page)).not.toBe(before);
+		await page.locator('[data-testid="perspective"]').selectOption('russia');
+		await expect.poll(() => page.url()).toContain('perspective=russia');
+		expect(await page.locator('[data-testid="node"][data-path=""]').getAttribute('aria-label')).toBeTruthy();
+		expect(errors).toEqual([]);
+	});
+
+	it('search finds nodes by label, and a node opens in the inspector from the keyboard', async () => {
+		const { page } = await open(context, `${base()}${SHIPPED}`);
+		await page.locator('[data-testid="search"]').fill('debris');
+		await expect(page.locator('[data-testid="match-count"]').textContent()).resolves.toMatch(/^[1-9]\d* match/);
+		await page.locator('[data-testid="node"][data-path="ENGAGE_CHINA"]').focus();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('[data-testid="inspector-title"]').textContent()).resolves.toMatch(/China/);
+	});
+
+	it('offers to restore the last session saved in the browser', async () => {
+		const first = await open(context, `${base()}${SHIPPED}?a.p_veto=0.15`);
+		await first.page.waitForTimeout(400); // the autosave follows the URL after a moment
+		const { page } = await open(context, `${base()}${SHIPPED}`);
+		await page.locator('[data-testid="restore"]').click();
+		await expect.poll(() => page.locator('[data-testid="input-p_veto"]').inputValue()).toBe('0.15');
+	});
 });
+

@@ -1,7 +1,7 @@
 import { untrack } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import { createActor, type AnyMachineSnapshot } from 'xstate';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { mersenne } from 'pure-rand/generator/mersenne';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import {
 	buildMachine,
@@ -258,7 +258,8 @@ export class Workbench {
 	draw(): void {
 		const options = this.walkOptions;
 		if (options.length === 0 || options.some((o) => o.probability === undefined)) return;
-		const rng = xoroshiro128plus(this.seed * 1000 + this.walkCursor);
+		// Mersenne Twister seeds well from small integers (xoroshiro's first draws do not).
+		const rng = mersenne(this.seed * 1000 + this.walkCursor);
 		let u = uniformFloat64(rng);
 		for (const option of options) {
 			u -= option.probability as number;

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateScenario } from '../../src/lib/core/index.js';
+import { cullLayout } from '../../src/lib/core/layout/cullLayout.js';
+import { layoutTree } from '../../src/lib/core/layout/layoutTree.js';
+import { exampleModel } from '../helpers/scenarios.js';
+
+const flat = evaluateScenario(exampleModel()).flat!;
+
+describe('layoutTree', () => {
+	it('places the root on the left and each level one column to the right', () => {
+		const layout = layoutTree(flat, { columnWidth: 100, rowHeight: 20 });
+		const x = new Map(layout.nodes.map((n) => [n.index, n.x]));
+		expect(x.get(0)).toBe(0);
+		for (const node of flat.tree.nodes) expect(x.get(node.index)).toBe(node.depth * 100);
+	});
+
+	it('keeps siblings at least one row apart', () => {
+		const layout = layoutTree(flat, { rowHeight: 30 });
+		const ys = layout.nodes.filter((n) => flat.tree.nodes[n.index].depth === 2).map((n) => n.y).sort((a, b) => a - b);
+		for (let k = 1; k < ys.length; k++) expect(ys[k] - ys[k - 1]).toBeGreaterThanOrEqual(30);
+	});
+
+	it('leaves out the subtree of a collapsed node and counts what it hides', () => {
+		const layout = layoutTree(flat, { collapsed: new Set(['SANCTION']) });
+		expect(layout.nodes.map((n) => flat.tree.nodes[n.index].path).sort()).toEqual(['', 'SANCTION', 'WAIT']);
+		expect(layout.nodes.find((n) => flat.tree.nodes[n.index].path === 'SANCTION')?.hiddenChildren).toBe(2);
+		expect(layout.links).toHaveLength(2);
+	});
+
+	it('draws right-angled links from parent to child', () => {
+		const layout = layoutTree(flat, { columnWidth: 100, rowHeight: 20 });
+		for (const link of layout.links) expect(link.d).toMatch(/^M[-\d.]+,[-\d.]+L[-\d.]+,[-\d.]+L[-\d.]+,[-\d.]+$/);
+	});
+});
+
+describe('cullLayout', () => {
+	const layout = layoutTree(flat, { columnWidth: 100, rowHeight: 20 });
+
+	it('keeps everything when the whole tree is on screen', () => {
+		const shown = cullLayout(layout, { x: 50, y: 100, k: 1, width: 800, height: 600 });
+		expect(shown.nodes).toHaveLength(layout.nodes.length);
+		expect(shown.links).toHaveLength(layout.links.length);
+	});
+
+	it('drops what lies far off screen', () => {
+		const shown = cullLayout(layout, { x: 5000, y: 5000, k: 1, width: 800, height: 600 }, 0);
+		expect(shown.nodes).toHaveLength(0);
+		expect(shown.links).toHaveLength(0);
+	});
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { Workbench } from '../../src/lib/state/Workbench.svelte.js';
+import { exampleText, parseValid } from '../helpers/scenarios.js';
+
+const scenario = parseValid(exampleText());
+const make = () => new Workbench(scenario);
+
+describe('the workbench state', () => {
+	it('re-evaluates when an assumption changes', () => {
+		const wb = make();
+		expect(wb.evaluation!.score[0]).toBeCloseTo(4);
+		expect(wb.setAssumption('p_evade', '0.9')).toBe(true);
+		expect(wb.evaluation!.score[0]).toBeCloseTo(1.6);
+	});
+
+	it('refuses an invalid entry, keeps the value and says why', () => {
+		const wb = make();
+		expect(wb.setAssumption('p_evade', '1.5')).toBe(false);
+		expect(wb.overrides).toEqual({});
+		expect(wb.inputErrors.p_evade).toMatch(/between 0 and 1/);
+		wb.setAssumption('p_evade', 0.7);
+		expect(wb.inputErrors.p_evade).toBeUndefined();
+	});
+
+	it('undoes and redoes edits, a slider drag being one step', () => {
+		const wb = make();
+		wb.setAssumption('p_evade', 0.6, { coalesce: true });
+		wb.setAssumption('p_evade', 0.7, { coalesce: true });
+		wb.setAssumption('p_evade', 0.8, { coalesce: true });
+		wb.endEdit();
+		wb.setAssumption('p_evade', 0.2);
+		wb.undo();
+		expect(wb.overrides).toEqual({ p_evade: 0.8 });
+		wb.undo();
+		expect(wb.overrides).toEqual({});
+		expect(wb.canUndo).toBe(false);
+		wb.redo();
+		expect(wb.overrides).toEqual({ p_evade: 0.8 });
+	});
+
+	it('does not record an edit that changes nothing', () => {
+		const wb = make();
+		wb.setAssumption('p_evade', 0.5);
+		expect(wb.canUndo).toBe(false);
+	});
+
+	it('applies a preset and resets to defaults as undoable edits', () => {
+		const wb = make();
+		wb.applyPreset('adaptive-networks');
+		expect(wb.overrides).toEqual({ p_evade: 0.8 });
+		wb.applyPreset(undefined);
+		expect(wb.overrides).toEqual({});
+		wb.undo();
+		expect(wb.overrides).toEqual({ p_evade: 0.8 });
+	});
+
+	it('walks the XState machine, steps back and forward', () => {
+		const wb = make();
+		expect(wb.walkOptions.map((o) => o.move.id)).toEqual(['SANCTION', 'WAIT']);
+		wb.step('SANCTION');
+		expect(String(wb.walkSnapshot.value)).toBe('reaction');
+		expect(wb.walkOptions.map((o) => [o.move.id, o.probability])).toEqual([['EVADE', 0.5], ['DISRUPTED', 0.5]]);
+		wb.step('DISRUPTED');
+		expect(wb.walkSnapshot.status).toBe('done');
+		wb.back();
+		expect(String(wb.walkSnapshot.value)).toBe('reaction');
+		wb.forward();
+		expect(String(wb.walkSnapshot.value)).toBe('disrupted');
+	});
+
+	it('draws chance moves reproducibly: the same seed gives the same walk', () => {
+		const walkWith = (seed: number) => {
+			const wb = make();
+			wb.seed = seed;
+			wb.step('SANCTION');
+			wb.draw();
+			return wb.walk.join('/');
+		};
+		for (const seed of [1, 2, 3, 42]) expect(walkWith(seed)).toBe(walkWith(seed));
+		const outcomes = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(walkWith));
+		expect(outcomes).toEqual(new Set(['SANCTION/EVADE', 'SANCTION/DISRUPTED']));
+	});
+
+	it('keeps valid values from a link and notes the rest', () => {
+		const wb = make();
+		wb.applyRaw({ p_evade: '0.3', p_evad: '1', });
+		expect(wb.overrides).toEqual({ p_evade: 0.3 });
+		expect(wb.notices.join()).toMatch(/p_evad.*Did you mean "p_evade"/);
+	});
+
+	it('finds nodes by label', () => {
+		const wb = make();
+		wb.search = 'disrupt';
+		expect(wb.matches).toEqual(['SANCTION/DISRUPTED']);
+	});
+});
