@@ -316,6 +316,7 @@ describe('every actor’s score', () => {
 		// respond: gain −2, cost 0.5; root: half of that and half of HOLD's nothing
 		expectClose(expectedAt(e, 0)[0], -1);
 		expectClose(expectedAt(e, 0)[1], 0.25);
+		expectClose(e.evaluation.score[0], 1);
 		expectClose(actorScores(e.flat, e.evaluation, 0)[0], -1.25);
 		expectClose(actorScores(e.flat, e.evaluation, 0)[1], 1);
 	});

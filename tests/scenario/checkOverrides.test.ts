@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMachine, checkOverrides, evaluateScenario, resolveValues } from '../../src/lib/core/index.js';
 import { scenarioHeader } from '../fixtures/randomScenario.js';
-import { parseValid } from '../helpers/scenarios.js';
+import { exampleText, parseValid } from '../helpers/scenarios.js';
 
 /** One assumption of each kind, read by the payoff of the single move. */
 const scenario = parseValid(`${scenarioHeader({ id: 'kinds' })}
@@ -96,5 +96,15 @@ describe('checkOverrides keeps what is valid', () => {
 		expect(values).toMatchObject({ p_evade: 0.25, p_narrow: 0.5, level: 2, engaged: 1, stance: 1 });
 		const run = evaluateScenario(model, { overrides });
 		expect(run.evaluation!.expected[0]).toBe(0.25 + 0.5 + 2 + 1 + 1);
+	});
+});
+
+describe('checkOverrides reads numbers in plain decimal notation only', () => {
+	const example = parseValid(exampleText());
+	it.each(['0x1', '0b1', 'Infinity', '1/2', '', ' '])('refuses %j', (text) => {
+		expect(checkOverrides(example, { p_evade: text }).problems).toHaveLength(1);
+	});
+	it.each([['0.5', 0.5], ['.25', 0.25], ['1e-1', 0.1], [' 0.3 ', 0.3]])('reads %j as %d', (text, value) => {
+		expect(checkOverrides(example, { p_evade: text }).overrides).toEqual({ p_evade: value });
 	});
 });

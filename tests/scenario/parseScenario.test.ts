@@ -46,6 +46,8 @@ const cases: Case[] = [
 	{ name: 'reserved key', edit: swap('        label: Respond to arms transfers?', '        label: Respond to arms transfers?\n        __proto__: { polluted: true }'), message: /"__proto__" is a reserved name/, at: '__proto__:' },
 	{ name: 'reserved id', edit: swap('  - id: networks', '  - id: constructor'), message: /"constructor" is a reserved name and cannot be an id/, at: '- id: constructor' },
 	{ name: 'reserved event name', edit: swap('        WAIT:', '        prototype:'), message: /"prototype" is a reserved name/, at: 'prototype:' },
+	{ name: 'an assumption id that formulas read as a constant', edit: swap('  - id: p_evade', '  - id: "true"'), message: /"true" is a name formulas already use/, at: '- id: "true"' },
+	{ name: 'an assumption id that is a formula function', edit: swap('  - id: p_evade', '  - id: max'), message: /"max" is a name formulas already use/, at: '- id: max' },
 	{ name: 'default out of range', edit: swap('default: 0.5', 'default: 1.5'), message: /"p_evade" must lie between 0 and 1; got 1\.5/, at: 'default: 1.5' },
 	{ name: 'aliases are refused', edit: swap('asOf: 2024-07-04', 'asOf: &date 2024-07-04\nalso: *date'), message: /Anchors \(&name\) are not allowed/, at: 'asOf: &date' },
 	{ name: 'a state with no citation', edit: swap('        label: Networks react\n        citations: [c-evasion]', '        label: Networks react'), message: /State "reaction" cites no source/, at: 'actor: networks' }

@@ -1,3 +1,4 @@
+import { ALLOWED_FUNCTIONS } from '../formula/restrictedMath.js';
 import { didYouMean } from '../util/didYouMean.js';
 import type { DocPath } from './Issue.js';
 import { RESERVED_NAMES } from './readYaml.js';
@@ -23,6 +24,12 @@ export function checkReferences(scenario: Scenario, report: Report): void {
 	const actors = declare('actor', scenario.actors, 'actors');
 	const valueNames = new Set<string>();
 	const assumptions = declare('assumption', scenario.assumptions, 'assumptions', valueNames);
+	// Formulas read these names as constants or functions, so a value by that name would be ignored.
+	[...scenario.assumptions.map((a, i) => ['assumptions', i, a.id] as const), ...scenario.derived.map((d, i) => ['derived', i, d.id] as const)].forEach(([base, i, id]) => {
+		if (id === 'true' || id === 'false' || ALLOWED_FUNCTIONS.has(id) || id in Object.prototype) {
+			report.error([base, i, 'id'], `"${id}" is a name formulas already use; choose another id.`);
+		}
+	});
 	declare('derived value (derived and assumption ids share one namespace)', scenario.derived, 'derived', valueNames);
 	const criteria = declare('criterion', scenario.criteria, 'criteria');
 	const citations = declare('citation', scenario.citations, 'citations');

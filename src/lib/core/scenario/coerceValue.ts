@@ -1,5 +1,7 @@
 import type { Assumption, AssumptionValue } from './types.js';
 
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 export type Coerced = { ok: true; value: AssumptionValue } | { ok: false; message: string };
 
 /** The range a numeric assumption may take: its own, else 0..1 for probabilities. */
@@ -28,7 +30,8 @@ export function coerceValue(assumption: Assumption, raw: unknown): Coerced {
 			return { ok: false, message: `"${assumption.id}" is one of ${ids.join(', ')}.` };
 		}
 		default: {
-			const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+			// Plain decimal notation only: Number() would also take "0x10", "0b1" or "Infinity".
+			const value = typeof raw === 'string' ? (DECIMAL.test(raw.trim()) ? Number(raw) : NaN) : raw;
 			if (typeof value !== 'number' || !Number.isFinite(value)) {
 				return { ok: false, message: `"${assumption.id}" needs a number; got ${JSON.stringify(raw)}.` };
 			}
