@@ -7,6 +7,9 @@ Commands:
   validate <scenario>           check a scenario file; located errors, exit 1 on any
   tree <scenario>               print the evaluated decision tree
   evaluate <scenario>           expected values, the optimal policy, and the tree
+  analyse <scenario> tornado|threshold|twoway|montecarlo|evppi|simulate
+                                sensitivity, thresholds, region maps, Monte Carlo,
+                                value of information, random walks of the machine
   verify-citations --sources <dir> [--write] [scenario…]
                                 find every excerpt in its source text
 
@@ -20,6 +23,10 @@ Options:
   --depth N           print the tree to depth N
   --optimal           print only the optimal policy's paths
   --json              machine-readable output
+  --csv               a table (analyse)
+  --runs N --seed N   Monte Carlo and simulation (same seed, same numbers)
+  --assumption id     threshold: which assumption; --tolerance t (default 1e-4)
+  --x id --y id       twoway: the two assumptions; --steps N grid points per axis
 `;
 
 const { values, positionals } = parseArgs({
@@ -34,6 +41,14 @@ const { values, positionals } = parseArgs({
 		json: { type: 'boolean' },
 		sources: { type: 'string' },
 		write: { type: 'boolean' },
+		csv: { type: 'boolean' },
+		runs: { type: 'string' },
+		seed: { type: 'string' },
+		steps: { type: 'string' },
+		tolerance: { type: 'string' },
+		assumption: { type: 'string' },
+		x: { type: 'string' },
+		y: { type: 'string' },
 		help: { type: 'boolean', short: 'h' }
 	}
 });

@@ -1,4 +1,5 @@
 import { verifyCitationsCommand } from './verifyCitationsCommand.js';
+import { analyseCommand } from './analyseCommand.js';
 import { evaluateCommand, validateCommand } from './scenarioCommands.js';
 
 export interface CommandResult {
@@ -17,6 +18,14 @@ export interface CommandOptions {
 	json?: boolean;
 	sources?: string;
 	write?: boolean;
+	csv?: boolean;
+	runs?: string;
+	seed?: string;
+	steps?: string;
+	tolerance?: string;
+	assumption?: string;
+	x?: string;
+	y?: string;
 }
 
 /** Runs one CLI command and returns what it prints; `main.ts` does the process I/O. */
@@ -28,9 +37,12 @@ export function runCommand(command: string, args: string[], options: CommandOpti
 			return evaluateCommand(args, options, { policy: false });
 		case 'evaluate':
 			return evaluateCommand(args, options, { policy: true });
+		case 'analyse':
+		case 'analyze':
+			return analyseCommand(args, options);
 		case 'verify-citations':
 			return verifyCitationsCommand(args, options);
 		default:
-			return { code: 2, stdout: '', stderr: `Unknown command "${command}". Commands: validate, tree, evaluate, verify-citations (see --help).` };
+			return { code: 2, stdout: '', stderr: `Unknown command "${command}". Commands: validate, tree, evaluate, analyse, verify-citations (see --help).` };
 	}
 }

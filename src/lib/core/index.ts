@@ -1,6 +1,7 @@
 /**
  * Branchpoint's core, in pipeline order:
- * parseScenario → buildMachine → unrollTree → compileTree → evaluate → export.
+ * parseScenario → buildMachine → unrollTree → compileTree → evaluate →
+ * analyses / layout / export.
  * Everything here is pure: no DOM, file system, clock or global randomness.
  */
 export type { DocPath, Issue } from './scenario/Issue.js';
@@ -23,6 +24,18 @@ export { compileTree, signedWeights, type FlatTree, KIND_DECISION, KIND_CHANCE, 
 
 export { evaluate, evaluateSlots, evaluateWithSlots, actorScores, type Evaluation, type EvaluateOptions } from './evaluate/evaluate.js';
 export { evaluateScenario, type ScenarioRun, type ScenarioRunOptions } from './evaluate/evaluateScenario.js';
+
+export { createEvaluator, type Evaluator, type EvaluatorOptions, type PointResult } from './analysis/createEvaluator.js';
+export { tornado, type Tornado, type TornadoBar } from './analysis/tornado.js';
+export { threshold, type ThresholdResult, type Switch } from './analysis/threshold.js';
+export { twoWay, type TwoWayResult } from './analysis/twoWay.js';
+export { sampleDistribution, sampleAssumption, uniformFrom, type Uniform } from './analysis/distributions.js';
+export { monteCarlo, type MonteCarloResult, type OptionSummary } from './analysis/monteCarlo.js';
+export { evppi, type Evppi } from './analysis/evppi.js';
+export { compileMachine, openMoves, type MachineTable } from './analysis/compileMachine.js';
+export { simulate, walkTable, type SimulationResult } from './analysis/simulate.js';
+export { layoutTree, type TreeLayout, type PlacedNode, type PlacedLink } from './layout/layoutTree.js';
+export { cullLayout, type Viewport } from './layout/cullLayout.js';
 
 export { treeText, type TreeTextOptions } from './export/treeText.js';
 export { evaluationJson, optimalPolicy, type PolicyStep } from './export/evaluationJson.js';

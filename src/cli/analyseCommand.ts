@@ -1,0 +1,147 @@
+import {
+	buildMachine,
+	checkOverrides,
+	createEvaluator,
+	evppi,
+	formatNumber,
+	formatPercent,
+	monteCarlo,
+	resolveValues,
+	simulate,
+	threshold,
+	tornado,
+	twoWay,
+	type Assumption,
+	type Scenario
+} from '../lib/core/index.js';
+import { loadScenario, resolveScenarioFile } from '../lib/server/scenarioFiles.js';
+import type { CommandOptions, CommandResult } from './runCommand.js';
+
+const ANALYSES = ['tornado', 'threshold', 'twoway', 'montecarlo', 'evppi', 'simulate'] as const;
+
+function fail(code: number, message: string): CommandResult {
+	return { code, stdout: '', stderr: message };
+}
+
+function csv(rows: (string | number)[][]): string {
+	const cell = (v: string | number) => (typeof v === 'number' ? String(v) : /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+	return rows.map((r) => r.map(cell).join(',')).join('\n');
+}
+
+function numericAssumption(scenario: Scenario, id: string | undefined, flag: string): Assumption | string {
+	if (!id) return `Name the assumption with ${flag} <id>.`;
+	const a = scenario.assumptions.find((x) => x.id === id);
+	if (!a) return `Unknown assumption "${id}".`;
+	if (a.kind !== 'probability' && a.kind !== 'number') return `"${id}" is a ${a.kind} assumption; this analysis needs a number or probability.`;
+	return a;
+}
+
+function positiveInt(text: string | undefined, fallback: number, flag: string): number | string {
+	if (text === undefined) return fallback;
+	const n = Number(text);
+	return Number.isInteger(n) && n > 0 ? n : `${flag} takes a positive whole number; got "${text}".`;
+}
+
+/**
+ * `analyse <scenario> tornado|threshold|twoway|montecarlo|evppi|simulate`:
+ * the analyses of core/analysis from the command line, as text, JSON or CSV.
+ */
+export function analyseCommand(args: string[], options: CommandOptions): CommandResult {
+	const [ref, analysis] = args;
+	if (!ref || !analysis) return fail(2, `Usage: analyse <scenario> ${ANALYSES.join('|')} [options]`);
+	if (!(ANALYSES as readonly string[]).includes(analysis)) return fail(2, `Unknown analysis "${analysis}"; choose one of ${ANALYSES.join(', ')}.`);
+	const file = resolveScenarioFile(ref);
+	if (!file) return fail(2, `No scenario found at "${ref}".`);
+	const { scenario, issues } = loadScenario(file);
+	if (!scenario) return fail(1, `${file} does not validate (${issues.length} issues); run "npm run bp -- validate ${ref}".`);
+
+	const sets: Record<string, string> = {};
+	for (const set of options.set ?? []) {
+		const eq = set.indexOf('=');
+		if (eq <= 0) return fail(2, `--set ${set}: write --set id=value.`);
+		sets[set.slice(0, eq).trim()] = set.slice(eq + 1).trim();
+	}
+	const checked = checkOverrides(scenario, sets);
+	if (checked.problems.length > 0) return fail(2, checked.problems.map((p) => `--set ${p.id}: ${p.message}`).join('\n'));
+	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) return fail(2, `Unknown criterion "${options.criterion}".`);
+	const runs = positiveInt(options.runs, analysis === 'simulate' ? 10000 : 1000, '--runs');
+	const seed = positiveInt(options.seed, 1, '--seed');
+	const steps = positiveInt(options.steps, analysis === 'twoway' ? 21 : 41, '--steps');
+	for (const v of [runs, seed, steps]) if (typeof v === 'string') return fail(2, v);
+
+	const model = buildMachine(scenario);
+	const evaluator = createEvaluator(model, { perspective: options.perspective, criterion: options.criterion, base: checked.overrides });
+	const objective = options.criterion ?? 'weighted score';
+	const label = (id: string) => evaluator.optionLabels[evaluator.optionIds.indexOf(id)] ?? id;
+	const out = (json: unknown, text: string, table: (string | number)[][]): CommandResult => ({
+		code: 0,
+		stdout: options.json ? JSON.stringify(json, null, 2) : options.csv ? csv(table) : text,
+		stderr: ''
+	});
+
+	switch (analysis) {
+		case 'tornado': {
+			const t = tornado(evaluator);
+			const lines = [`Tornado: ${objective} at the start; base ${formatNumber(t.base.value)} with "${label(t.base.best)}" preferred.`, ''];
+			for (const b of t.bars) {
+				lines.push(`${b.policyChanges ? '◆' : ' '} ${b.assumption.padEnd(24)} swing ${formatNumber(b.swing).padStart(7)}   at ${String(b.low.setting)}: ${formatNumber(b.low.value)} (${b.low.best})   at ${String(b.high.setting)}: ${formatNumber(b.high.value)} (${b.high.best})   — ${b.label}`);
+			}
+			lines.push('', '◆ the preferred first response changes within this assumption\'s range.');
+			return out(t, lines.join('\n'), [['assumption', 'low_setting', 'low_value', 'low_best', 'high_setting', 'high_value', 'high_best', 'swing', 'policy_changes'], ...t.bars.map((b) => [b.assumption, String(b.low.setting), b.low.value, b.low.best, String(b.high.setting), b.high.value, b.high.best, b.swing, String(b.policyChanges)])]);
+		}
+		case 'threshold': {
+			const a = numericAssumption(scenario, options.assumption, '--assumption');
+			if (typeof a === 'string') return fail(2, a);
+			const tolerance = options.tolerance === undefined ? undefined : Number(options.tolerance);
+			if (tolerance !== undefined && !(tolerance > 0)) return fail(2, `--tolerance takes a positive number; got "${options.tolerance}".`);
+			const r = threshold(evaluator, a, { tolerance, steps: steps as number });
+			const lines = [`Threshold for ${a.label} (${a.id}), tolerance ${r.tolerance}:`, `  at ${formatNumber(a.min ?? 0)}: "${label(r.start)}" preferred`];
+			for (const s of r.switches) lines.push(`  at ${formatNumber(s.at, 5)}: switches from "${label(s.from)}" to "${label(s.to)}"`);
+			if (r.switches.length === 0) lines.push('  no switch across the range');
+			return out(r, lines.join('\n'), [['assumption', 'at', 'from', 'to'], ...r.switches.map((s) => [r.assumption, s.at, s.from, s.to])]);
+		}
+		case 'twoway': {
+			const x = numericAssumption(scenario, options.x, '--x');
+			if (typeof x === 'string') return fail(2, x);
+			const y = numericAssumption(scenario, options.y, '--y');
+			if (typeof y === 'string') return fail(2, y);
+			const r = twoWay(evaluator, x, y, { steps: steps as number });
+			const letters = r.options.map((_, i) => String.fromCharCode(65 + i));
+			const lines = [`Preferred first response over ${x.id} (→) and ${y.id} (↑):`];
+			for (let j = r.y.values.length - 1; j >= 0; j--) lines.push(`${formatNumber(r.y.values[j]).padStart(8)} ${r.best[j].map((b) => letters[b] ?? '?').join('')}`);
+			lines.push(`${''.padStart(8)} ${formatNumber(r.x.values[0])} … ${formatNumber(r.x.values[r.x.values.length - 1])}`, '');
+			r.options.forEach((o, i) => lines.push(`  ${letters[i]} = ${label(o)}`));
+			const table: (string | number)[][] = [[x.id, y.id, 'best', 'value']];
+			r.y.values.forEach((yv, j) => r.x.values.forEach((xv, i) => table.push([xv, yv, r.options[r.best[j][i]] ?? '', r.value[j][i]])));
+			return out(r, lines.join('\n'), table);
+		}
+		case 'montecarlo':
+		case 'evppi': {
+			const mc = monteCarlo(evaluator, { runs: runs as number, seed: seed as number });
+			if (analysis === 'evppi') {
+				const values = evppi(mc, mc.assumptions).sort((a, b) => b.value - a.value);
+				const lines = [`Value of information (${objective}; ${mc.runs} runs, seed ${mc.seed}):`, `  EVPI (all uncertain assumptions): ${formatNumber(mc.evpi, 4)}`, '  partial EVPI per assumption (binning estimate; small values are within noise):'];
+				for (const v of values) lines.push(`    ${v.assumption.padEnd(28)} ${formatNumber(v.value, 4)}`);
+				return out({ runs: mc.runs, seed: mc.seed, evpi: mc.evpi, evppi: values }, lines.join('\n'), [['assumption', 'evppi'], ['(all)', mc.evpi], ...values.map((v) => [v.assumption, v.value])]);
+			}
+			const lines = [`Monte Carlo: ${mc.runs} runs, seed ${mc.seed}, ${objective} of each first response:`, ''];
+			lines.push(`${'option'.padEnd(44)} ${'mean'.padStart(8)} ${'sd'.padStart(7)} ${'p5'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)}  P(best)  open`);
+			for (const s of mc.summaries) {
+				lines.push(`${label(s.option).padEnd(44).slice(0, 44)} ${formatNumber(s.mean).padStart(8)} ${formatNumber(s.sd).padStart(7)} ${formatNumber(s.p5).padStart(8)} ${formatNumber(s.p50).padStart(8)} ${formatNumber(s.p95).padStart(8)}  ${formatPercent(s.probabilityBest).padStart(6)}  ${formatPercent(s.available)}`);
+			}
+			lines.push('', `EVPI: ${formatNumber(mc.evpi, 4)}`);
+			return out({ runs: mc.runs, seed: mc.seed, summaries: mc.summaries, evpi: mc.evpi }, lines.join('\n'), [['option', 'mean', 'sd', 'p5', 'p50', 'p95', 'probability_best', 'available'], ...mc.summaries.map((s) => [s.option, s.mean, s.sd, s.p5, s.p50, s.p95, s.probabilityBest, s.available])]);
+		}
+		case 'simulate': {
+			const values = resolveValues(scenario, model.book, checked.overrides);
+			const r = simulate(model, values, { runs: runs as number, seed: seed as number });
+			const states = new Map(scenario.states.map((s) => [s.id, s.label]));
+			const lines = [`Simulation: ${r.runs} random walks, seed ${r.seed}; decisions taken at random among open moves.`, `Mean length ${formatNumber(r.meanLength, 2)} moves; ${r.distinctPaths} distinct paths.`, '', 'End states:'];
+			for (const e of r.endStates) lines.push(`  ${formatPercent(e.share).padStart(6)}  ${states.get(e.state) ?? e.state}`);
+			lines.push('', 'Most frequent paths:');
+			for (const p of r.paths) lines.push(`  ${formatPercent(p.share).padStart(6)}  ${p.path}`);
+			return out(r, lines.join('\n'), [['end_state', 'share'], ...r.endStates.map((e) => [e.state, e.share])]);
+		}
+	}
+	return fail(2, 'unreachable');
+}

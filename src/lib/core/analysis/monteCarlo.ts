@@ -1,0 +1,108 @@
+import { mersenne } from 'pure-rand/generator/mersenne';
+import { numericValue } from '../scenario/coerceValue.js';
+import type { AssumptionValue } from '../scenario/types.js';
+import type { Evaluator } from './createEvaluator.js';
+import { sampleAssumption, uniformFrom } from './distributions.js';
+
+export interface OptionSummary {
+	option: string;
+	mean: number;
+	sd: number;
+	p5: number;
+	p50: number;
+	p95: number;
+	/** Share of runs in which this option is preferred. */
+	probabilityBest: number;
+	/** Share of runs in which the option was open (its guards held); statistics are over those runs. */
+	available: number;
+}
+
+export interface MonteCarloResult {
+	runs: number;
+	seed: number;
+	options: readonly string[];
+	/** values[o][r]: option o's value in run r. */
+	values: Float64Array[];
+	/** The preferred option per run. */
+	best: Int32Array;
+	/** Assumption ids in scenario order, as `draws` lists them. */
+	assumptions: readonly string[];
+	/** draws[a][r]: the number formulas saw for assumption a in run r. */
+	draws: Float64Array[];
+	summaries: OptionSummary[];
+	/** Expected value of perfect information over the options open in every run: E[max] − max E. */
+	evpi: number;
+}
+
+function percentileOf(sorted: Float64Array, p: number): number {
+	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+/**
+ * Probabilistic sensitivity: each run draws every assumption that has a
+ * distribution (the others stay at their base values) from a Mersenne
+ * Twister seeded with `seed`, and evaluates the tree. The same seed gives
+ * the same numbers everywhere. `onProgress` is called every `progressEvery`
+ * runs and may return false to stop early. Pure given the seed.
+ */
+export function monteCarlo(
+	evaluator: Evaluator,
+	options: { runs?: number; seed?: number; base?: Readonly<Record<string, AssumptionValue>>; onProgress?: (done: number) => boolean | void; progressEvery?: number } = {}
+): MonteCarloResult {
+	const runs = options.runs ?? 1000;
+	const seed = options.seed ?? 1;
+	const u = uniformFrom(mersenne(seed));
+	const assumptions = evaluator.model.scenario.assumptions;
+	const base = options.base ?? {};
+	const O = evaluator.optionIds.length;
+	const values = Array.from({ length: O }, () => new Float64Array(runs));
+	const draws = assumptions.map(() => new Float64Array(runs));
+	const best = new Int32Array(runs);
+	let done = 0;
+	for (let r = 0; r < runs; r++) {
+		const overrides: Record<string, AssumptionValue> = {};
+		assumptions.forEach((a, i) => {
+			const v = sampleAssumption(a, u, base[a.id] ?? a.default);
+			overrides[a.id] = v;
+			draws[i][r] = numericValue(a, v);
+		});
+		const result = evaluator.at(overrides);
+		for (let o = 0; o < O; o++) values[o][r] = result.options[o];
+		best[r] = result.best;
+		done = r + 1;
+		if (options.onProgress && done % (options.progressEvery ?? 100) === 0 && options.onProgress(done) === false) break;
+	}
+	const used = (a: Float64Array) => a.subarray(0, done);
+	// An option closed by a guard in a run has no value there (NaN).
+	const summaries = evaluator.optionIds.map((option, o): OptionSummary => {
+		const v = used(values[o]).filter((x) => !Number.isNaN(x));
+		const n = v.length;
+		const mean = n > 0 ? v.reduce((s, x) => s + x, 0) / n : NaN;
+		const sd = n > 1 ? Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (n - 1)) : 0;
+		const sorted = Float64Array.from(v).sort();
+		let wins = 0;
+		for (let r = 0; r < done; r++) if (best[r] === o) wins++;
+		return { option, mean, sd, p5: percentileOf(sorted, 0.05), p50: percentileOf(sorted, 0.5), p95: percentileOf(sorted, 0.95), probabilityBest: wins / done, available: n / Math.max(1, done) };
+	});
+	// EVPI compares options open in every run: choosing without information
+	// means committing to one of them.
+	const always = summaries.map((s, o) => (s.available === 1 ? o : -1)).filter((o) => o >= 0);
+	let meanOfMax = 0;
+	for (let r = 0; r < done; r++) {
+		let m = -Infinity;
+		for (const o of always) m = Math.max(m, values[o][r]);
+		meanOfMax += m / done;
+	}
+	const maxOfMean = Math.max(...always.map((o) => summaries[o].mean));
+	return {
+		runs: done,
+		seed,
+		options: evaluator.optionIds,
+		values: values.map(used),
+		assumptions: assumptions.map((a) => a.id),
+		best: best.subarray(0, done),
+		draws: draws.map(used),
+		summaries,
+		evpi: always.length > 0 ? Math.max(0, meanOfMax - maxOfMean) : 0
+	};
+}

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { mersenne } from 'pure-rand/generator/mersenne';
+import { buildMachine, createEvaluator, evppi, monteCarlo, sampleDistribution, threshold, tornado, twoWay, uniformFrom, type Distribution } from '../../src/lib/core/index.js';
+import { expectClose } from '../helpers/approx.js';
+import { exampleText, parseValid, replaceOnce } from '../helpers/scenarios.js';
+
+// The worked example: SANCTION scores 7 − 6p (enforcement 8 − 6p, cost 2 at weight 0.5), WAIT 0.
+const example = buildMachine(parseValid(exampleText()));
+// With WAIT worth enforcement 3, the preferred option switches at p = 2/3, and p is uniform on 0..1.
+const crossingText = replaceOnce(
+	replaceOnce(exampleText(), 'payoffs: { enforcement: "0" }', 'payoffs: { enforcement: "3" }'),
+	'distribution: { type: beta, alpha: 5, beta: 5 }',
+	'distribution: { type: uniform, min: 0, max: 1 }'
+);
+const crossing = buildMachine(parseValid(crossingText));
+const pEvade = (model: typeof example) => model.scenario.assumptions.find((a) => a.id === 'p_evade')!;
+
+describe('tornado', () => {
+	it('gives each assumption’s swing over its range, sorted, with the policy at both ends', () => {
+		const t = tornado(createEvaluator(example));
+		expect(t.base).toEqual({ value: 4, best: 'SANCTION' });
+		expect(t.bars).toHaveLength(1);
+		const [bar] = t.bars;
+		expect(bar.low).toEqual({ setting: 1, value: 1, best: 'SANCTION' });
+		expect(bar.high).toEqual({ setting: 0, value: 7, best: 'SANCTION' });
+		expectClose(bar.swing, 6);
+		expect(bar.policyChanges).toBe(false);
+	});
+
+	it('marks an assumption across whose range the preferred option changes', () => {
+		expect(tornado(createEvaluator(crossing)).bars[0].policyChanges).toBe(true);
+	});
+
+	it('works on one criterion in its units', () => {
+		const t = tornado(createEvaluator(example, { criterion: 'enforcement' }));
+		expectClose(t.bars[0].swing, 6);
+		expectClose(t.base.value, 5);
+	});
+});
+
+describe('threshold', () => {
+	it('finds where the preferred option switches, to the stated tolerance', () => {
+		const r = threshold(createEvaluator(crossing), pEvade(crossing), { tolerance: 1e-6 });
+		expect(r.start).toBe('SANCTION');
+		expect(r.switches).toHaveLength(1);
+		expect(Math.abs(r.switches[0].at - 2 / 3)).toBeLessThanOrEqual(1e-6);
+		expect(r.switches[0]).toMatchObject({ from: 'SANCTION', to: 'WAIT' });
+	});
+
+	it('reports no switch when the option is preferred across the range', () => {
+		expect(threshold(createEvaluator(example), pEvade(example)).switches).toEqual([]);
+	});
+});
+
+describe('two-way sensitivity', () => {
+	it('maps the preferred option over a grid of two assumptions', () => {
+		const text = crossingText.replace(
+			'\ncriteria:',
+			'\n  - { id: q, label: Q, kind: probability, default: 0.5, citations: [c-evasion], judgment: true }\ncriteria:'
+		);
+		const model = buildMachine(parseValid(text));
+		const a = model.scenario.assumptions;
+		const r = twoWay(createEvaluator(model), a[0], a[1], { steps: 4 });
+		// q changes nothing; p_evade at 0, 1/3 favours SANCTION (7, 5 > 3), at 2/3 they tie (3 = 3, first kept), at 1 WAIT.
+		for (const row of r.best) expect(row.map((b) => r.options[b])).toEqual(['SANCTION', 'SANCTION', 'SANCTION', 'WAIT']);
+		expectClose(r.value[0][1], 5);
+	});
+});
+
+describe('Monte Carlo and value of information', () => {
+	it('gives the same numbers for the same seed and different ones for another', () => {
+		const run = (seed: number) => monteCarlo(createEvaluator(example), { runs: 200, seed }).values[0];
+		expect(Array.from(run(3))).toEqual(Array.from(run(3)));
+		expect(Array.from(run(3))).not.toEqual(Array.from(run(4)));
+	});
+
+	it('estimates each option’s mean and how often it is preferred', () => {
+		const mc = monteCarlo(createEvaluator(crossing), { runs: 20000, seed: 11 });
+		const [sanction, wait] = mc.summaries;
+		expectClose(sanction.mean, 4, 0.02); // 7 − 6 · E[p], p uniform
+		expectClose(wait.mean, 3);
+		expectClose(sanction.probabilityBest, 2 / 3, 0.02);
+		expect(sanction.available).toBe(1);
+	});
+
+	it('computes EVPI against the hand-computed value 1/3', () => {
+		// E[max(7 − 6p, 3)] = 13/3 for p uniform; max(E[7 − 6p], 3) = 4.
+		const mc = monteCarlo(createEvaluator(crossing), { runs: 20000, seed: 5 });
+		expectClose(mc.evpi, 1 / 3, 0.03);
+		const [partial] = evppi(mc, ['p_evade']);
+		expectClose(partial.value, 1 / 3, 0.04);
+	});
+
+	it('can be stopped through its progress callback', () => {
+		const mc = monteCarlo(createEvaluator(example), { runs: 1000, seed: 1, progressEvery: 100, onProgress: (done) => done < 300 });
+		expect(mc.runs).toBe(300);
+	});
+});
+
+describe('distributions', () => {
+	const cases: { d: Distribution; mean: number; min?: number; max?: number }[] = [
+		{ d: { type: 'uniform', min: 2, max: 4 }, mean: 3 },
+		{ d: { type: 'triangular', min: 0, mode: 0, max: 3 }, mean: 1 },
+		{ d: { type: 'beta', alpha: 2, beta: 6 }, mean: 0.25 },
+		{ d: { type: 'beta', alpha: 0.5, beta: 0.5 }, mean: 0.5 },
+		{ d: { type: 'normal', mean: 0, sd: 1 }, mean: 0 },
+		{ d: { type: 'normal', mean: 0, sd: 1 }, mean: Math.sqrt(2 / Math.PI), min: 0, max: Infinity },
+		{ d: { type: 'discrete', values: [1, 2, 10], weights: [1, 1, 2] }, mean: 5.75 }
+	];
+	it.each(cases)('samples $d.type with the right mean', ({ d, mean, min, max }) => {
+		const u = uniformFrom(mersenne(9));
+		let sum = 0;
+		const n = 40000;
+		for (let i = 0; i < n; i++) {
+			const x = sampleDistribution(d, u, min, max);
+			if (min !== undefined) expect(x).toBeGreaterThanOrEqual(min);
+			sum += x;
+		}
+		expectClose(sum / n, mean, 0.03);
+	});
+});

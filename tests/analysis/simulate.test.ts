@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { mersenne } from 'pure-rand/generator/mersenne';
+import { createActor } from 'xstate';
+import { buildMachine, compileMachine, openMoves, resolveValues, simulate, uniformFrom, walkTable, type ScenarioModel } from '../../src/lib/core/index.js';
+import { expectClose } from '../helpers/approx.js';
+import { exampleText, parseValid, SHIPPED_FILE } from '../helpers/scenarios.js';
+
+const shipped = buildMachine(parseValid(readFileSync(SHIPPED_FILE, 'utf8')));
+const example = buildMachine(parseValid(exampleText()));
+
+/** Walks the compiled table and replays each walk on a real XState actor, comparing every step. */
+function compareWithXState(model: ScenarioModel, overrides: Record<string, number | boolean | string>, walks: number, seed: number) {
+	const values = resolveValues(model.scenario, model.book, overrides);
+	const table = compileMachine(model, values);
+	const u = uniformFrom(mersenne(seed));
+	const buffer = new Int32Array(64);
+	for (let w = 0; w < walks; w++) {
+		const walk = walkTable(table, u);
+		const actor = createActor(model.machine, { input: { values } }).start();
+		const visits = new Int32Array(table.stateIds.length);
+		let s = table.initial;
+		visits[s]++;
+		for (const m of walk.moves) {
+			const snapshot = actor.getSnapshot();
+			expect(String(snapshot.value)).toBe(table.stateIds[s]);
+			const n = openMoves(table, s, visits, buffer);
+			const open = Array.from(buffer.subarray(0, n), (k) => table.moveIds[k]).sort();
+			const state = model.scenario.states.find((x) => x.id === table.stateIds[s])!;
+			const can = state.moves.filter((mv) => snapshot.can({ type: mv.id })).map((mv) => mv.id).sort();
+			expect(open).toEqual(can);
+			actor.send({ type: table.moveIds[m] });
+			s = table.target[m];
+			visits[s]++;
+		}
+		expect(String(actor.getSnapshot().value)).toBe(table.stateIds[walk.end]);
+		expect(actor.getSnapshot().status).toBe('done');
+		actor.stop();
+	}
+}
+
+describe('the compiled transition table', () => {
+	it('equals XState on 1,000 random walks through the shipped scenario', () => {
+		compareWithXState(shipped, {}, 1000, 17);
+	});
+
+	it('equals XState with guards closed (the debris mission refused, talks ruled out)', () => {
+		compareWithXState(shipped, { ukraine_cooperates: false, p_troops: 0 }, 300, 3);
+	});
+
+	it('equals XState on a machine with a bounded cycle', () => {
+		const text = exampleText().replace('          target: status_quo', '          target: choose').replace('        label: Respond to arms transfers?', '        label: Respond to arms transfers?\n        maxVisits: 3');
+		compareWithXState(buildMachine(parseValid(text)), {}, 300, 5);
+	});
+});
+
+describe('simulate', () => {
+	it('gives end-state frequencies near their probabilities', () => {
+		// Decisions at random: WAIT half the time; SANCTION then EVADE or DISRUPTED at 50/50.
+		const r = simulate(example, resolveValues(example.scenario, example.book), { runs: 20000, seed: 2 });
+		const share = Object.fromEntries(r.endStates.map((e) => [e.state, e.share]));
+		expectClose(share.status_quo, 0.5, 0.02);
+		expectClose(share.evaded, 0.25, 0.02);
+		expectClose(share.disrupted, 0.25, 0.02);
+		expect(r.distinctPaths).toBe(3);
+	});
+
+	it('gives the same result for the same seed', () => {
+		const values = resolveValues(shipped.scenario, shipped.book);
+		expect(simulate(shipped, values, { runs: 500, seed: 9 })).toEqual(simulate(shipped, values, { runs: 500, seed: 9 }));
+	});
+});
