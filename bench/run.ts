@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { analysisFigures } from './analyses.js';
 import { browserFigures } from './browser.js';
 import { rollbackFigures } from './rollback.js';
 import { verdict, type Figure } from './stats.js';
@@ -12,6 +13,7 @@ import { verdict, type Figure } from './stats.js';
 async function main() {
 	const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
 		['Rollback', rollbackFigures],
+		['Analyses', analysisFigures],
 		['Browser (Chromium)', browserFigures]
 	];
 	const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);

@@ -1,5 +1,5 @@
 import type { AssumptionValue } from '../scenario/types.js';
-import { assumptionSettings } from './assumptionSettings.js';
+import { assumptionSettings, grid } from './assumptionSettings.js';
 import type { Evaluator } from './createEvaluator.js';
 
 export interface TornadoBar {
@@ -20,14 +20,17 @@ export interface Tornado {
 
 /**
  * One-way sensitivity of the root value to every assumption across its
- * range (each option of a choice, both truth values of a boolean), others
- * at their base values; bars sorted by swing, largest first. Pure.
+ * range — its ends, or `points` evenly spaced values; each option of a
+ * choice, both truth values of a boolean — others at their base values;
+ * bars sorted by swing, largest first. Pure.
  */
-export function tornado(evaluator: Evaluator): Tornado {
+export function tornado(evaluator: Evaluator, options: { points?: number } = {}): Tornado {
 	const name = (best: number) => evaluator.optionIds[best] ?? '';
 	const base = evaluator.at({});
 	const bars = evaluator.model.scenario.assumptions.map((assumption): TornadoBar => {
-		const points = assumptionSettings(assumption).map((setting) => {
+		const numeric = assumption.kind === 'probability' || assumption.kind === 'number';
+		const settings = numeric && options.points !== undefined && options.points > 2 ? grid(assumption, options.points) : assumptionSettings(assumption);
+		const points = settings.map((setting) => {
 			const r = evaluator.at({ [assumption.id]: setting });
 			return { setting, value: r.value, best: name(r.best) };
 		});
