@@ -142,7 +142,7 @@ describe('usage errors exit with code 2 and say what to do', () => {
 	it('refuses an unknown command', () => {
 		const result = bp('frobnicate', ['example-minimal']);
 		expect(result.code).toBe(2);
-		expect(result.stderr).toMatch(/^Unknown command "frobnicate"\. Commands: validate, tree, evaluate, verify-citations/);
+		expect(result.stderr).toMatch(/^Unknown command "frobnicate"\. Commands: validate, tree, evaluate, analyse, verify-citations/);
 	});
 
 	it.each([
@@ -214,5 +214,41 @@ describe('the command line as a process', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.status, result.stderr).toBe(0);
 		expect(result.stdout).toMatch(/example-minimal.*: valid — 5 states/);
+	});
+});
+
+describe('analyse', () => {
+	it('prints a tornado with the base policy and marks switches', () => {
+		const result = runCommand('analyse', ['russia-dprk-2024', 'tornado'], {});
+		expect(result.code).toBe(0);
+		expect(result.stdout).toMatch(/^Tornado: weighted score at the start; base -?[\d.]+ with ".+" preferred\./);
+		expect(result.stdout).toContain('◆');
+	});
+
+	it('finds the threshold of the worked example as CSV', () => {
+		const result = runCommand('analyse', ['example-minimal', 'threshold'], { assumption: 'p_evade', csv: true });
+		expect(result.code).toBe(0);
+		expect(result.stdout.split('\n')[0]).toBe('assumption,at,from,to');
+	});
+
+	it('gives the same Monte Carlo JSON for the same seed', () => {
+		const run = () => runCommand('analyse', ['example-minimal', 'montecarlo'], { runs: '200', seed: '4', json: true }).stdout;
+		expect(JSON.parse(run()).summaries[0].mean).toBeCloseTo(JSON.parse(run()).summaries[0].mean, 12);
+	});
+
+	it('simulates the machine and prints end states', () => {
+		const result = runCommand('analyse', ['example-minimal', 'simulate'], { runs: '2000', seed: '1' });
+		expect(result.stdout).toMatch(/End states:\n\s+[\d.]+%\s+Status quo/);
+	});
+
+	it.each([
+		[['example-minimal', 'spline'], {}, /Unknown analysis "spline"/],
+		[['example-minimal', 'threshold'], {}, /Name the assumption with --assumption/],
+		[['example-minimal', 'twoway'], { x: 'p_evade', y: 'nope' }, /Unknown assumption "nope"/],
+		[['example-minimal', 'montecarlo'], { runs: '-3' }, /--runs takes a positive whole number/]
+	] as const)('refuses %j with exit code 2', (args, options, message) => {
+		const result = runCommand('analyse', [...args], options);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(message);
 	});
 });
