@@ -29,29 +29,38 @@ Options:
   --x id --y id       twoway: the two assumptions; --steps N grid points per axis
 `;
 
-const { values, positionals } = parseArgs({
-	allowPositionals: true,
-	options: {
-		set: { type: 'string', multiple: true },
-		preset: { type: 'string' },
-		perspective: { type: 'string' },
-		criterion: { type: 'string' },
-		depth: { type: 'string' },
-		optimal: { type: 'boolean' },
-		json: { type: 'boolean' },
-		sources: { type: 'string' },
-		write: { type: 'boolean' },
-		csv: { type: 'boolean' },
-		runs: { type: 'string' },
-		seed: { type: 'string' },
-		steps: { type: 'string' },
-		tolerance: { type: 'string' },
-		assumption: { type: 'string' },
-		x: { type: 'string' },
-		y: { type: 'string' },
-		help: { type: 'boolean', short: 'h' }
+function parse() {
+	try {
+		return parseArgs({
+			allowPositionals: true,
+			options: {
+				set: { type: 'string', multiple: true },
+				preset: { type: 'string' },
+				perspective: { type: 'string' },
+				criterion: { type: 'string' },
+				depth: { type: 'string' },
+				optimal: { type: 'boolean' },
+				json: { type: 'boolean' },
+				sources: { type: 'string' },
+				write: { type: 'boolean' },
+				csv: { type: 'boolean' },
+				runs: { type: 'string' },
+				seed: { type: 'string' },
+				steps: { type: 'string' },
+				tolerance: { type: 'string' },
+				assumption: { type: 'string' },
+				x: { type: 'string' },
+				y: { type: 'string' },
+				help: { type: 'boolean', short: 'h' }
+			}
+		});
+	} catch (error) {
+		process.stderr.write(`${(error as Error).message.split('\n')[0]}\n\n${USAGE}`);
+		process.exit(2);
 	}
-});
+}
+
+const { values, positionals } = parse();
 
 if (values.help || positionals.length === 0) {
 	process.stdout.write(USAGE);
@@ -61,4 +70,5 @@ if (values.help || positionals.length === 0) {
 const result = runCommand(positionals[0], positionals.slice(1), values);
 if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
 if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
-process.exit(result.code);
+// exitCode, not exit(): output to a pipe is written asynchronously and exit() would cut it off.
+process.exitCode = result.code;

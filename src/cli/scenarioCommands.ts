@@ -12,6 +12,7 @@ import {
 	type AssumptionValue,
 	type Issue
 } from '../lib/core/index.js';
+import { didYouMean } from '../lib/core/util/didYouMean.js';
 import { loadScenario, resolveScenarioFile, type LoadedScenario } from '../lib/server/scenarioFiles.js';
 import type { CommandOptions, CommandResult } from './runCommand.js';
 
@@ -80,6 +81,10 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) {
 		errors.push(`Unknown criterion "${options.criterion}"; criteria: ${scenario.criteria.map((c) => c.id).join(', ')}.`);
 	}
+	const deciders = scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id);
+	if (options.perspective !== undefined && !deciders.includes(options.perspective)) {
+		errors.push(`Unknown perspective "${options.perspective}".${didYouMean(options.perspective, deciders)} Actors who decide: ${deciders.join(', ')}.`);
+	}
 	const depth = options.depth === undefined ? undefined : Number(options.depth);
 	if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0)) errors.push(`--depth takes a whole number; got "${options.depth}".`);
 	if (errors.length > 0) return { code: 2, stdout: '', stderr: errors.join('\n') };
@@ -96,7 +101,12 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 	}
 	const out: string[] = [];
 	if (show.policy) {
-		out.push(`${scenario.title}`, `Perspective: ${flat.tree.perspective}; optimising ${options.criterion ?? 'the weighted score'}; tree of ${flat.size} nodes.`);
+		const actor = scenario.actors.find((a) => a.id === flat.tree.perspective);
+		const own = actor?.preferences ? ` (with ${actor.name}'s own preferences)` : '';
+		out.push(`${scenario.title}`, `Perspective: ${actor?.name ?? flat.tree.perspective}; optimising ${options.criterion ?? 'the weighted score'}${own}; tree of ${flat.size} nodes.`);
+		if (flat.tree.perspective !== scenario.perspective) {
+			out.push(`Moves of ${scenario.actors.find((a) => a.id === scenario.perspective)?.name} are chance moves now: equally likely where the scenario gives them no probabilities.`);
+		}
 		if (Object.keys(overrides).length > 0) out.push(`Assumptions set: ${Object.entries(overrides).map(([k, v]) => `${k}=${v}`).join(', ')}`);
 		out.push('', 'Expected values at the start:');
 		scenario.criteria.forEach((c, i) => out.push(`  ${c.label.padEnd(28)} ${formatNumber(evaluation.expected[i], 3).padStart(9)}  (${c.direction}${c.unit ? `, ${c.unit}` : ''}, weight ${c.weight})`));
@@ -109,7 +119,7 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 		for (const step of optimalPolicy(scenario, flat, evaluation)) {
 			if (step.reach <= 0) continue;
 			const ties = step.tiedWith.length > 0 ? `  (tied with ${step.tiedWith.join(', ')})` : '';
-			out.push(`  ${step.path || '(start)'} → ${step.label} [${step.move}]  P(reach) ${formatPercent(step.reach)}${ties}`);
+			out.push(`  ${step.path || '(start)'} → ${step.label} [${step.move}]  reached with ${formatPercent(step.reach)}${ties}`);
 		}
 		out.push('');
 	}

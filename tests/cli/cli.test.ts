@@ -57,7 +57,7 @@ describe('evaluate and tree', () => {
 		expect(stdout).toMatch(/Sanctions enforcement\s+5\s/);
 		expect(stdout).toMatch(/Cost to the coalition\s+2\s/);
 		expect(stdout).toMatch(/Weighted score\s+4\n/);
-		expect(stdout).toContain('(start) → Targeted sanctions [SANCTION]  P(reach) 100%');
+		expect(stdout).toContain('(start) → Targeted sanctions [SANCTION]  reached with 100%');
 		expect(stdout).toMatch(/★ Targeted sanctions/);
 	});
 
@@ -98,7 +98,7 @@ describe('evaluate and tree', () => {
 		expect(result.stdout).toContain('optimising cost');
 		expect(result.stdout).toContain('(start) → Wait [WAIT]');
 		const networks = bp('evaluate', ['example-minimal'], { perspective: 'networks' });
-		expect(networks.stdout).toContain('Perspective: networks');
+		expect(networks.stdout).toContain('Perspective: Russia–DPRK supply networks');
 		expect(networks.stdout).toContain('[chance · Japan–US–ROK]');
 	});
 
@@ -111,9 +111,9 @@ describe('evaluate and tree', () => {
 
 	it('reports an unknown perspective without a tree', () => {
 		const result = bp('evaluate', ['example-minimal'], { perspective: 'nobody' });
-		expect(result.code).not.toBe(0);
+		expect(result.code).toBe(2);
 		expect(result.stdout).toBe('');
-		expect(result.stderr).toContain('Unknown perspective actor "nobody"; choose one of coalition, networks.');
+		expect(result.stderr).toContain('Unknown perspective "nobody". Actors who decide: coalition, networks.');
 	});
 });
 

@@ -18,7 +18,7 @@ import {
 } from '../../src/lib/core/index.js';
 import { scenarioHeader } from '../fixtures/randomScenario.js';
 import { expectClose } from '../helpers/approx.js';
-import { exampleModel, lineOf, parseValid } from '../helpers/scenarios.js';
+import { exampleModel, exampleText, lineOf, parseValid } from '../helpers/scenarios.js';
 
 interface Evaluated {
 	flat: FlatTree;
@@ -362,7 +362,7 @@ describe('the evaluated tree as text and JSON', () => {
 		const lines = text.split('\n');
 		expect(lines.find((l) => l.includes('Targeted sanctions'))).toMatch(/★ Targeted sanctions/);
 		expect(lines.find((l) => l.includes('Wait →'))).not.toMatch(/★/);
-		expect(text).toMatch(/p 0\.5 Adapt and evade → Evaded; limited effect ▪ outcome: enforcement 2, cost 2 \| score 1, P\(reach\) 50%/);
+		expect(text).toMatch(/p 0\.5 Adapt and evade → Evaded; limited effect ▪ outcome: enforcement 2, cost 2 \| score 1, P\(reach under the optimal policy\) 50%/);
 	});
 
 	it('prints only the optimal paths when asked', () => {
@@ -379,5 +379,16 @@ describe('the evaluated tree as text and JSON', () => {
 		expect(json.nodes).toHaveLength(5);
 		expect(json.nodes[0]).toMatchObject({ path: '', kind: 'decision', best: 'SANCTION', reachOptimal: 1 });
 		expect(json.actorScores).toEqual({ coalition: 4, networks: 4 });
+	});
+});
+
+describe('evaluationIssues', () => {
+	it('reports a payoff formula that is infinite under the current values instead of choosing by it', () => {
+		const text = exampleText()
+			.replace('payoffs: { cost: "2" }', 'payoffs: { cost: "2 / (p_evade - 0.4)" }');
+		const model = buildMachine(parseValid(text));
+		const run = evaluateScenario(model, { overrides: { p_evade: 0.4 } });
+		expect(run.issues.map((i) => i.message)).toEqual([expect.stringMatching(/"2 \/ \(p_evade - 0\.4\)" gives Infinity under these assumptions/)]);
+		expect(run.issues[0].line).toBe(lineOf(text, '        SANCTION:'));
 	});
 });

@@ -27,9 +27,18 @@ describe('layoutTree', () => {
 		expect(layout.links).toHaveLength(2);
 	});
 
-	it('draws right-angled links from parent to child', () => {
+	it('draws right-angled links whose vertical run stays clear of the parent’s column', () => {
 		const layout = layoutTree(flat, { columnWidth: 100, rowHeight: 20 });
-		for (const link of layout.links) expect(link.d).toMatch(/^M[-\d.]+,[-\d.]+L[-\d.]+,[-\d.]+L[-\d.]+,[-\d.]+$/);
+		for (const link of layout.links) {
+			const points = link.d.slice(1).split('L').map((p) => p.split(',').map(Number));
+			expect(points).toHaveLength(4);
+			const [s, a, b, t] = points;
+			expect(a[1]).toBe(s[1]);
+			expect(a[0]).toBe(b[0]);
+			expect(b[1]).toBe(t[1]);
+			expect(a[0]).toBeGreaterThan(s[0] + 10);
+			expect(a[0]).toBeLessThan(t[0]);
+		}
 	});
 });
 

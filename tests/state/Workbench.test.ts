@@ -94,3 +94,22 @@ describe('the workbench state', () => {
 		expect(wb.matches).toEqual(['SANCTION/DISRUPTED']);
 	});
 });
+
+describe('a walk the machine refuses', () => {
+	it('stops at a move that is not open, says which, and keeps the rest', () => {
+		const wb = new Workbench(scenario, { overrides: {}, walk: ['SANCTION', 'FLY', 'EVADE'], seed: 1 });
+		expect(wb.walkReplay.applied).toBe(1);
+		expect(wb.walkReplay.refused).toBe('FLY');
+		expect(String(wb.walkSnapshot.value)).toBe('reaction');
+		expect(wb.walkPath).toBe('SANCTION');
+		wb.back();
+		expect(wb.walkReplay.applied).toBe(0);
+	});
+
+	it('steps on from where the replay stopped', () => {
+		const wb = new Workbench(scenario, { overrides: {}, walk: ['SANCTION', 'FLY'], seed: 1 });
+		wb.step('EVADE');
+		expect(wb.walk).toEqual(['SANCTION', 'EVADE']);
+		expect(wb.walkSnapshot.status).toBe('done');
+	});
+});

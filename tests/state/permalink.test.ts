@@ -3,10 +3,10 @@ import { decodeWhatIf, encodeWhatIf } from '../../src/lib/state/permalink.js';
 
 describe('permalinks', () => {
 	it('round-trip a what-if through URL parameters', () => {
-		const whatIf = { overrides: { p_veto: 0.25, ukraine: true, stance: 'neutral' }, perspective: 'russia', criterion: 'security', walk: ['A', 'B_C'], seed: 7 };
+		const whatIf = { overrides: { p_veto: 0.25, ukraine: true, stance: 'neutral' }, perspective: 'russia', criterion: 'security', walk: ['A', 'B.C', 'D/E'], seed: 7 };
 		const { whatIf: back, raw } = decodeWhatIf(new URLSearchParams(encodeWhatIf(whatIf).toString()));
 		expect(raw).toEqual({ p_veto: '0.25', stance: 'neutral', ukraine: 'true' });
-		expect(back).toEqual({ overrides: {}, perspective: 'russia', criterion: 'security', walk: ['A', 'B_C'], seed: 7 });
+		expect(back).toEqual({ overrides: {}, perspective: 'russia', criterion: 'security', walk: ['A', 'B.C', 'D/E'], seed: 7 });
 	});
 
 	it('give equal links for equal what-ifs, whatever the order of overrides', () => {

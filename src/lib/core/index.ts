@@ -23,6 +23,7 @@ export { unrollTree, type UnrollOptions, type UnrollResult } from './tree/unroll
 export { compileTree, signedWeights, type FlatTree, KIND_DECISION, KIND_CHANCE, KIND_TERMINAL } from './tree/compileTree.js';
 
 export { evaluate, evaluateSlots, evaluateWithSlots, actorScores, type Evaluation, type EvaluateOptions } from './evaluate/evaluate.js';
+export { evaluationIssues } from './evaluate/evaluationIssues.js';
 export { evaluateScenario, type ScenarioRun, type ScenarioRunOptions } from './evaluate/evaluateScenario.js';
 
 export { createEvaluator, type Evaluator, type EvaluatorOptions, type PointResult } from './analysis/createEvaluator.js';

@@ -9,10 +9,12 @@ import {
 	coerceValue,
 	compileTree,
 	evaluate,
+	evaluationIssues,
 	guardSignature,
 	resolveValues,
 	unrollTree,
 	type AssumptionValue,
+	type Issue,
 	type Move,
 	type Scenario,
 	type ScenarioModel
@@ -66,6 +68,8 @@ export class Workbench {
 	layout: ReturnType<typeof layoutTree> | undefined;
 	/** Path → node index in the current tree. */
 	indexByPath: Map<string, number>;
+	/** What makes the current evaluation unusable, located: limits, closed states, non-finite formulas, probability sums. */
+	issues: Issue[];
 
 	constructor(scenario: Scenario, start: WhatIf = EMPTY_WHAT_IF) {
 		this.scenario = scenario;
@@ -81,6 +85,9 @@ export class Workbench {
 		this.flat = $derived(this.unrolled.tree ? compileTree(this.unrolled.tree, this.model) : undefined);
 		this.evaluation = $derived(this.flat ? evaluate(this.flat, { values: this.values, criterion: this.criterion }) : undefined);
 		this.layout = $derived(this.flat ? layoutTree(this.flat, { collapsed: this.collapsed, rowHeight: 56, columnWidth: 300 }) : undefined);
+		this.issues = $derived(
+			this.flat && this.evaluation ? [...this.unrolled.issues, ...evaluationIssues(this.model, this.flat, this.evaluation, this.values)] : this.unrolled.issues
+		);
 		this.indexByPath = $derived(new Map(this.unrolled.tree?.nodes.map((n) => [n.path, n.index]) ?? []));
 		this.perspective = start.perspective && scenario.actors.some((a) => a.id === start.perspective && a.kind === 'actor') ? start.perspective : scenario.perspective;
 		if (start.perspective && start.perspective !== this.perspective) this.notices.push(`Unknown perspective "${start.perspective}" in the link; showing ${this.perspective}.`);
@@ -213,16 +220,25 @@ export class Workbench {
 			.map((n) => n.path);
 	});
 
-	// The what-if walk drives the real XState actor from the initial state.
-	walkSnapshot = $derived.by((): AnyMachineSnapshot => {
+	// The what-if walk drives the real XState actor from the initial state. A
+	// move the machine refuses (a link's typo, or a guard closed by an
+	// assumption change) stops the replay there; the walk itself is kept, so
+	// reopening the guard resumes it.
+	walkReplay = $derived.by(() => {
 		const actor = createActor(this.model.machine, { input: { values: this.values } });
 		actor.start();
-		for (const type of this.walk.slice(0, this.walkCursor)) actor.send({ type });
+		let applied = 0;
+		for (const type of this.walk.slice(0, this.walkCursor)) {
+			if (!actor.getSnapshot().can({ type })) break;
+			actor.send({ type });
+			applied++;
+		}
 		const snapshot = actor.getSnapshot();
 		actor.stop();
-		return snapshot;
+		return { snapshot, applied, refused: applied < this.walkCursor ? this.walk[applied] : undefined };
 	});
-	walkPath = $derived(this.walk.slice(0, this.walkCursor).join('/'));
+	walkSnapshot = $derived(this.walkReplay.snapshot);
+	walkPath = $derived(this.walk.slice(0, this.walkReplay.applied).join('/'));
 	walkOptions = $derived.by((): WalkOption[] => {
 		const snapshot = this.walkSnapshot;
 		const state = this.scenario.states.find((s) => s.id === String(snapshot.value));
@@ -236,13 +252,13 @@ export class Workbench {
 	});
 
 	step(move: string): void {
-		this.walk = [...this.walk.slice(0, this.walkCursor), move];
+		this.walk = [...this.walk.slice(0, this.walkReplay.applied), move];
 		this.walkCursor = this.walk.length;
 		this.selected = this.walkPath;
 		this.reveal(this.walkPath);
 	}
 	back(): void {
-		if (this.walkCursor > 0) this.walkCursor--;
+		this.walkCursor = Math.max(0, Math.min(this.walkCursor, this.walkReplay.applied) - 1);
 		this.selected = this.walkPath;
 	}
 	forward(): void {
@@ -259,7 +275,7 @@ export class Workbench {
 		const options = this.walkOptions;
 		if (options.length === 0 || options.some((o) => o.probability === undefined)) return;
 		// Mersenne Twister seeds well from small integers (xoroshiro's first draws do not).
-		const rng = mersenne(this.seed * 1000 + this.walkCursor);
+		const rng = mersenne(this.seed * 1000 + this.walkReplay.applied);
 		let u = uniformFloat64(rng);
 		for (const option of options) {
 			u -= option.probability as number;

@@ -16,15 +16,15 @@ export const EMPTY_WHAT_IF: WhatIf = { overrides: {}, walk: [], seed: 1 };
 
 /**
  * A what-if as URL query parameters: `a.<id>=<value>` per overridden
- * assumption, `perspective`, `criterion`, `walk` (moves joined by "."),
- * `seed`. Stable order, so equal what-ifs give equal links.
+ * assumption, `perspective`, `criterion`, `walk` once per move, `seed`. Stable order, so equal what-ifs give equal links.
  */
 export function encodeWhatIf(whatIf: WhatIf): URLSearchParams {
 	const params = new URLSearchParams();
 	for (const id of Object.keys(whatIf.overrides).sort()) params.set(`a.${id}`, String(whatIf.overrides[id]));
 	if (whatIf.perspective) params.set('perspective', whatIf.perspective);
 	if (whatIf.criterion) params.set('criterion', whatIf.criterion);
-	if (whatIf.walk.length > 0) params.set('walk', whatIf.walk.join('.'));
+	// One parameter per move: move ids are XState event names and may hold any character.
+	for (const move of whatIf.walk) params.append('walk', move);
 	if (whatIf.seed !== 1) params.set('seed', String(whatIf.seed));
 	return params;
 }
@@ -37,14 +37,14 @@ export function decodeWhatIf(params: URLSearchParams): { whatIf: WhatIf; raw: Re
 	const raw: Record<string, string> = {};
 	for (const [key, value] of params) if (key.startsWith('a.')) raw[key.slice(2)] = value;
 	const seed = Number(params.get('seed') ?? 1);
-	const walk = params.get('walk');
+	const walk = params.getAll('walk').filter((m) => m !== '');
 	return {
 		raw,
 		whatIf: {
 			overrides: {},
 			perspective: params.get('perspective') ?? undefined,
 			criterion: params.get('criterion') ?? undefined,
-			walk: walk ? walk.split('.').filter((m) => m !== '') : [],
+			walk,
 			seed: Number.isInteger(seed) ? seed : 1
 		}
 	};

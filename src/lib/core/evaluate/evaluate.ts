@@ -3,7 +3,7 @@ import { KIND_CHANCE, KIND_DECISION, type FlatTree } from '../tree/compileTree.j
 
 export interface EvaluateOptions {
 	values: Values;
-	/** Optimise one criterion (in its direction); the weighted score when left out. */
+	/** Optimise one criterion (in the perspective's direction for it); the weighted score when left out. */
 	criterion?: string;
 }
 
@@ -66,6 +66,9 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 	const { kind, parent, childStart, childCount, edge, edgeProbabilitySlot, payoffStart, payoffSlot, payoffCriterion, weights, signs } = flat;
 	const criterionIndex = criterion === undefined ? -1 : flat.criterionIds.indexOf(criterion);
 	if (criterion !== undefined && criterionIndex < 0) throw new Error(`evaluate: unknown criterion "${criterion}"`);
+	// One criterion is optimised in the perspective's own direction: the sign of
+	// its (signed) weight, or the criterion's direction where it gives no weight.
+	const criterionSign = criterionIndex < 0 ? 0 : weights[criterionIndex] !== 0 ? Math.sign(weights[criterionIndex]) : signs[criterionIndex];
 
 	// Each edge's payoffs and probability once; nodes read them through `edge`.
 	const E = edgeProbabilitySlot.length;
@@ -129,7 +132,7 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 		let s = 0;
 		for (let c = 0; c < C; c++) s += weights[c] * expected[base + c];
 		score[i] = s;
-		objective[i] = criterionIndex < 0 ? s : signs[criterionIndex] * expected[base + criterionIndex];
+		objective[i] = criterionIndex < 0 ? s : criterionSign * expected[base + criterionIndex];
 	}
 	problems.reverse();
 

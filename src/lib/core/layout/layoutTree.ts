@@ -1,5 +1,5 @@
 import { hierarchy, tree as d3tree } from 'd3-hierarchy';
-import { curveStepBefore, link } from 'd3-shape';
+import { line } from 'd3-shape';
 import type { FlatTree } from '../tree/compileTree.js';
 
 export interface LayoutOptions {
@@ -45,9 +45,15 @@ interface Datum {
 	hidden: number;
 }
 
-const elbow = link<unknown, [number, number]>(curveStepBefore)
-	.source((d) => (d as { s: [number, number] }).s)
-	.target((d) => (d as { t: [number, number] }).t);
+/** How far right of the parent its children's shared vertical runs: clear of the parent's siblings and their marks. */
+export const STUB = 20;
+
+const polyline = line<[number, number]>();
+
+/** Parent → a short stub right → down (or up) to the child's row → across to the child. */
+function elbow(s: [number, number], t: [number, number]): string {
+	return polyline([s, [s[0] + STUB, s[1]], [s[0] + STUB, t[1]], t]) ?? '';
+}
 
 /**
  * Positions for the visible part of the tree, root on the left, using
@@ -81,7 +87,7 @@ export function layoutTree(flat: FlatTree, options: LayoutOptions = {}): TreeLay
 		if (node.parent) {
 			const s: [number, number] = [node.parent.y, node.parent.x];
 			const t: [number, number] = [x, y];
-			links.push({ source: node.parent.data.index, target: node.data.index, d: elbow({ s, t } as never) ?? '', labelX: s[0] + 12, labelY: y });
+			links.push({ source: node.parent.data.index, target: node.data.index, d: elbow(s, t), labelX: s[0] + STUB + 6, labelY: y });
 		}
 	});
 	return { nodes, links, x0, x1, y0, y1 };

@@ -1,0 +1,36 @@
+/// <reference lib="webworker" />
+import { buildMachine, createEvaluator, evppi, monteCarlo, type AssumptionValue, type Scenario } from '../core/index.js';
+
+export interface MonteCarloRequest {
+	scenario: Scenario;
+	overrides: Record<string, AssumptionValue>;
+	perspective?: string;
+	criterion?: string;
+	runs: number;
+	seed: number;
+}
+
+export type MonteCarloMessage =
+	| { type: 'progress'; done: number; runs: number }
+	| { type: 'done'; result: ReturnType<typeof monteCarlo>; evppi: ReturnType<typeof evppi>; labels: readonly string[] }
+	| { type: 'error'; message: string };
+
+// Runs the core's Monte Carlo off the main thread; the page cancels by terminating the worker.
+self.onmessage = (event: MessageEvent<MonteCarloRequest>) => {
+	const { scenario, overrides, perspective, criterion, runs, seed } = event.data;
+	try {
+		const evaluator = createEvaluator(buildMachine(scenario), { perspective, criterion, base: overrides });
+		const result = monteCarlo(evaluator, {
+			runs,
+			seed,
+			base: overrides,
+			progressEvery: Math.max(10, Math.round(runs / 50)),
+			onProgress: (done) => {
+				self.postMessage({ type: 'progress', done, runs } satisfies MonteCarloMessage);
+			}
+		});
+		self.postMessage({ type: 'done', result, evppi: evppi(result, result.assumptions), labels: evaluator.optionLabels } satisfies MonteCarloMessage);
+	} catch (error) {
+		self.postMessage({ type: 'error', message: (error as Error).message } satisfies MonteCarloMessage);
+	}
+};
