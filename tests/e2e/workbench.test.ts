@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { runCommand } from '../../src/cli/runCommand.js';
 import { launch, open, shot } from '../../tools/browser.js';
 
 const base = () => inject('baseURL');
@@ -146,6 +147,37 @@ describe('the workbench in Chromium', () => {
 		const { page } = await open(context, `${base()}${SHIPPED}`);
 		await page.locator('[data-testid="restore"]').click();
 		await expect.poll(() => page.locator('[data-testid="input-p_veto"]').inputValue()).toBe('0.15');
+	});
+
+	it('shows a tornado and runs a cancellable Monte Carlo in a worker with the same numbers as the CLI', async () => {
+		const { page, errors } = await open(context, `${base()}${SHIPPED}`);
+		await page.locator('[data-testid="view-analyses"]').click();
+		await page.waitForSelector('[data-testid="tornado"] rect');
+		expect(await page.locator('[data-testid="tornado"] rect').count()).toBeGreaterThanOrEqual(2 * 10);
+		await shot(page, 'analyses-tornado');
+
+		await page.locator('[data-testid="tab-montecarlo"]').click();
+		await page.locator('[data-testid="mc-runs"]').fill('100000');
+		await page.locator('[data-testid="run-mc"]').click();
+		await page.waitForSelector('[data-testid="mc-progress"]');
+		await page.locator('[data-testid="mc-cancel"]').click();
+		await expect(page.locator('[data-testid="mc-progress"]').count()).resolves.toBe(0);
+		expect(await page.locator('[data-testid="mc-summary"]').count()).toBe(0);
+
+		await page.locator('[data-testid="mc-runs"]').fill('200');
+		await page.locator('[data-testid="mc-seed"]').fill('3');
+		await page.locator('[data-testid="run-mc"]').click();
+		await page.waitForSelector('[data-testid="mc-summary"]', { timeout: 30_000 });
+		const firstMean = await page.locator('[data-testid="mc-summary"] tbody tr').first().locator('td').nth(2).textContent();
+		const cli = JSON.parse(runCommand('analyse', ['russia-dprk-2024', 'montecarlo'], { runs: '200', seed: '3', json: true }).stdout);
+		expect(Number(firstMean)).toBeCloseTo(cli.summaries[0].mean, 2);
+		await shot(page, 'analyses-monte-carlo');
+
+		await page.locator('[data-testid="tab-twoway"]').click();
+		await page.locator('[data-testid="run-twoway"]').click();
+		await page.waitForSelector('[data-testid="region-map"] rect');
+		await shot(page, 'analyses-region-map');
+		expect(errors).toEqual([]);
 	});
 });
 
