@@ -1,4 +1,5 @@
 import {
+	analyseRichardson,
 	buildMachine,
 	checkOverrides,
 	createEvaluator,
@@ -7,7 +8,9 @@ import {
 	formatPercent,
 	monteCarlo,
 	resolveValues,
+	richardsonTrajectory,
 	simulate,
+	spiralParameters,
 	threshold,
 	tornado,
 	twoWay,
@@ -17,7 +20,7 @@ import {
 import { loadScenario, resolveScenarioFile } from '../lib/server/scenarioFiles.js';
 import type { CommandOptions, CommandResult } from './runCommand.js';
 
-const ANALYSES = ['tornado', 'threshold', 'twoway', 'montecarlo', 'evppi', 'simulate'] as const;
+const ANALYSES = ['tornado', 'threshold', 'twoway', 'montecarlo', 'evppi', 'simulate', 'spiral'] as const;
 
 function fail(code: number, message: string): CommandResult {
 	return { code, stdout: '', stderr: message };
@@ -131,6 +134,29 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 			}
 			lines.push('', `EVPI: ${formatNumber(mc.evpi, 4)}`);
 			return out({ runs: mc.runs, seed: mc.seed, summaries: mc.summaries, evpi: mc.evpi }, lines.join('\n'), [['option', 'mean', 'sd', 'p5', 'p50', 'p95', 'probability_best', 'available'], ...mc.summaries.map((s) => [s.option, s.mean, s.sd, s.p5, s.p50, s.p95, s.probabilityBest, s.available])]);
+		}
+		case 'spiral': {
+			const spiral = scenario.spiral;
+			if (!spiral) return fail(2, `${scenario.id} has no spiral section; see scenarios/README.md.`);
+			const values = resolveValues(scenario, model.book, checked.overrides);
+			const p = spiralParameters(scenario, model.book, values);
+			const r = analyseRichardson(p, spiral.horizon);
+			const trajectory = richardsonTrajectory(p, spiral.horizon, steps as number);
+			const lines = [
+				`${spiral.label}`,
+				`  dx/dt = k·y − a·x + g   (x: ${spiral.x.label})`,
+				`  dy/dt = l·x − b·y + h   (y: ${spiral.y.label})`,
+				`  k ${formatNumber(p.k)}, l ${formatNumber(p.l)}, a ${formatNumber(p.a)}, b ${formatNumber(p.b)}, g ${formatNumber(p.g)}, h ${formatNumber(p.h)}; start x ${formatNumber(p.x0)}, y ${formatNumber(p.y0)}`,
+				'',
+				`Stability condition a·b > k·l: ${formatNumber(r.restraint, 4)} ${r.stable ? '>' : '≤'} ${formatNumber(r.reaction, 4)} — ${r.stable ? 'stable: levels settle' : 'unstable: the build-up spirals'}`,
+				`Growth rate ${formatNumber(r.growth, 4)} per time unit; spiral risk over ${spiral.horizon}: ${formatNumber(r.risk, 4)} (feeds spiral_risk in the tree)`,
+				...(r.equilibrium ? [`Equilibrium x ${formatNumber(r.equilibrium.x)}, y ${formatNumber(r.equilibrium.y)}`] : []),
+				'',
+				't        x        y'
+			];
+			const every = Math.max(1, Math.round(trajectory.length / 10));
+			trajectory.filter((_, i) => i % every === 0 || i === trajectory.length - 1).forEach((pt) => lines.push(`${formatNumber(pt.t, 2).padEnd(6)} ${formatNumber(pt.x).padStart(8)} ${formatNumber(pt.y).padStart(8)}`));
+			return out({ parameters: p, ...r, horizon: spiral.horizon, trajectory }, lines.join('\n'), [['t', 'x', 'y'], ...trajectory.map((pt) => [pt.t, pt.x, pt.y])]);
 		}
 		case 'simulate': {
 			const values = resolveValues(scenario, model.book, checked.overrides);

@@ -7,9 +7,10 @@ Commands:
   validate <scenario>           check a scenario file; located errors, exit 1 on any
   tree <scenario>               print the evaluated decision tree
   evaluate <scenario>           expected values, the optimal policy, and the tree
-  analyse <scenario> tornado|threshold|twoway|montecarlo|evppi|simulate
+  analyse <scenario> tornado|threshold|twoway|montecarlo|evppi|simulate|spiral
                                 sensitivity, thresholds, region maps, Monte Carlo,
-                                value of information, random walks of the machine
+                                value of information, random walks of the machine,
+                                the deterrence-spiral model
   verify-citations --sources <dir> [--write] [scenario…]
                                 find every excerpt in its source text
 

@@ -177,6 +177,11 @@ describe('the workbench in Chromium', () => {
 		await page.locator('[data-testid="run-twoway"]').click();
 		await page.waitForSelector('[data-testid="region-map"] rect');
 		await shot(page, 'analyses-region-map');
+
+		await page.locator('[data-testid="tab-spiral"]').click();
+		await expect(page.locator('[data-testid="spiral-verdict"]').textContent()).resolves.toMatch(/Stability a·b > k·l: [\d.]+ (>|≤) [\d.]+/);
+		expect(await page.locator('[data-testid="spiral-chart"] path').count()).toBe(2);
+		await shot(page, 'analyses-spiral');
 		expect(errors).toEqual([]);
 	});
 });

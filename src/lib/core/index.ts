@@ -11,7 +11,9 @@ export { parseScenario, type ParseResult } from './scenario/parseScenario.js';
 export { checkOverrides, type OverrideProblem } from './scenario/checkOverrides.js';
 export { coerceValue, numericValue, rangeOf } from './scenario/coerceValue.js';
 export { compileFormulaBook, type FormulaBook } from './scenario/formulaBook.js';
-export { resolveValues, assumptionValues, type Values } from './scenario/resolveValues.js';
+export { resolveValues, assumptionValues, spiralParameters, type Values } from './scenario/resolveValues.js';
+export { SPIRAL_OUTPUTS } from './scenario/formulaBook.js';
+export { analyseRichardson, richardsonTrajectory, type RichardsonParameters, type RichardsonAnalysis, type TrajectoryPoint } from './spiral/richardson.js';
 export { verifyCitations, type CitationCheck } from './scenario/verifyCitations.js';
 export { compileFormula, type CompiledFormula } from './formula/compileFormula.js';
 

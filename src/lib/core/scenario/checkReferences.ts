@@ -1,6 +1,7 @@
 import { ALLOWED_FUNCTIONS } from '../formula/restrictedMath.js';
 import { didYouMean } from '../util/didYouMean.js';
 import type { DocPath } from './Issue.js';
+import { SPIRAL_OUTPUTS } from './formulaBook.js';
 import { RESERVED_NAMES } from './readYaml.js';
 import type { Report } from './Report.js';
 import type { Scenario } from './types.js';
@@ -98,7 +99,16 @@ export function checkReferences(scenario: Scenario, report: Report): void {
 		report.error(['machine', 'initial'], `Unknown initial state "${scenario.initial}".${didYouMean(scenario.initial, states)}`);
 	}
 
+	if (scenario.spiral) {
+		for (const side of ['x', 'y'] as const) refer(['spiral', side, 'actor'], 'actor', scenario.spiral[side].actor, actors);
+		citeAll(['spiral', 'citations'], scenario.spiral.citations, true, 'The spiral model');
+		for (const name of SPIRAL_OUTPUTS) {
+			if (valueNames.has(name)) report.error(['spiral'], `"${name}" is a value the spiral model gives formulas; rename the assumption or derived value of that id.`, { key: true });
+		}
+	}
+
 	const used = new Set([
+		...(scenario.spiral?.citations ?? []),
 		...scenario.actors.flatMap((a) => a.citations),
 		...scenario.assumptions.flatMap((a) => a.citations),
 		...scenario.derived.flatMap((d) => d.citations),

@@ -25,9 +25,19 @@ export interface FormulaBook {
 	readonly derivedOrder: readonly { id: string; formula: CompiledFormula }[];
 }
 
+/** The values the spiral model gives formulas: its risk, growth rate, and 1 when stable. */
+export const SPIRAL_OUTPUTS = ['spiral_risk', 'spiral_growth', 'spiral_stable'] as const;
+
+const SPIRAL_FIELDS = ['start', 'reaction', 'restraint', 'grievance'] as const;
+
 /** Every formula site of a scenario, in document order. */
 export function formulaSites(scenario: Scenario): FormulaSite[] {
 	const sites: FormulaSite[] = [];
+	if (scenario.spiral) {
+		for (const side of ['x', 'y'] as const) {
+			for (const field of SPIRAL_FIELDS) sites.push({ path: ['spiral', side, field], source: scenario.spiral[side][field] });
+		}
+	}
 	scenario.derived.forEach((d, i) => sites.push({ path: ['derived', i, 'formula'], source: d.formula }));
 	for (const state of scenario.states) {
 		const base = ['machine', 'states', state.id];
@@ -50,13 +60,23 @@ export function formulaSites(scenario: Scenario): FormulaSite[] {
 
 /** Compiles every formula of the scenario; problems carry the formula's path. Pure. */
 export function compileFormulaBook(scenario: Scenario): { book: FormulaBook; problems: FormulaProblem[] } {
-	const known = new Set([...scenario.assumptions.map((a) => a.id), ...scenario.derived.map((d) => d.id)]);
+	const assumptionIds = new Set(scenario.assumptions.map((a) => a.id));
+	const known = new Set([...assumptionIds, ...scenario.derived.map((d) => d.id), ...(scenario.spiral ? SPIRAL_OUTPUTS : [])]);
 	const problems: FormulaProblem[] = [];
 	const formulas: CompiledFormula[] = [];
 	const slotOf = new Map<string, number>();
 	const failed = new Set<string>();
 	for (const site of formulaSites(scenario)) {
-		if (slotOf.has(site.source)) continue;
+		// The spiral is computed right after the assumptions, so it reads only those.
+		if (site.path[0] === 'spiral') {
+			const own = compileFormula(site.source, assumptionIds);
+			if (!own.ok) {
+				problems.push({ path: site.path, message: `${own.message} The spiral model reads assumptions only.`, char: own.char });
+				failed.add(site.source);
+				continue;
+			}
+		}
+		if (slotOf.has(site.source) || failed.has(site.source)) continue;
 		const result = compileFormula(site.source, known);
 		if (result.ok) {
 			slotOf.set(site.source, formulas.length);

@@ -170,6 +170,24 @@ const machine = z.strictObject({
 	states: z.record(z.string(), state)
 });
 
+const spiralSide = z.strictObject({
+	actor: id,
+	label: text,
+	start: formula,
+	reaction: formula,
+	restraint: formula,
+	grievance: formula.default('0')
+});
+
+const spiral = z.strictObject({
+	label: text,
+	description: optionalText,
+	x: spiralSide,
+	y: spiralSide,
+	horizon: finite.positive().default(10),
+	citations: citationList
+});
+
 export const scenarioSchema = z.strictObject({
 	id,
 	title: text,
@@ -183,6 +201,7 @@ export const scenarioSchema = z.strictObject({
 	criteria: z.array(criterion).min(1),
 	citations: z.array(citation).default([]),
 	presets: z.array(preset).default([]),
+	spiral: spiral.optional(),
 	limits: z
 		.strictObject({
 			maxNodes: z.number().int().positive().default(20000),

@@ -120,6 +120,28 @@ export interface State {
 	moves: Move[];
 }
 
+/** One side of the Richardson arms-race model; every field but actor and label is a formula over assumptions. */
+export interface SpiralSide {
+	actor: string;
+	label: string;
+	start: string;
+	/** Reaction to the other side's level (k for x, l for y). */
+	reaction: string;
+	/** Restraint on one's own level (a for x, b for y). */
+	restraint: string;
+	grievance: string;
+}
+
+/** The deterrence-spiral model; its outputs are values formulas can read (SPIRAL_OUTPUTS). */
+export interface Spiral {
+	label: string;
+	description?: string;
+	x: SpiralSide;
+	y: SpiralSide;
+	horizon: number;
+	citations: string[];
+}
+
 export interface Limits {
 	maxNodes: number;
 	maxDepth: number;
@@ -141,6 +163,7 @@ export interface Scenario {
 	criteria: Criterion[];
 	citations: Citation[];
 	presets: Preset[];
+	spiral?: Spiral;
 	limits: Limits;
 	initial: string;
 	/** In document order. */
