@@ -178,6 +178,10 @@ describe('the workbench in Chromium', () => {
 		await page.waitForSelector('[data-testid="region-map"] rect');
 		await shot(page, 'analyses-region-map');
 
+		await page.locator('[data-testid="tab-simulation"]').click();
+		await page.locator('[data-testid="run-simulation"]').click();
+		await expect(page.locator('[data-testid="simulation"]').textContent()).resolves.toMatch(/10000 walks \(seed 1\)/);
+
 		await page.locator('[data-testid="tab-spiral"]').click();
 		await expect(page.locator('[data-testid="spiral-verdict"]').textContent()).resolves.toMatch(/Stability a·b > k·l: [\d.]+ (>|≤) [\d.]+/);
 		expect(await page.locator('[data-testid="spiral-chart"] path').count()).toBe(2);
