@@ -65,7 +65,7 @@ export function rollbackFigures(): Figure[] {
 			if (Math.abs(out[c] - first.expected[c]) > 1e-6 * Math.max(1, Math.abs(out[c]))) throw new Error('rollback reference disagrees');
 		}
 		figures.push({
-			name: `rollback, ${label}: evaluate (formulas, EV per criterion, policy, ties, reach, actor scores)`,
+			name: `rollback, ${label}: evaluate (formulas, EV per criterion, policy, ties)`,
 			value: mine,
 			unit: 'ms',
 			reference: { name: 'plain typed-array rollback loop', value: plain },

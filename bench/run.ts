@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { analysisFigures } from './analyses.js';
 import { browserFigures } from './browser.js';
@@ -37,7 +37,7 @@ async function main() {
 	const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 	console.log(`\n${failures === 0 ? 'All figures within budget.' : `${failures} figure(s) over budget.`} Machine: ${machine}`);
 	const md = process.argv.find((a) => a.startsWith('--md='))?.slice(5);
-	if (md) writeFileSync(md, `# Benchmarks\n\nOutput of \`npm run bench\` on ${machine}.\nMedians unless a percentile is named; ratios are against a reference measured in the same run.\n${rows.join('\n')}\n`);
+	if (md) writeFileSync(md, `# Benchmarks\n\nOutput of \`npm run bench\` on ${machine}.\nMedians unless a percentile is named; ratios are against a reference measured in the same run.\n${rows.join('\n')}\n${readFileSync(new URL('./notes.md', import.meta.url), 'utf8')}`);
 }
 
 main().catch((error) => {
