@@ -39,8 +39,8 @@ const cases: Case[] = [
 	{ name: 'chance probabilities that do not sum to 1 at the defaults', edit: swap('probability: p_evade\n', 'probability: p_evade * 0.5\n'), message: /sum to 0\.75 at the defaults \(short by 0\.25\)/, at: '    reaction:' },
 	{ name: 'chance probabilities that sum to 1 only at some values', edit: swap('probability: p_evade\n', 'probability: max(0.5, p_evade)\n'), message: /sum to 1\.5 with p_evade = 0 \(its minimum\) \(over by 0\.5\)/, at: '    reaction:' },
 	{ name: 'probability outside 0..1', edit: (t) => swap('probability: p_evade\n', 'probability: 2 * p_evade\n')(swap(lowProbability, 'probability: 1 - 2 * p_evade')(t)), message: /probability of move "EVADE" is 2 with p_evade = 1 .*between 0 and 1/, at: 'probability: 2 * p_evade' },
-	{ name: 'no final state reachable', edit: swap('          target: status_quo', '          target: limbo')
-		, message: /Unknown state|targets unknown/, at: 'target: limbo' },
+	{ name: 'a move into a state that does not exist', edit: swap('          target: status_quo', '          target: limbo'), message: /targets unknown state "limbo"/, at: 'target: limbo' },
+	{ name: 'no final state at all', edit: (t) => t.replace(/      type: final\n/g, ''), message: /The machine has no final state; mark outcome states with "type: final"/, at: '  states:' },
 	{ name: 'a state from which no final state can be reached', edit: (t) => swap('          target: status_quo', '          target: limbo')(t) + '    limbo:\n      meta:\n        actor: networks\n        label: Limbo\n        maxVisits: 2\n        citations: [c-limited]\n      on:\n        STAY:\n          target: limbo\n          meta: { label: Stay, citations: [c-limited] }\n', message: /No final state can be reached from state "limbo"/, at: '    limbo:' },
 	{ name: 'a cycle with no bound', edit: swap('          target: status_quo', '          target: choose'), message: /choose → choose form a cycle with no bound; give one of them "maxVisits"/, at: '    choose:' },
 	{ name: 'reserved key', edit: swap('        label: Respond to arms transfers?', '        label: Respond to arms transfers?\n        __proto__: { polluted: true }'), message: /"__proto__" is a reserved name/, at: '__proto__:' },
@@ -68,6 +68,13 @@ describe('parseScenario reports each bad input with its message and line', () =>
 		expect(issue, result.issues.map((i) => `${i.line}: ${i.message}`).join('\n')).toBeDefined();
 		expect(issue!.severity).toBe('error');
 		expect(issue!.line).toBe(lineOf(text, at));
+	});
+
+	it('points an unknown symbol at its position in the formula', () => {
+		const text = replaceOnce(base, lowProbability, 'probability: 1 - p_evad');
+		const issue = parseScenario(text).issues.find((i) => /Unknown symbol/.test(i.message))!;
+		const line = text.split('\n')[issue.line - 1];
+		expect(line.slice(issue.column - 1)).toBe('p_evad');
 	});
 
 	it('points a formula syntax error at the character', () => {
@@ -113,5 +120,16 @@ describe('parseScenario reports each bad input with its message and line', () =>
 			expect(() => parseScenario(text)).not.toThrow();
 			expect(parseScenario(text).scenario).toBeUndefined();
 		}
+	});
+});
+
+describe('parseScenario past an unknown field', () => {
+	it('still reports the deeper problems of a file with a misspelt optional field', () => {
+		let text = replaceOnce(exampleText(), '    step: 0.05', '    stepp: 0.05');
+		text = replaceOnce(text, 'target: evaded', 'target: evade');
+		const messages = parseScenario(text).issues.map((i) => i.message);
+		expect(messages).toContainEqual(expect.stringMatching(/Unknown field "stepp"\. Did you mean "step"\?/));
+		expect(messages).toContainEqual(expect.stringMatching(/targets unknown state "evade"/));
+		expect(parseScenario(text).scenario).toBeUndefined();
 	});
 });

@@ -145,7 +145,12 @@ export function compileFormula(source: string, known: ReadonlySet<string>): Form
 	}
 	const symbols: string[] = [];
 	const problem = findForbidden(root, known, symbols);
-	if (problem !== undefined) return { ok: false, message: problem };
+	if (problem !== undefined) {
+		// Parse nodes carry no positions; point at the named symbol where there is one.
+		const name = /^(?:Unknown symbol )?"([^"]+)"/.exec(problem)?.[1];
+		const at = name === undefined ? -1 : source.search(new RegExp(`(?<![A-Za-z0-9_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`));
+		return at >= 0 ? { ok: false, message: problem, char: at + 1 } : { ok: false, message: problem };
+	}
 
 	let code: ReturnType<MathNode['compile']>;
 	try {

@@ -50,6 +50,18 @@ function schemaIssues(raw: unknown, locator: Locator): Issue[] {
 	return report.issues;
 }
 
+/** A copy of the document without the keys the schema does not know. Pure. */
+function withoutUnknownKeys(value: unknown, path: (string | number)[]): unknown {
+	if (Array.isArray(value)) return value.map((item, i) => withoutUnknownKeys(item, [...path, i]));
+	if (value === null || typeof value !== 'object') return value;
+	const allowed = keysAt(path);
+	return Object.fromEntries(
+		Object.entries(value as Record<string, unknown>)
+			.filter(([key]) => allowed.length === 0 || allowed.includes(key))
+			.map(([key, v]) => [key, withoutUnknownKeys(v, [...path, key])])
+	);
+}
+
 function byPosition(a: Issue, b: Issue): number {
 	return a.line - b.line || a.column - b.column;
 }
@@ -69,10 +81,14 @@ export function parseScenario(input: string | Uint8Array): ParseResult {
 		return { issues: [{ severity: 'error', path: [], line: 1, column: 1, message: 'A scenario file is a YAML map with id, title, machine and the other sections.' }] };
 	}
 	const shapeIssues = schemaIssues(raw, locator);
-	if (shapeIssues.length > 0) return { issues: shapeIssues.sort(byPosition) };
+	// Unknown (misspelt) fields alone need not hide the rest: without them the
+	// document may still have its shape, and the deeper checks can run too.
+	const shaped = scenarioSchema.safeParse(shapeIssues.length > 0 ? withoutUnknownKeys(raw, []) : raw);
+	if (!shaped.success) return { issues: shapeIssues.sort(byPosition) };
 
-	const scenario = toScenario(scenarioSchema.parse(raw), raw as Record<string, unknown>, locator);
+	const scenario = toScenario(shaped.data, raw as Record<string, unknown>, locator);
 	const report = createReport(locator);
+	report.issues.push(...shapeIssues);
 	checkReferences(scenario, report);
 	checkAssumptions(scenario, report);
 	checkGraph(scenario, report);
