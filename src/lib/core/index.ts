@@ -10,7 +10,7 @@ export type * from './scenario/types.js';
 export { parseScenario, type ParseResult } from './scenario/parseScenario.js';
 export { checkOverrides, type OverrideProblem } from './scenario/checkOverrides.js';
 export { coerceValue, numericValue, rangeOf } from './scenario/coerceValue.js';
-export { compileFormulaBook, type FormulaBook } from './scenario/formulaBook.js';
+export { compileFormulaBook, formulaValue, type FormulaBook } from './scenario/formulaBook.js';
 export { resolveValues, assumptionValues, spiralParameters, type Values } from './scenario/resolveValues.js';
 export { SPIRAL_OUTPUTS } from './scenario/formulaBook.js';
 export { analyseRichardson, richardsonTrajectory, type RichardsonParameters, type RichardsonAnalysis, type TrajectoryPoint } from './spiral/richardson.js';
@@ -24,7 +24,7 @@ export type { DecisionTree, TreeNode, NodeKind } from './tree/types.js';
 export { unrollTree, type UnrollOptions, type UnrollResult } from './tree/unrollTree.js';
 export { compileTree, signedWeights, type FlatTree, KIND_DECISION, KIND_CHANCE, KIND_TERMINAL } from './tree/compileTree.js';
 
-export { evaluate, evaluateSlots, evaluateWithSlots, actorScores, type Evaluation, type EvaluateOptions } from './evaluate/evaluate.js';
+export { evaluate, evaluateSlots, evaluateWithSlots, actorScores, weightedScore, type Evaluation, type EvaluateOptions } from './evaluate/evaluate.js';
 export { evaluationIssues } from './evaluate/evaluationIssues.js';
 export { evaluateScenario, type ScenarioRun, type ScenarioRunOptions } from './evaluate/evaluateScenario.js';
 

@@ -10,6 +10,7 @@ import {
 	compileTree,
 	evaluate,
 	evaluationIssues,
+	formulaValue,
 	guardSignature,
 	resolveValues,
 	unrollTree,
@@ -247,7 +248,7 @@ export class Workbench {
 		const chance = state.actor !== this.perspective;
 		return open.map((move) => ({
 			move,
-			probability: !chance ? undefined : move.probability === undefined ? 1 / open.length : this.model.book.formulas[this.model.book.slotOf.get(move.probability) as number].evaluate(this.values)
+			probability: !chance ? undefined : move.probability === undefined ? 1 / open.length : formulaValue(this.model.book, move.probability, this.values)
 		}));
 	});
 

@@ -1,4 +1,5 @@
 import type { ScenarioModel } from '../machine/buildMachine.js';
+import { formulaValue } from '../scenario/formulaBook.js';
 import type { Values } from '../scenario/resolveValues.js';
 
 /**
@@ -41,7 +42,7 @@ export function compileMachine(model: ScenarioModel, values: Values): MachineTab
 		probability: new Float64Array(M),
 		open: new Uint8Array(M)
 	};
-	const value = (formula: string) => book.formulas[book.slotOf.get(formula) as number].evaluate(values);
+	const value = (formula: string) => formulaValue(book, formula, values);
 	let m = 0;
 	scenario.states.forEach((state, s) => {
 		table.final[s] = state.final ? 1 : 0;

@@ -198,6 +198,13 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 	};
 }
 
+/** The perspective's weighted score of per-criterion values at node `i` (e.g. `accumulated` for an outcome). Pure. */
+export function weightedScore(flat: FlatTree, perCriterion: Float64Array, i: number): number {
+	let s = 0;
+	for (let c = 0; c < flat.criteria; c++) s += flat.weights[c] * perCriterion[i * flat.criteria + c];
+	return s;
+}
+
 /** Every actor's weighted score of the expected payoffs at node `i` (actor order of `flat.actorIds`). Pure. */
 export function actorScores(flat: FlatTree, evaluation: Evaluation, i: number): Float64Array {
 	const C = flat.criteria;

@@ -1,4 +1,4 @@
-import type { Evaluation } from '../evaluate/evaluate.js';
+import { weightedScore, type Evaluation } from '../evaluate/evaluate.js';
 import type { Scenario } from '../scenario/types.js';
 import { KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
 import { formatNumber, formatPercent } from './format.js';
@@ -32,7 +32,7 @@ export function treeText(options: TreeTextOptions): string {
 		const state = states.get(node.state);
 		const label = state?.label ?? node.state;
 		if (node.kind === 'terminal') {
-			return `${label} ▪ outcome: ${values(evaluation.accumulated, i)} | score ${formatNumber(evaluation.accumulated.subarray(i * C, i * C + C).reduce((s, v, c) => s + v * flat.weights[c], 0))}, P(reach under the optimal policy) ${formatPercent(evaluation.reachOptimal[i])}`;
+			return `${label} ▪ outcome: ${values(evaluation.accumulated, i)} | score ${formatNumber(weightedScore(flat, evaluation.accumulated, i))}, P(reach under the optimal policy) ${formatPercent(evaluation.reachOptimal[i])}`;
 		}
 		const who = `${node.kind} · ${actors.get(node.actor ?? '') ?? node.actor}`;
 		return `${label} [${who}] ▸ expected: ${values(evaluation.expected, i)} | score ${formatNumber(evaluation.score[i])}`;

@@ -1,5 +1,5 @@
 import { assign, setup, type AnyStateMachine } from 'xstate';
-import { compileFormulaBook, type FormulaBook } from '../scenario/formulaBook.js';
+import { compileFormulaBook, formulaValue, type FormulaBook } from '../scenario/formulaBook.js';
 import type { Values } from '../scenario/resolveValues.js';
 import type { Scenario } from '../scenario/types.js';
 
@@ -73,7 +73,7 @@ export function buildMachine(scenario: Scenario): ScenarioModel {
 	const { book, problems } = compileFormulaBook(scenario);
 	if (problems.length > 0) throw new Error(`buildMachine: scenario has formula errors; run parseScenario first (${problems[0].message})`);
 	const open = (expr: string | undefined, values: Values) =>
-		expr === undefined || book.formulas[book.slotOf.get(expr) as number].evaluate(values) !== 0;
+		expr === undefined || formulaValue(book, expr, values) !== 0;
 	const config = machineConfig(scenario);
 	const machine = setup({
 		types: {} as { context: ScenarioContext; events: { type: string }; input: ScenarioInput },

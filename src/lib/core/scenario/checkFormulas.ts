@@ -1,5 +1,5 @@
 import type { FormulaBook, FormulaProblem } from './formulaBook.js';
-import { formulaSites } from './formulaBook.js';
+import { formulaSites, formulaValue } from './formulaBook.js';
 import type { Report } from './Report.js';
 import { resolveValues, type Values } from './resolveValues.js';
 import { testPoints } from './testPoints.js';
@@ -22,7 +22,7 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 		label: point.label,
 		values: resolveValues(scenario, book, point.overrides)
 	}));
-	const valueOf = (source: string, values: Values) => book.formulas[book.slotOf.get(source) as number].evaluate(values);
+	const valueOf = (source: string, values: Values) => formulaValue(book, source, values);
 
 	const nonFinite = new Set<string>();
 	for (const site of formulaSites(scenario)) {

@@ -30,6 +30,13 @@ export const SPIRAL_OUTPUTS = ['spiral_risk', 'spiral_growth', 'spiral_stable'] 
 
 const SPIRAL_FIELDS = ['start', 'reaction', 'restraint', 'grievance'] as const;
 
+/** The value of a formula of the book (by its text) at these values. */
+export function formulaValue(book: FormulaBook, source: string, values: Readonly<Record<string, number>>): number {
+	const slot = book.slotOf.get(source);
+	if (slot === undefined) throw new Error(`formulaValue: "${source}" is not a formula of this scenario`);
+	return book.formulas[slot].evaluate(values);
+}
+
 /** Every formula site of a scenario, in document order. */
 export function formulaSites(scenario: Scenario): FormulaSite[] {
 	const sites: FormulaSite[] = [];

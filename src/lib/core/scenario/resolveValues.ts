@@ -1,6 +1,6 @@
 import { numericValue } from './coerceValue.js';
 import { analyseRichardson, type RichardsonParameters } from '../spiral/richardson.js';
-import type { FormulaBook, SPIRAL_OUTPUTS } from './formulaBook.js';
+import { formulaValue, type FormulaBook, type SPIRAL_OUTPUTS } from './formulaBook.js';
 import type { AssumptionValue, Scenario } from './types.js';
 
 /** What formulas read: every assumption and derived value as a number. */
@@ -28,7 +28,7 @@ export function resolveValues(
 export function spiralParameters(scenario: Scenario, book: FormulaBook, values: Values): RichardsonParameters {
 	const spiral = scenario.spiral;
 	if (!spiral) throw new Error('spiralParameters: the scenario has no spiral section');
-	const at = (source: string) => book.formulas[book.slotOf.get(source) as number].evaluate(values);
+	const at = (source: string) => formulaValue(book, source, values);
 	return {
 		k: at(spiral.x.reaction),
 		l: at(spiral.y.reaction),
