@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mersenne } from 'pure-rand/generator/mersenne';
-import { buildMachine, createEvaluator, evppi, monteCarlo, sampleDistribution, threshold, tornado, twoWay, uniformFrom, type Distribution } from '../../src/lib/core/index.js';
+import { buildMachine, createEvaluator, evppi, monteCarlo, sampleAssumption, sampleDistribution, threshold, tornado, twoWay, uniformFrom, type Distribution } from '../../src/lib/core/index.js';
 import { expectClose } from '../helpers/approx.js';
 import { exampleText, parseValid, replaceOnce } from '../helpers/scenarios.js';
 
@@ -117,5 +117,46 @@ describe('distributions', () => {
 			sum += x;
 		}
 		expectClose(sum / n, mean, 0.03);
+	});
+});
+
+describe('drawing assumptions', () => {
+	const u = () => uniformFrom(mersenne(21));
+	const scenario = parseValid(exampleText());
+	const probability = scenario.assumptions[0];
+
+	it('keeps an assumption without a distribution at its value', () => {
+		expect(sampleAssumption({ ...probability, distribution: undefined }, u(), 0.42)).toBe(0.42);
+	});
+
+	it('draws a boolean from a 0/1 discrete distribution in proportion to its weights', () => {
+		const flag = { ...probability, kind: 'boolean' as const, default: true, min: undefined, max: undefined, distribution: { type: 'discrete' as const, values: [0, 1], weights: [3, 1] } };
+		const draw = u();
+		let trues = 0;
+		for (let i = 0; i < 20000; i++) if (sampleAssumption(flag, draw, true) === true) trues++;
+		expectClose(trues / 20000, 0.25, 0.03);
+	});
+
+	it('draws a choice by option position', () => {
+		const choice = {
+			...probability,
+			kind: 'choice' as const,
+			default: 'a',
+			min: undefined,
+			max: undefined,
+			options: [{ id: 'a', label: 'A', value: 0 }, { id: 'b', label: 'B', value: 5 }],
+			distribution: { type: 'discrete' as const, values: [1], weights: [1] }
+		};
+		expect(sampleAssumption(choice, u(), 'a')).toBe('b');
+	});
+
+	it('clamps draws to the assumption’s range', () => {
+		const narrow = { ...probability, min: 0.4, max: 0.6, distribution: { type: 'uniform' as const, min: 0, max: 1 } };
+		const draw = u();
+		for (let i = 0; i < 1000; i++) {
+			const x = sampleAssumption(narrow, draw, 0.5) as number;
+			expect(x).toBeGreaterThanOrEqual(0.4);
+			expect(x).toBeLessThanOrEqual(0.6);
+		}
 	});
 });
