@@ -68,7 +68,7 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 	if (checked.problems.length > 0) return fail(2, checked.problems.map((p) => `--set ${p.id}: ${p.message}`).join('\n'));
 	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) return fail(2, `Unknown criterion "${options.criterion}".`);
 	const runs = positiveInt(options.runs, analysis === 'simulate' ? 10000 : 1000, '--runs');
-	const seed = positiveInt(options.seed, 1, '--seed');
+	const seed = options.seed === undefined ? 1 : Number.isInteger(Number(options.seed)) ? Number(options.seed) : `--seed takes a whole number; got "${options.seed}".`;
 	const steps = positiveInt(options.steps, analysis === 'twoway' ? 21 : 41, '--steps');
 	for (const v of [runs, seed, steps]) if (typeof v === 'string') return fail(2, v);
 
@@ -122,7 +122,7 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 		case 'evppi': {
 			const mc = monteCarlo(evaluator, { runs: runs as number, seed: seed as number });
 			if (analysis === 'evppi') {
-				const values = evppi(mc, mc.assumptions).sort((a, b) => b.value - a.value);
+				const values = evppi(mc, mc.assumptions, evaluator.sign).sort((a, b) => b.value - a.value);
 				const lines = [`Value of information (${objective}; ${mc.runs} runs, seed ${mc.seed}):`, `  EVPI (all uncertain assumptions): ${formatNumber(mc.evpi, 4)}`, '  partial EVPI per assumption (binning estimate; small values are within noise):'];
 				for (const v of values) lines.push(`    ${v.assumption.padEnd(28)} ${formatNumber(v.value, 4)}`);
 				return out({ runs: mc.runs, seed: mc.seed, evpi: mc.evpi, evppi: values }, lines.join('\n'), [['assumption', 'evppi'], ['(all)', mc.evpi], ...values.map((v) => [v.assumption, v.value])]);
@@ -151,6 +151,13 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 				`Stability condition a·b > k·l: ${formatNumber(r.restraint, 4)} ${r.stable ? '>' : '≤'} ${formatNumber(r.reaction, 4)} — ${r.stable ? 'stable: levels settle' : 'unstable: the build-up spirals'}`,
 				`Growth rate ${formatNumber(r.growth, 4)} per time unit; spiral risk over ${spiral.horizon}: ${formatNumber(r.risk, 4)} (feeds spiral_risk in the tree)`,
 				...(r.equilibrium ? [`Equilibrium x ${formatNumber(r.equilibrium.x)}, y ${formatNumber(r.equilibrium.y)}`] : []),
+				'',
+				...spiral.citations.flatMap((id) => {
+					const c = scenario.citations.find((x) => x.id === id);
+					const source = scenario.sources.find((x) => x.id === c?.source);
+					return c ? [`Source: ${c.excerpt} — "${c.gloss}" (${source?.title ?? c.source})`] : [];
+				}),
+				'Coefficients are analyst judgment.',
 				'',
 				't        x        y'
 			];

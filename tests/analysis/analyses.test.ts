@@ -160,3 +160,43 @@ describe('drawing assumptions', () => {
 		}
 	});
 });
+
+describe('value of information with closed options and minimised criteria', () => {
+	// WAIT (worth 3) is open only when open_wait holds, true in half the runs; SANCTION is 7 − 6p.
+	const guarded = buildMachine(
+		parseValid(
+			replaceOnce(
+				crossingText.replace('\ncriteria:', '\n  - { id: open_wait, label: Waiting is possible, kind: boolean, default: false, distribution: { type: discrete, values: [0, 1], weights: [1, 1] }, citations: [c-limited], judgment: true }\ncriteria:'),
+				'        WAIT:\n          target: status_quo',
+				'        WAIT:\n          target: status_quo\n          guard: { type: formula, params: { expr: open_wait } }'
+			)
+		)
+	);
+
+	it('keeps an option that a guard closes at the base values, as NaN', () => {
+		const evaluator = createEvaluator(guarded);
+		expect(evaluator.optionIds).toEqual(['SANCTION', 'WAIT']);
+		expect(Number.isNaN(evaluator.at({}).options[1])).toBe(true);
+		expect(evaluator.at({ open_wait: true }).options[1]).toBe(3);
+	});
+
+	it('values information about which options are open: EVPI 1/6 by hand', () => {
+		// Without information: rank SANCTION (mean 4) over WAIT (3), so always SANCTION: 4.
+		// With it: WAIT open (half the runs) gives E[max(7 − 6p, 3)] = 13/3, closed gives 4.
+		const mc = monteCarlo(createEvaluator(guarded), { runs: 20000, seed: 8 });
+		expectClose(mc.evpi, 0.5 * (13 / 3) + 0.5 * 4 - 4, 0.03);
+		expectClose(mc.summaries[1].available, 0.5, 0.02);
+		const partial = Object.fromEntries(evppi(mc, mc.assumptions).map((e) => [e.assumption, e.value]));
+		expect(partial.open_wait).toBeLessThan(0.02); // alone, knowing it changes nothing: SANCTION stays first
+		expect(partial.p_evade).toBeGreaterThan(0.1);
+	});
+
+	it('is zero for a criterion to minimise when one option is always cheapest', () => {
+		const evaluator = createEvaluator(example, { criterion: 'cost' });
+		expect(evaluator.sign).toBe(-1);
+		const mc = monteCarlo(evaluator, { runs: 500, seed: 1 });
+		expect(mc.summaries.map((s) => s.probabilityBest)).toEqual([0, 1]);
+		expect(mc.evpi).toBe(0);
+		expect(evppi(mc, mc.assumptions, evaluator.sign)[0].value).toBe(0);
+	});
+});

@@ -26,6 +26,13 @@ describe('the Richardson model', () => {
 		expect(r.equilibrium).toBeUndefined();
 	});
 
+	it('gives a damped oscillation, not NaN, when one side appeases (k·l < 0)', () => {
+		const r = analyseRichardson({ ...base, k: 1, l: -2, a: 0.5, b: 0.5 }, 10);
+		expectClose(r.growth, -0.5);
+		expect(r.stable).toBe(true);
+		expect(r.risk).toBe(0);
+	});
+
 	it('integrates the levels: uncoupled decay follows e^(−at)', () => {
 		const path = richardsonTrajectory({ ...base, a: 0.5, b: 2, x0: 3, y0: 1 }, 4, 400);
 		const end = path[path.length - 1];

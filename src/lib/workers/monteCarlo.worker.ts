@@ -23,13 +23,12 @@ self.onmessage = (event: MessageEvent<MonteCarloRequest>) => {
 		const result = monteCarlo(evaluator, {
 			runs,
 			seed,
-			base: overrides,
 			progressEvery: Math.max(10, Math.round(runs / 50)),
 			onProgress: (done) => {
 				self.postMessage({ type: 'progress', done, runs } satisfies MonteCarloMessage);
 			}
 		});
-		self.postMessage({ type: 'done', result, evppi: evppi(result, result.assumptions), labels: evaluator.optionLabels } satisfies MonteCarloMessage);
+		self.postMessage({ type: 'done', result, evppi: evppi(result, result.assumptions, evaluator.sign), labels: evaluator.optionLabels } satisfies MonteCarloMessage);
 	} catch (error) {
 		self.postMessage({ type: 'error', message: (error as Error).message } satisfies MonteCarloMessage);
 	}

@@ -33,6 +33,10 @@ export interface Evaluator {
 	/** The moves of the root decision: what the analyses compare. */
 	readonly optionIds: readonly string[];
 	readonly optionLabels: readonly string[];
+	/** +1 when more of `value` is better for the perspective, −1 when less is (a criterion to minimise). */
+	readonly sign: number;
+	/** The assumption values every evaluation starts from. */
+	readonly base: Readonly<Record<string, AssumptionValue>>;
 	at(overrides: Readonly<Record<string, AssumptionValue>>): PointResult;
 }
 
@@ -63,14 +67,20 @@ export function createEvaluator(model: ScenarioModel, options: EvaluatorOptions 
 	const valueAt = (flat: FlatTree, evaluation: Evaluation, i: number) =>
 		criterionIndex < 0 ? evaluation.score[i] : evaluation.expected[i * flat.criteria + criterionIndex];
 
+	// The options are all moves of the initial state, whether or not a guard
+	// closes some of them at the base values: a closed option is NaN.
 	const first = flatFor(resolveValues(scenario, model.book, base));
-	const rootMoves = first.kind[0] === KIND_DECISION ? first.tree.nodes.filter((n) => n.parent === 0).map((n) => n.move as string) : [];
 	const rootState = scenario.states.find((s) => s.id === first.tree.nodes[0].state);
+	const rootMoves = first.kind[0] === KIND_DECISION ? (rootState?.moves.map((m) => m.id) ?? []) : [];
 	const optionLabels = rootMoves.map((id) => rootState?.moves.find((m) => m.id === id)?.label ?? id);
+	const perspectiveWeights = first.weights;
+	const sign = criterionIndex < 0 ? 1 : perspectiveWeights[criterionIndex] !== 0 ? Math.sign(perspectiveWeights[criterionIndex]) : first.signs[criterionIndex];
 
 	return {
 		model,
 		criterion: options.criterion,
+		sign,
+		base,
 		optionIds: rootMoves,
 		optionLabels,
 		at(overrides) {

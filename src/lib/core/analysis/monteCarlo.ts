@@ -3,6 +3,7 @@ import { numericValue } from '../scenario/coerceValue.js';
 import type { AssumptionValue } from '../scenario/types.js';
 import type { Evaluator } from './createEvaluator.js';
 import { sampleAssumption, uniformFrom } from './distributions.js';
+import { valueOfInformation } from './valueOfInformation.js';
 
 export interface OptionSummary {
 	option: string;
@@ -30,7 +31,11 @@ export interface MonteCarloResult {
 	/** draws[a][r]: the number formulas saw for assumption a in run r. */
 	draws: Float64Array[];
 	summaries: OptionSummary[];
-	/** Expected value of perfect information over the options open in every run: E[max] − max E. */
+	/**
+	 * Expected value of perfect information, in the value's units: knowing
+	 * every drawn assumption, the best open option each run, against the best
+	 * fixed ranking of options (take the first one open) without knowing.
+	 */
 	evpi: number;
 }
 
@@ -47,13 +52,13 @@ function percentileOf(sorted: Float64Array, p: number): number {
  */
 export function monteCarlo(
 	evaluator: Evaluator,
-	options: { runs?: number; seed?: number; base?: Readonly<Record<string, AssumptionValue>>; onProgress?: (done: number) => boolean | void; progressEvery?: number } = {}
+	options: { runs?: number; seed?: number; onProgress?: (done: number) => boolean | void; progressEvery?: number } = {}
 ): MonteCarloResult {
 	const runs = options.runs ?? 1000;
 	const seed = options.seed ?? 1;
 	const u = uniformFrom(mersenne(seed));
 	const assumptions = evaluator.model.scenario.assumptions;
-	const base = options.base ?? {};
+	const base = evaluator.base;
 	const O = evaluator.optionIds.length;
 	const values = Array.from({ length: O }, () => new Float64Array(runs));
 	const draws = assumptions.map(() => new Float64Array(runs));
@@ -84,16 +89,8 @@ export function monteCarlo(
 		for (let r = 0; r < done; r++) if (best[r] === o) wins++;
 		return { option, mean, sd, p5: percentileOf(sorted, 0.05), p50: percentileOf(sorted, 0.5), p95: percentileOf(sorted, 0.95), probabilityBest: wins / done, available: n / Math.max(1, done) };
 	});
-	// EVPI compares options open in every run: choosing without information
-	// means committing to one of them.
-	const always = summaries.map((s, o) => (s.available === 1 ? o : -1)).filter((o) => o >= 0);
-	let meanOfMax = 0;
-	for (let r = 0; r < done; r++) {
-		let m = -Infinity;
-		for (const o of always) m = Math.max(m, values[o][r]);
-		meanOfMax += m / done;
-	}
-	const maxOfMean = Math.max(...always.map((o) => summaries[o].mean));
+	// Perfect information: every run is known on its own.
+	const evpi = valueOfInformation(values.map(used), evaluator.sign, Array.from({ length: done }, (_, r) => [r]));
 	return {
 		runs: done,
 		seed,
@@ -103,6 +100,6 @@ export function monteCarlo(
 		best: best.subarray(0, done),
 		draws: draws.map(used),
 		summaries,
-		evpi: always.length > 0 ? Math.max(0, meanOfMax - maxOfMean) : 0
+		evpi
 	};
 }

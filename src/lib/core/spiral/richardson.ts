@@ -39,7 +39,9 @@ export interface RichardsonAnalysis {
 export function analyseRichardson(p: RichardsonParameters, horizon: number): RichardsonAnalysis {
 	const restraint = p.a * p.b;
 	const reaction = p.k * p.l;
-	const growth = (-(p.a + p.b) + Math.sqrt((p.a - p.b) ** 2 + 4 * reaction)) / 2;
+	// Complex eigenvalues (k·l < 0, one side appeasing) oscillate; their real part is −(a+b)/2.
+	const discriminant = (p.a - p.b) ** 2 + 4 * reaction;
+	const growth = (-(p.a + p.b) + (discriminant > 0 ? Math.sqrt(discriminant) : 0)) / 2;
 	const stable = restraint > reaction;
 	const det = restraint - reaction;
 	const equilibrium = stable ? { x: (p.b * p.g + p.k * p.h) / det, y: (p.a * p.h + p.l * p.g) / det } : undefined;
