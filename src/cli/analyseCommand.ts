@@ -84,12 +84,12 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 
 	switch (analysis) {
 		case 'tornado': {
-			const t = tornado(evaluator);
+			const t = tornado(evaluator, { points: options.steps === undefined ? undefined : (steps as number) });
 			const lines = [`Tornado: ${objective} at the start; base ${formatNumber(t.base.value)} with "${label(t.base.best)}" preferred.`, ''];
 			for (const b of t.bars) {
 				lines.push(`${b.policyChanges ? '◆' : ' '} ${b.assumption.padEnd(24)} swing ${formatNumber(b.swing).padStart(7)}   at ${String(b.low.setting)}: ${formatNumber(b.low.value)} (${b.low.best})   at ${String(b.high.setting)}: ${formatNumber(b.high.value)} (${b.high.best})   — ${b.label}`);
 			}
-			lines.push('', '◆ the preferred first response changes within this assumption\'s range.');
+			lines.push('', `◆ the preferred first response changes ${options.steps === undefined ? 'between the ends of' : `at one of ${steps as number} points across`} this assumption's range (--steps N looks at N points; threshold finds where).`);
 			return out(t, lines.join('\n'), [['assumption', 'low_setting', 'low_value', 'low_best', 'high_setting', 'high_value', 'high_best', 'swing', 'policy_changes'], ...t.bars.map((b) => [b.assumption, String(b.low.setting), b.low.value, b.low.best, String(b.high.setting), b.high.value, b.high.best, b.swing, String(b.policyChanges)])]);
 		}
 		case 'threshold': {
