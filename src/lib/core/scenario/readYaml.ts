@@ -40,7 +40,7 @@ function decode(bytes: Uint8Array): { text?: string; issue?: Issue } {
 	}
 }
 
-/** Reports keys named `__proto__`, `constructor` or `prototype` anywhere in the document. */
+/** Reports keys named `__proto__`, `constructor` or `prototype` anywhere in the YAML. */
 function reservedKeys(doc: Document.Parsed, lineCounter: LineCounter): Issue[] {
 	const issues: Issue[] = [];
 	const walk = (node: unknown, path: DocPath) => {
