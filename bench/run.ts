@@ -28,7 +28,7 @@ async function main() {
 			if (!pass) failures++;
 			const value = `${figure.value.toFixed(figure.value < 10 ? 3 : 1)} ${figure.unit}`;
 			const reference = figure.reference ? `${figure.reference.name}: ${figure.reference.value.toFixed(3)} ${figure.unit}` : '';
-			const budget = figure.maxRatio !== undefined ? `≤ ${figure.maxRatio}×` : figure.minRatio !== undefined ? `≥ ${figure.minRatio}×` : figure.maxValue !== undefined ? `≤ ${figure.maxValue} ${figure.unit}` : '(peer size)';
+			const budget = figure.maxRatio !== undefined ? `≤ ${figure.maxRatio}×` : figure.minRatio !== undefined ? `≥ ${figure.minRatio}×` : figure.maxValue !== undefined ? `≤ ${figure.maxValue} ${figure.unit}` : '—';
 			const ratioText = ratio === undefined ? '' : `${ratio < 10 ? ratio.toFixed(2) : ratio.toFixed(0)}×`;
 			console.log(`${pass ? 'ok  ' : 'OVER'} ${figure.name}: ${value}${reference ? ` | ${reference}` : ''}${ratioText ? ` | ratio ${ratioText}` : ''} | budget ${budget}${figure.note ? ` | ${figure.note}` : ''}`);
 			rows.push(`| ${figure.name}${figure.note ? ` (${figure.note})` : ''} | ${value} | ${reference} | ${ratioText} | ${budget} | ${pass ? 'ok' : '**over**'} |`);
