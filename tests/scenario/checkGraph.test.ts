@@ -13,38 +13,33 @@ describe('the machine’s graph', () => {
 		expect(warning?.line).toBe(lineOf(text, '    orphan:'));
 	});
 
-	it('names every state of an unbounded cycle of three', () => {
-		let text = replaceOnce(exampleText(), '          target: status_quo', '          target: loop_a');
-		text += [
-			'    loop_a:',
-			'      meta: { actor: networks, label: A, citations: [c-limited] }',
-			'      on:',
-			'        NEXT: { target: loop_b, meta: { label: Next, citations: [c-limited] } }',
-			'    loop_b:',
-			'      meta: { actor: networks, label: B, citations: [c-limited] }',
-			'      on:',
-			'        BACK: { target: loop_a, meta: { label: Back, citations: [c-limited] } }',
-			'        OUT: { target: status_quo, meta: { label: Out, citations: [c-limited] } }',
-			''
-		].join('\n');
-		const issue = parseScenario(text).issues.find((i) => /cycle with no bound/.test(i.message));
+	/** WAIT leads into loop_a → loop_b → back to loop_a or out; `bound` puts maxVisits on loop_a. */
+	const loopText = (bound?: number) => {
+		const text = replaceOnce(exampleText(), '          target: status_quo', '          target: loop_a');
+		return (
+			text +
+			[
+				'    loop_a:',
+				`      meta: { actor: networks, label: A, ${bound === undefined ? '' : `maxVisits: ${bound}, `}citations: [c-limited] }`,
+				'      on:',
+				'        NEXT: { target: loop_b, meta: { label: Next, citations: [c-limited] } }',
+				'    loop_b:',
+				'      meta: { actor: networks, label: B, citations: [c-limited] }',
+				'      on:',
+				'        BACK: { target: loop_a, meta: { label: Back, citations: [c-limited] } }',
+				'        OUT: { target: status_quo, meta: { label: Out, citations: [c-limited] } }',
+				''
+			].join('\n')
+		);
+	};
+
+	it('names every state of an unbounded cycle', () => {
+		const issue = parseScenario(loopText()).issues.find((i) => /cycle with no bound/.test(i.message));
 		expect(issue?.message).toMatch(/loop_a → loop_b → loop_a/);
 	});
 
 	it('accepts the same cycle bounded by maxVisits and unrolls it finitely', () => {
-		let text = replaceOnce(exampleText(), '          target: status_quo', '          target: loop_a');
-		text += [
-			'    loop_a:',
-			'      meta: { actor: networks, label: A, maxVisits: 2, citations: [c-limited] }',
-			'      on:',
-			'        NEXT: { target: loop_b, meta: { label: Next, citations: [c-limited] } }',
-			'    loop_b:',
-			'      meta: { actor: networks, label: B, citations: [c-limited] }',
-			'      on:',
-			'        BACK: { target: loop_a, meta: { label: Back, citations: [c-limited] } }',
-			'        OUT: { target: status_quo, meta: { label: Out, citations: [c-limited] } }',
-			''
-		].join('\n');
+		const text = loopText(2);
 		const scenario = parseValid(text);
 		const model = buildMachine(scenario);
 		const { tree, issues } = unrollTree(model, { values: resolveValues(scenario, model.book) });
