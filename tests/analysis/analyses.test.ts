@@ -150,6 +150,14 @@ describe('drawing assumptions', () => {
 		expect(sampleAssumption(choice, u(), 'a')).toBe('b');
 	});
 
+	it('spreads a beta distribution over a number’s range', () => {
+		const level = { ...probability, kind: 'number' as const, default: 5, min: 2, max: 6, distribution: { type: 'beta' as const, alpha: 1, beta: 1 } };
+		const draw = u();
+		let sum = 0;
+		for (let i = 0; i < 20000; i++) sum += sampleAssumption(level, draw, 5) as number;
+		expectClose(sum / 20000, 4, 0.02);
+	});
+
 	it('clamps draws to the assumption’s range', () => {
 		const narrow = { ...probability, min: 0.4, max: 0.6, distribution: { type: 'uniform' as const, min: 0, max: 1 } };
 		const draw = u();

@@ -50,6 +50,13 @@ describe('assumptions are checked for their kind, range and distribution', () =>
 		expect(issue!.line).toBe(lineOf(text, at));
 	});
 
+	it('warns about a normal distribution that lies outside the range', () => {
+		const text = replaceOnce(exampleText(), 'distribution: { type: beta, alpha: 5, beta: 5 }', 'distribution: { type: normal, mean: 3, sd: 0.2 }');
+		const result = parseScenario(text);
+		expect(result.scenario).toBeDefined();
+		expect(result.issues.some((i) => i.severity === 'warning' && /lies almost wholly outside the range 0\.\.1/.test(i.message))).toBe(true);
+	});
+
 	it('warns, without failing, about a beta distribution on a narrowed probability', () => {
 		const text = replaceOnce(exampleText(), '    max: 1\n    step: 0.05', '    max: 0.9\n    step: 0.05');
 		const result = parseScenario(text.replace('presets:\n  - id: adaptive-networks\n    label: Adaptive networks\n    values: { p_evade: 0.8 }\n', 'presets: []\n'));

@@ -79,7 +79,8 @@ export function sampleAssumption(assumption: Assumption, u: Uniform, fixed: Assu
 	const d = assumption.distribution;
 	if (!d) return fixed;
 	const { min, max } = rangeOf(assumption);
-	const x = sampleDistribution(d, u, min, max);
+	// A beta distribution on a number spans the number's range.
+	const x = d.type === 'beta' && assumption.kind === 'number' ? min + (max - min) * sampleDistribution(d, u, 0, 1) : sampleDistribution(d, u, min, max);
 	if (assumption.kind === 'boolean') return x >= 0.5;
 	if (assumption.kind === 'choice') return assumption.options?.[Math.round(x)]?.id ?? fixed;
 	return x;

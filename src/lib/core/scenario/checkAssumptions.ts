@@ -16,6 +16,9 @@ function checkDistribution(assumption: Assumption, path: (string | number)[], re
 		report.error(path, `The distribution reaches outside the assumption's range ${min}..${max}.`);
 	}
 	if (d.type === 'uniform' && !(d.min < d.max)) report.error(path, 'A uniform distribution needs min < max.');
+	if (d.type === 'normal' && (d.mean + 3 * d.sd < min || d.mean - 3 * d.sd > max)) {
+		report.warning(path, `The normal distribution lies almost wholly outside the range ${min}..${max}; most draws would fall back to the nearest end.`);
+	}
 	if (d.type === 'beta' && (min !== 0 || max !== 1) && assumption.kind === 'probability') {
 		report.warning(path, 'A beta distribution spans 0..1; draws outside the narrowed range are clamped.');
 	}
