@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildMachine, parseScenario, type Scenario } from '../../src/lib/core/index.js';
+import { buildMachine, parseScenario, resolveValues, unrollTree, type DecisionTree, type Scenario, type ScenarioModel, type UnrollOptions } from '../../src/lib/core/index.js';
 
 export const EXAMPLE_FILE = 'scenarios/example-minimal/scenario.yaml';
 export const SHIPPED_FILE = 'scenarios/russia-dprk-2024/scenario.yaml';
@@ -31,4 +31,11 @@ export function replaceOnce(text: string, from: string, to: string): string {
 	const at = text.indexOf(from);
 	if (at < 0) throw new Error(`not found: ${from}`);
 	return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
+/** Unrolls at the defaults (unless `values` are given); fails the test with the issues if it cannot. */
+export function unrollValid(model: ScenarioModel, options: Partial<UnrollOptions> = {}): DecisionTree {
+	const result = unrollTree(model, { values: resolveValues(model.scenario, model.book), ...options });
+	if (!result.tree) throw new Error(result.issues.map((i) => i.message).join('\n'));
+	return result.tree;
 }

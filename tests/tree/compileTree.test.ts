@@ -5,21 +5,15 @@ import {
 	KIND_TERMINAL,
 	buildMachine,
 	compileTree,
-	resolveValues,
 	signedWeights,
-	unrollTree,
 	type DecisionTree,
 	type ScenarioModel
 } from '../../src/lib/core/index.js';
 import { scenarioHeader } from '../fixtures/randomScenario.js';
 import { readFileSync } from 'node:fs';
-import { exampleModel, parseValid, SHIPPED_FILE } from '../helpers/scenarios.js';
+import { exampleModel, parseValid, SHIPPED_FILE, unrollValid } from '../helpers/scenarios.js';
 
-function treeOf(model: ScenarioModel, perspective?: string): DecisionTree {
-	const result = unrollTree(model, { values: resolveValues(model.scenario, model.book), perspective });
-	if (!result.tree) throw new Error(result.issues.map((i) => i.message).join('\n'));
-	return result.tree;
-}
+const treeOf = (model: ScenarioModel, perspective?: string): DecisionTree => unrollValid(model, { perspective });
 
 /** Two actors with their own preferences over three criteria. */
 const preferencesText = `${scenarioHeader({ id: 'prefs' })}

@@ -11,17 +11,13 @@ import {
 } from '../../src/lib/core/index.js';
 import { scenarioHeader } from '../fixtures/randomScenario.js';
 import { expectClose } from '../helpers/approx.js';
-import { exampleModel, exampleText, lineOf, parseValid, replaceOnce } from '../helpers/scenarios.js';
+import { exampleModel, exampleText, lineOf, parseValid, replaceOnce, unrollValid } from '../helpers/scenarios.js';
 
 function defaults(model: ScenarioModel) {
 	return resolveValues(model.scenario, model.book);
 }
 
-function unrolled(model: ScenarioModel, options: Partial<Parameters<typeof unrollTree>[1]> = {}): DecisionTree {
-	const result = unrollTree(model, { values: defaults(model), ...options });
-	if (!result.tree) throw new Error(result.issues.map((i) => i.message).join('\n'));
-	return result.tree;
-}
+const unrolled = unrollValid;
 
 /** The shape every unrolled tree has: breadth-first, children contiguous and after their parent. */
 function expectBreadthFirst(tree: DecisionTree): void {
