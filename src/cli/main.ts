@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { exportCommand } from './exportCommand.js';
 import { runCommand } from './runCommand.js';
 
 const USAGE = `Usage: npm run bp -- <command> [options]
@@ -11,6 +12,9 @@ Commands:
                                 sensitivity, thresholds, region maps, Monte Carlo,
                                 value of information, random walks of the machine,
                                 the deterrence-spiral model
+  export <scenario> --format svg|png|pdf|csv|md|docx|bib|csl|json
+                                figures, tables, a report and citations for a
+                                paper; the same exporter as the workbench
   verify-citations --sources <dir> [--write] [scenario…]
                                 find every excerpt in its source text
 
@@ -28,6 +32,20 @@ Options:
   --runs N --seed N   Monte Carlo and simulation (same seed, same numbers)
   --assumption id     threshold: which assumption; --tolerance t (default 1e-4)
   --x id --y id       twoway: the two assumptions; --steps N grid points per axis
+
+Export options:
+  --format f          svg, png, pdf (figures); csv (tables); md, docx (report or
+                      options table); bib, csl (sources); json (the report's data)
+  --content c         tree (default), tornado, twoway, histogram, risk, spiral;
+                      options (csv default), nodes (the whole tree, csv);
+                      report (md, docx, json default); sources (bib, csl)
+  --subtree path      tree: draw from this node (move ids joined by "/")
+  --depth N           tree: levels drawn (default 2); --optimal: optimal moves only
+  --greyscale         print colours as greys
+  --dpi N             PNG resolution (default 300; 600 and 1200 for line art)
+  --title t --caption t   replace the figure's title or caption
+  --out file          where to write ("-" for standard output); text formats
+                      default to standard output, others to <scenario>-<content>.<ext>
 `;
 
 function parse() {
@@ -52,6 +70,14 @@ function parse() {
 				assumption: { type: 'string' },
 				x: { type: 'string' },
 				y: { type: 'string' },
+				format: { type: 'string' },
+				content: { type: 'string' },
+				subtree: { type: 'string' },
+				greyscale: { type: 'boolean' },
+				dpi: { type: 'string' },
+				title: { type: 'string' },
+				caption: { type: 'string' },
+				out: { type: 'string', short: 'o' },
 				help: { type: 'boolean', short: 'h' }
 			}
 		});
@@ -68,8 +94,18 @@ if (values.help || positionals.length === 0) {
 	process.exit(values.help ? 0 : 2);
 }
 
-const result = runCommand(positionals[0], positionals.slice(1), values);
-if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
-if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
-// exitCode, not exit(): output to a pipe is written asynchronously and exit() would cut it off.
-process.exitCode = result.code;
+if (positionals[0] === 'export') {
+	const result = await exportCommand(positionals.slice(1), values);
+	if (result.bytes) process.stdout.write(result.bytes);
+	if (result.stderr) process.stderr.write(`${result.stderr}\n`);
+	process.exitCode = result.code;
+} else {
+	finish(runCommand(positionals[0], positionals.slice(1), values));
+}
+
+function finish(result: ReturnType<typeof runCommand>) {
+	if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
+	if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
+	// exitCode, not exit(): output to a pipe is written asynchronously and exit() would cut it off.
+	process.exitCode = result.code;
+}

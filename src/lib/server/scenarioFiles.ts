@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseScenario, type ParseResult } from '../core/index.js';
 
@@ -13,6 +14,8 @@ export interface LoadedScenario extends ParseResult {
 	file: string;
 	/** Folder id. */
 	id: string;
+	/** SHA-256 of the file's bytes, hex: exports cite it as provenance. */
+	sha256: string;
 }
 
 /**
@@ -26,9 +29,10 @@ export function resolveScenarioFile(ref: string): string | undefined {
 
 /** Reads and validates a scenario file. */
 export function loadScenario(file: string): LoadedScenario {
-	const parsed = parseScenario(readFileSync(file));
+	const bytes = readFileSync(file);
+	const parsed = parseScenario(bytes);
 	const id = basename(file) === 'scenario.yaml' ? basename(dirname(resolve(file))) : basename(file).replace(/\.ya?ml$/, '');
-	return { ...parsed, file, id };
+	return { ...parsed, file, id, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Every scenario folder under `scenarios/`, loaded and validated, by id. */
@@ -46,4 +50,9 @@ export function readSources(dir: string): Map<string, string> {
 			.filter((name) => name.endsWith('.txt'))
 			.map((name) => [name, readFileSync(join(dir, name), 'utf8')])
 	);
+}
+
+/** Writes an export where the user asked for it. */
+export function writeExportFile(path: string, bytes: Uint8Array): void {
+	writeFileSync(path, bytes);
 }

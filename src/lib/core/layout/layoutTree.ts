@@ -9,6 +9,12 @@ export interface LayoutOptions {
 	rowHeight?: number;
 	/** Horizontal distance between tree levels. */
 	columnWidth?: number;
+	/** Index of the node to lay out from (a subtree); default the root. */
+	root?: number;
+	/** Levels below `root` to show; deeper subtrees count as hidden. */
+	maxDepth?: number;
+	/** Which children to show; the others are left out (not counted as hidden). */
+	keep?: (parent: number, child: number) => boolean;
 }
 
 export interface PlacedNode {
@@ -64,14 +70,16 @@ export function layoutTree(flat: FlatTree, options: LayoutOptions = {}): TreeLay
 	const rowHeight = options.rowHeight ?? 44;
 	const columnWidth = options.columnWidth ?? 260;
 	const collapsed = options.collapsed ?? new Set<string>();
-	const build = (i: number): Datum => {
+	const maxDepth = options.maxDepth ?? Infinity;
+	const keep = options.keep ?? (() => true);
+	const build = (i: number, level: number): Datum => {
 		const count = flat.childCount[i];
-		if (count > 0 && collapsed.has(flat.tree.nodes[i].path)) return { index: i, children: [], hidden: count };
+		if (count > 0 && (level >= maxDepth || collapsed.has(flat.tree.nodes[i].path))) return { index: i, children: [], hidden: count };
 		const children: Datum[] = [];
-		for (let k = 0; k < count; k++) children.push(build(flat.childStart[i] + k));
+		for (let k = 0; k < count; k++) if (keep(i, flat.childStart[i] + k)) children.push(build(flat.childStart[i] + k, level + 1));
 		return { index: i, children, hidden: 0 };
 	};
-	const root = d3tree<Datum>().nodeSize([rowHeight, columnWidth])(hierarchy(build(0)));
+	const root = d3tree<Datum>().nodeSize([rowHeight, columnWidth])(hierarchy(build(options.root ?? 0, 0)));
 	const nodes: PlacedNode[] = [];
 	const links: PlacedLink[] = [];
 	let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;

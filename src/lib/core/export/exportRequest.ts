@@ -1,0 +1,152 @@
+import { checkOverrides } from '../scenario/checkOverrides.js';
+import type { AssumptionValue, Scenario } from '../scenario/types.js';
+
+export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'md', 'docx', 'bib', 'csl', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const FIGURES = ['tree', 'tornado', 'twoway', 'histogram', 'risk', 'spiral'] as const;
+export const EXPORT_CONTENTS = [...FIGURES, 'options', 'nodes', 'report', 'sources'] as const;
+export type ExportContent = (typeof EXPORT_CONTENTS)[number];
+
+/** What each format can carry; the first is its default. */
+export const CONTENTS_BY_FORMAT: Record<ExportFormat, readonly ExportContent[]> = {
+	svg: FIGURES,
+	png: FIGURES,
+	pdf: FIGURES,
+	csv: ['options', 'nodes'],
+	md: ['report', 'options'],
+	docx: ['report', 'options'],
+	bib: ['sources'],
+	csl: ['sources'],
+	json: ['report']
+};
+
+export const DPI_RANGE = [72, 2400] as const;
+
+/** One export, fully resolved: what the UI and the CLI both hand to the exporter. */
+export interface ExportRequest {
+	format: ExportFormat;
+	content: ExportContent;
+	/** Assumption values set over the defaults (a preset's values included). */
+	overrides: Record<string, AssumptionValue>;
+	preset?: string;
+	perspective?: string;
+	criterion?: string;
+	/** Tree figure: path of the subtree's root ("" for the whole tree), levels drawn, optimal moves only. */
+	subtree: string;
+	depth: number;
+	optimalOnly: boolean;
+	greyscale: boolean;
+	dpi: number;
+	/** Monte Carlo (histogram, risk profile, the options table's P(best), the report). */
+	seed: number;
+	runs: number;
+	/** Region map: the two assumptions and grid points per axis; default the two widest tornado bars. */
+	x?: string;
+	y?: string;
+	steps: number;
+	title?: string;
+	caption?: string;
+}
+
+/**
+ * Export options as typed: CLI flags or URL query parameters, by name.
+ * `set` holds `id=value` strings.
+ */
+export type RawExportOptions = Partial<Record<'format' | 'content' | 'preset' | 'perspective' | 'criterion' | 'subtree' | 'depth' | 'dpi' | 'seed' | 'runs' | 'x' | 'y' | 'steps' | 'title' | 'caption', string>> & {
+	set?: readonly string[];
+	optimal?: boolean;
+	greyscale?: boolean;
+};
+
+function integer(text: string | undefined, fallback: number, name: string, min: number, max: number, problems: string[]): number {
+	if (text === undefined || text === '') return fallback;
+	const n = Number(text);
+	if (Number.isInteger(n) && n >= min && n <= max) return n;
+	problems.push(`${name} takes a whole number from ${min} to ${max}; got "${text}".`);
+	return fallback;
+}
+
+/**
+ * Checks export options against the scenario and fills in the defaults.
+ * Every problem is reported, each naming the option and what to write
+ * instead; nothing throws. Pure.
+ */
+export function parseExportRequest(scenario: Scenario, raw: RawExportOptions): { request?: ExportRequest; problems: string[] } {
+	const problems: string[] = [];
+	const format = raw.format as ExportFormat | undefined;
+	if (format === undefined) problems.push(`Name a format with --format: ${EXPORT_FORMATS.join(', ')}.`);
+	else if (!EXPORT_FORMATS.includes(format)) problems.push(`Unknown format "${format}"; choose one of ${EXPORT_FORMATS.join(', ')}.`);
+	const allowed = format && EXPORT_FORMATS.includes(format) ? CONTENTS_BY_FORMAT[format] : undefined;
+	const content = (raw.content ?? allowed?.[0]) as ExportContent | undefined;
+	if (allowed && content && !allowed.includes(content)) problems.push(`A ${format} export holds ${allowed.join(', ')}; not "${content}".`);
+
+	let start: Record<string, AssumptionValue> = {};
+	if (raw.preset) {
+		const preset = scenario.presets.find((p) => p.id === raw.preset);
+		if (preset) start = preset.values;
+		else problems.push(`Unknown preset "${raw.preset}"; presets: ${scenario.presets.map((p) => p.id).join(', ') || 'none'}.`);
+	}
+	const sets: Record<string, string> = {};
+	for (const set of raw.set ?? []) {
+		const eq = set.indexOf('=');
+		if (eq <= 0) problems.push(`set ${set}: write id=value.`);
+		else sets[set.slice(0, eq).trim()] = set.slice(eq + 1).trim();
+	}
+	const checked = checkOverrides(scenario, sets);
+	for (const p of checked.problems) problems.push(`set ${p.id}: ${p.message}`);
+	if (raw.perspective && !scenario.actors.some((a) => a.id === raw.perspective && a.kind === 'actor')) problems.push(`Unknown perspective "${raw.perspective}"; actors: ${scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id).join(', ')}.`);
+	if (raw.criterion && !scenario.criteria.some((c) => c.id === raw.criterion)) problems.push(`Unknown criterion "${raw.criterion}"; criteria: ${scenario.criteria.map((c) => c.id).join(', ')}.`);
+	for (const axis of ['x', 'y'] as const) {
+		const id = raw[axis];
+		if (id === undefined || id === '') continue;
+		const a = scenario.assumptions.find((x) => x.id === id);
+		if (!a) problems.push(`${axis}: unknown assumption "${id}".`);
+		else if (a.kind !== 'number' && a.kind !== 'probability') problems.push(`${axis}: "${id}" is a ${a.kind} assumption; the region map needs a number or probability.`);
+	}
+	if (raw.x && raw.x === raw.y) problems.push('x and y name the same assumption; choose two.');
+	if (content === 'spiral' && !scenario.spiral) problems.push('This scenario has no spiral section to draw.');
+
+	const request: ExportRequest = {
+		format: format ?? 'svg',
+		content: content ?? 'tree',
+		overrides: { ...start, ...checked.overrides },
+		preset: raw.preset || undefined,
+		perspective: raw.perspective || undefined,
+		criterion: raw.criterion || undefined,
+		subtree: raw.subtree ?? '',
+		depth: integer(raw.depth, 2, 'depth', 0, 12, problems),
+		optimalOnly: raw.optimal === true,
+		greyscale: raw.greyscale === true,
+		dpi: integer(raw.dpi, 300, 'dpi', DPI_RANGE[0], DPI_RANGE[1], problems),
+		seed: integer(raw.seed, 1, 'seed', 0, 2 ** 31 - 1, problems),
+		runs: integer(raw.runs, 1000, 'runs', 10, 100000, problems),
+		x: raw.x || undefined,
+		y: raw.y || undefined,
+		steps: integer(raw.steps, 21, 'steps', 3, 101, problems),
+		title: raw.title?.trim() || undefined,
+		caption: raw.caption?.trim() || undefined
+	};
+	return problems.length > 0 ? { problems } : { request, problems };
+}
+
+/**
+ * The same options as URL query parameters, the way the workbench asks the
+ * server for an export; `parseExportRequest` reads them back. Stable order. Pure.
+ */
+export function exportQuery(raw: RawExportOptions): URLSearchParams {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(raw).sort(([a], [b]) => a.localeCompare(b))) {
+		if (value === undefined || value === false || value === '') continue;
+		if (key === 'set') for (const s of value as readonly string[]) params.append('set', s);
+		else params.set(key, value === true ? '1' : String(value));
+	}
+	return params;
+}
+
+/** Reads export options from URL query parameters. Pure. */
+export function rawFromQuery(params: URLSearchParams): RawExportOptions {
+	const raw: Record<string, unknown> = { set: params.getAll('set') };
+	for (const [key, value] of params) if (key !== 'set') raw[key] = key === 'optimal' || key === 'greyscale' ? value === '1' || value === 'true' : value;
+	return raw as RawExportOptions;
+}

@@ -1,0 +1,69 @@
+import type { MonteCarloResult } from '../analysis/monteCarlo.js';
+import type { PointResult } from '../analysis/createEvaluator.js';
+import { weightedScore } from '../evaluate/evaluate.js';
+import type { Scenario } from '../scenario/types.js';
+import { formatNumber, formatPercent } from './format.js';
+import type { Table } from './tables.js';
+
+export interface OptionRow {
+	id: string;
+	label: string;
+	/** False when a guard closes the option at these values. */
+	open: boolean;
+	/** Expected value per criterion, in the scenario's criterion order. */
+	expected: number[];
+	/** The perspective's weighted score. */
+	score: number;
+	/** Share of Monte Carlo runs in which the option is best. */
+	probabilityBest?: number;
+	preferred: boolean;
+}
+
+export interface OptionsTableOptions {
+	scenario: Scenario;
+	point: PointResult;
+	optionIds: readonly string[];
+	optionLabels: readonly string[];
+	monteCarlo?: MonteCarloResult;
+}
+
+/**
+ * The first responses compared: each option's expected value per
+ * criterion, weighted score and probability of being best under the
+ * assumptions' distributions. Pure.
+ */
+export function optionRows(options: OptionsTableOptions): OptionRow[] {
+	const { scenario, point, monteCarlo } = options;
+	const { flat, evaluation } = point;
+	const C = flat.criteria;
+	const childOf = new Map<string, number>();
+	for (let k = 0; k < flat.childCount[0]; k++) {
+		const child = flat.childStart[0] + k;
+		childOf.set(flat.tree.nodes[child].move ?? '', child);
+	}
+	return options.optionIds.map((id, o) => {
+		const child = childOf.get(id);
+		const open = child !== undefined;
+		return {
+			id,
+			label: options.optionLabels[o],
+			open,
+			expected: scenario.criteria.map((_, c) => (open ? evaluation.expected[child * C + c] : NaN)),
+			score: open ? weightedScore(flat, evaluation.expected, child) : NaN,
+			probabilityBest: monteCarlo?.summaries[o]?.probabilityBest,
+			preferred: o === point.best
+		};
+	});
+}
+
+/** The options table as text cells; `exact` keeps full precision (CSV), else numbers are rounded for reading. Pure. */
+export function optionsTable(scenario: Scenario, rows: readonly OptionRow[], exact: boolean): Table {
+	const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : exact ? String(x) : formatNumber(x, 2));
+	const pct = (x: number | undefined) => (x === undefined ? '' : exact ? String(x) : formatPercent(x));
+	const criteria = scenario.criteria.map((c) => `${c.label}${c.unit ? ` (${c.unit})` : ''} ${c.direction === 'max' ? '↑' : '↓'}`);
+	return {
+		header: ['Option', ...criteria, 'Weighted score', 'P(best)', 'Preferred'],
+		rows: rows.map((r) => [r.open ? r.label : `${r.label} (closed)`, ...r.expected.map(num), num(r.score), pct(r.probabilityBest), r.preferred ? '★' : '']),
+		numeric: [false, ...criteria.map(() => true), true, true, false]
+	};
+}

@@ -1,0 +1,204 @@
+import { weightedScore, type Evaluation } from '../evaluate/evaluate.js';
+import { layoutTree } from '../layout/layoutTree.js';
+import type { Scenario } from '../scenario/types.js';
+import { KIND_CHANCE, KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
+import type { NodeKind } from '../tree/types.js';
+import { numberNotes, type FigureNote } from './figureNotes.js';
+import { formatNumber, formatPercent } from './format.js';
+import { textWidth, truncate } from './wrapText.js';
+
+export interface TreeFigureOptions {
+	scenario: Scenario;
+	flat: FlatTree;
+	evaluation: Evaluation;
+	/** Path of the subtree's root; "" for the whole tree. */
+	root?: string;
+	/** Levels shown below the root (default 2); deeper moves are counted, not drawn. */
+	depth?: number;
+	/** Show only the optimal move at each decision. */
+	optimalOnly?: boolean;
+	/** The criterion shown and optimised; undefined for the weighted score. */
+	criterion?: string;
+}
+
+export interface TreeFigureNode {
+	path: string;
+	/** The parent's path; undefined at the figure's root. */
+	parent?: string;
+	x: number;
+	y: number;
+	kind: NodeKind;
+	/** Expected value (or outcome at a terminal) of the objective, formatted. */
+	value: string;
+	label: string;
+	/** Terminals: probability of ending here under the optimal policy. */
+	reach?: string;
+	/** Moves below this node that the figure does not draw. */
+	hidden: number;
+	optimal: boolean;
+}
+
+export interface TreeFigureLink {
+	/** Path of the node the move leads to. */
+	target: string;
+	d: string;
+	labelX: number;
+	labelY: number;
+	label: string;
+	/** Note numbers of the move's and its target state's excerpts. */
+	notes: number[];
+	/** Chance moves: the probability, formatted. */
+	probability?: string;
+	/** On the optimal policy's paths. */
+	optimal: boolean;
+	/** The preferred move at a decision. */
+	chosen: boolean;
+}
+
+export interface TreeFigure {
+	width: number;
+	height: number;
+	/** The root's state, with its notes. */
+	heading: { x: number; y: number; label: string; notes: number[] };
+	nodes: TreeFigureNode[];
+	links: TreeFigureLink[];
+	notes: FigureNote[];
+	objective: string;
+	alt: string;
+	longDescription: string;
+}
+
+const ROW = 46;
+const MIN_COLUMN = 250;
+const MAX_COLUMN = 480;
+const PAD = 16;
+
+/**
+ * A decision tree as a figure for print: the tidy layout of a subtree to a
+ * depth, every move labelled (probability under chance moves), expected
+ * values at nodes, outcomes at terminals, the optimal policy in heavy
+ * lines and each move's excerpts as numbered notes. Also writes the alt text
+ * and a long description (the drawn tree as an indented outline) for
+ * readers who cannot see the figure. Pure.
+ */
+export function treeFigure(options: TreeFigureOptions): TreeFigure {
+	const { scenario, flat, evaluation } = options;
+	const nodes = flat.tree.nodes;
+	const rootIndex = nodes.findIndex((n) => n.path === (options.root ?? ''));
+	if (rootIndex < 0) throw new Error(`No node at path "${options.root}"`);
+	const depth = options.depth ?? 2;
+	const C = flat.criteria;
+	const criterionIndex = options.criterion === undefined ? -1 : scenario.criteria.findIndex((c) => c.id === options.criterion);
+	const objective = criterionIndex >= 0 ? scenario.criteria[criterionIndex].label : 'weighted score';
+	const states = new Map(scenario.states.map((s) => [s.id, s]));
+	const moveOf = (i: number) => states.get(nodes[nodes[i].parent]?.state ?? '')?.moves.find((m) => m.id === nodes[i].move);
+	const valueAt = (i: number, terminal: boolean) => {
+		const source = terminal ? evaluation.accumulated : evaluation.expected;
+		return formatNumber(criterionIndex >= 0 ? source[i * C + criterionIndex] : weightedScore(flat, source, i), 2);
+	};
+	const keep = options.optimalOnly ? (parent: number, child: number) => flat.kind[parent] !== KIND_DECISION || evaluation.best[parent] === child : undefined;
+	// Columns as wide as the longest move label needs (within bounds), so labels clear the next node.
+	const labelWidth = Math.max(0, ...nodes.filter((n) => n.depth > nodes[rootIndex].depth && n.depth <= nodes[rootIndex].depth + depth).map((n) => textWidth(`★ ${truncate(moveOf(n.index)?.label ?? '', 60)}⁰⁰⁰`, 11)));
+	const column = Math.min(MAX_COLUMN, Math.max(MIN_COLUMN, Math.ceil(labelWidth + 50)));
+	const layout = layoutTree(flat, { root: rootIndex, maxDepth: depth, keep, rowHeight: ROW, columnWidth: column });
+
+	// Notes are numbered in reading order: the root, then moves top to bottom, left to right.
+	const ordered = [...layout.links].sort((a, b) => a.labelX - b.labelX || a.labelY - b.labelY);
+	const citeLists = [states.get(nodes[rootIndex].state)?.citations ?? [], ...ordered.map((l) => [...(moveOf(l.target)?.citations ?? []), ...(states.get(nodes[l.target].state)?.citations ?? [])])];
+	const { notes, numbers } = numberNotes(scenario, citeLists);
+	const notesOf = new Map(ordered.map((l, k) => [l.target, numbers[k + 1]]));
+
+	const onOptimalPath = (i: number) => evaluation.reachOptimal[i] > 0;
+	const placed: TreeFigureNode[] = layout.nodes.map((p) => {
+		const terminal = flat.kind[p.index] !== KIND_DECISION && flat.kind[p.index] !== KIND_CHANCE;
+		const node = nodes[p.index];
+		return {
+			path: node.path,
+			parent: p.index === rootIndex ? undefined : nodes[node.parent].path,
+			x: p.x,
+			y: p.y,
+			kind: node.kind,
+			value: valueAt(p.index, terminal),
+			label: truncate(states.get(node.state)?.label ?? node.state, 60),
+			reach: terminal ? formatPercent(evaluation.reachOptimal[p.index]) : undefined,
+			hidden: p.hiddenChildren,
+			optimal: onOptimalPath(p.index)
+		};
+	});
+	const links: TreeFigureLink[] = layout.links.map((l) => ({
+		target: nodes[l.target].path,
+		d: l.d,
+		labelX: l.labelX,
+		labelY: l.labelY,
+		label: truncate(moveOf(l.target)?.label ?? nodes[l.target].move ?? '', 60),
+		notes: notesOf.get(l.target) ?? [],
+		probability: flat.kind[l.source] === KIND_CHANCE ? formatNumber(evaluation.probability[l.target]) : undefined,
+		optimal: onOptimalPath(l.target),
+		chosen: flat.kind[l.source] === KIND_DECISION && evaluation.best[l.source] === l.target
+	}));
+
+	// Shift so the drawing starts at the padding; leave room on the right for the widest terminal text.
+	const rightmost = Math.max(...placed.map((n) => n.x + 14 + textWidth(`${n.value} ${n.label} (${n.reach ?? ''})  ${n.hidden} further moves`, 11)));
+	const dx = PAD - layout.x0;
+	const dy = PAD + 28 - layout.y0;
+	const shift = (d: string) => d.replace(/(-?[\d.]+),(-?[\d.]+)/g, (_, x, y) => `${round(Number(x) + dx)},${round(Number(y) + dy)}`);
+	const rootState = states.get(nodes[rootIndex].state);
+	const figure: TreeFigure = {
+		width: Math.ceil(rightmost + dx + PAD),
+		height: Math.ceil(layout.y1 - layout.y0 + 2 * PAD + 28 + 24),
+		heading: { x: PAD, y: PAD + 4, label: rootState?.label ?? nodes[rootIndex].state, notes: numbers[0] },
+		nodes: placed.map((n) => ({ ...n, x: round(n.x + dx), y: round(n.y + dy) })),
+		links: links.map((l) => ({ ...l, d: shift(l.d), labelX: round(l.labelX + dx), labelY: round(l.labelY + dy) })),
+		notes,
+		objective,
+		alt: '',
+		longDescription: ''
+	};
+	return { ...figure, alt: altText(scenario, figure, depth), longDescription: outline(figure, nodes[rootIndex].path) };
+}
+
+function round(x: number): number {
+	return Math.round(x * 10) / 10;
+}
+
+function altText(scenario: Scenario, figure: TreeFigure, depth: number): string {
+	const chosen = figure.links.filter((l) => l.chosen && l.optimal);
+	const first = chosen.sort((a, b) => a.labelX - b.labelX)[0];
+	const actor = scenario.actors.find((a) => a.id === scenario.perspective)?.name ?? scenario.perspective;
+	const root = figure.nodes.find((n) => n.x === Math.min(...figure.nodes.map((m) => m.x)));
+	return [
+		`Decision tree from “${figure.heading.label}”, ${figure.nodes.length} nodes to ${depth} levels, ${scenario.title}.`,
+		`Squares are decisions, circles chance events, triangles outcomes; heavy lines mark the optimal policy for ${actor}.`,
+		first ? `The preferred first move is “${first.label}”, with an expected ${figure.objective} of ${root?.value ?? '?'}.` : ''
+	]
+		.filter((s) => s !== '')
+		.join(' ');
+}
+
+/** The drawn tree as an indented outline, in the figure's top-to-bottom order. */
+function outline(figure: TreeFigure, rootPath: string): string {
+	const byPath = new Map(figure.nodes.map((n) => [n.path, n]));
+	const links = new Map(figure.links.map((l) => [l.target, l]));
+	const children = new Map<string, TreeFigureNode[]>();
+	for (const n of figure.nodes) {
+		if (n.parent === undefined) continue;
+		children.set(n.parent, [...(children.get(n.parent) ?? []), n]);
+	}
+	const lines: string[] = [];
+	const describe = (n: TreeFigureNode) =>
+		n.kind === 'terminal'
+			? `outcome “${n.label}”: ${figure.objective} ${n.value}, reached with ${n.reach} under the optimal policy`
+			: `${n.kind} at “${n.label}”: expected ${figure.objective} ${n.value}${n.hidden > 0 ? ` (${n.hidden} further moves not drawn)` : ''}`;
+	const walk = (path: string, indent: string) => {
+		for (const n of (children.get(path) ?? []).sort((a, b) => a.y - b.y)) {
+			const l = links.get(n.path);
+			const marks = [l?.chosen ? 'preferred' : '', l?.probability ? `p ${l.probability}` : '', l && l.notes.length > 0 ? `notes ${l.notes.join(', ')}` : ''].filter((s) => s !== '');
+			lines.push(`${indent}- ${l?.label ?? n.path}${marks.length > 0 ? ` (${marks.join('; ')})` : ''} → ${describe(n)}`);
+			walk(n.path, `${indent}  `);
+		}
+	};
+	const root = byPath.get(rootPath);
+	if (root) lines.push(`${describe(root)}`);
+	walk(rootPath, '');
+	return lines.join('\n');
+}

@@ -1,0 +1,63 @@
+/**
+ * Breaks text into lines no wider than `width` pixels at `fontSize`, for SVG
+ * (which does not wrap). Widths are estimated, not measured, so that the
+ * same text wraps the same way in the browser, the CLI and every renderer:
+ * full-width (CJK) characters count 1 em, others about 0.56 em. Lines break
+ * at spaces, and between any two full-width characters, as Japanese does.
+ * Pure.
+ */
+export function wrapText(text: string, width: number, fontSize: number): string[] {
+	const lines: string[] = [];
+	for (const paragraph of text.split('\n')) {
+		let line = '';
+		let lineWidth = 0;
+		for (const token of tokens(paragraph)) {
+			const w = textWidth(token, fontSize);
+			if (lineWidth + w > width && line.trim() !== '') {
+				lines.push(line.trimEnd());
+				line = token.trimStart();
+				lineWidth = textWidth(line, fontSize);
+			} else {
+				line += token;
+				lineWidth += w;
+			}
+		}
+		lines.push(line.trimEnd());
+	}
+	return lines;
+}
+
+/** Estimated width in pixels of a line of text. Pure. */
+export function textWidth(text: string, fontSize: number): number {
+	let em = 0;
+	for (const ch of text) em += isWide(ch) ? 1 : ch === ' ' ? 0.3 : /[A-Z0-9mwMW@%]/.test(ch) ? 0.66 : 0.54;
+	return em * fontSize;
+}
+
+/** Shortens text to at most `max` characters with an ellipsis. Pure. */
+export function truncate(text: string, max: number): string {
+	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+function isWide(ch: string): boolean {
+	const c = ch.codePointAt(0) ?? 0;
+	return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
+}
+
+/** Words with their following space, and single full-width characters. */
+function tokens(text: string): string[] {
+	const out: string[] = [];
+	let word = '';
+	for (const ch of text) {
+		if (isWide(ch)) {
+			if (word) out.push(word);
+			out.push(ch);
+			word = '';
+		} else if (ch === ' ') {
+			out.push(`${word} `);
+			word = '';
+		} else word += ch;
+	}
+	if (word) out.push(word);
+	return out;
+}

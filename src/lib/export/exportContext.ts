@@ -1,0 +1,90 @@
+import {
+	assumptionValues,
+	buildMachine,
+	createEvaluator,
+	monteCarlo,
+	tornado,
+	twoWay,
+	type Evaluator,
+	type ExportRequest,
+	type MonteCarloResult,
+	type PointResult,
+	type Provenance,
+	type Scenario,
+	type ScenarioModel,
+	type Tornado,
+	type TwoWayResult
+} from '../core/index.js';
+import pkg from '../../../package.json' with { type: 'json' };
+
+/** The scenario file an export is made from. */
+export interface ExportSource {
+	scenario: Scenario;
+	/** The scenario's id (its folder name). */
+	id: string;
+	/** SHA-256 of the file's bytes, hex. */
+	sha256: string;
+}
+
+/** Everything an export computes from, each analysis run at most once. */
+export interface ExportContext {
+	source: ExportSource;
+	request: ExportRequest;
+	model: ScenarioModel;
+	evaluator: Evaluator;
+	point: PointResult;
+	provenance: Provenance;
+	monteCarlo: () => MonteCarloResult;
+	tornado: () => Tornado;
+	twoWay: () => TwoWayResult;
+	optionLabel: (id: string) => string;
+	assumptionLabel: (id: string) => string;
+}
+
+export const VERSION: string = pkg.version;
+
+function once<T>(make: () => T): () => T {
+	let value: { v: T } | undefined;
+	return () => (value ??= { v: make() }).v;
+}
+
+/** Builds the model and evaluator for a request; analyses run when first asked for. */
+export function exportContext(source: ExportSource, request: ExportRequest): ExportContext {
+	const model = buildMachine(source.scenario);
+	const evaluator = createEvaluator(model, { perspective: request.perspective, criterion: request.criterion, base: request.overrides });
+	const point = evaluator.at({});
+	const scenario = source.scenario;
+	const numeric = scenario.assumptions.filter((a) => a.kind === 'number' || a.kind === 'probability');
+	const tornadoResult = once(() => tornado(evaluator));
+	return {
+		source,
+		request,
+		model,
+		evaluator,
+		point,
+		provenance: {
+			generator: 'Branchpoint',
+			version: VERSION,
+			scenarioId: source.id,
+			scenarioSha256: source.sha256,
+			assumptions: assumptionValues(scenario, request.overrides),
+			overrides: request.overrides,
+			preset: request.preset,
+			perspective: request.perspective ?? scenario.perspective,
+			criterion: request.criterion,
+			seed: request.seed,
+			runs: request.runs
+		},
+		monteCarlo: once(() => monteCarlo(evaluator, { runs: request.runs, seed: request.seed })),
+		tornado: tornadoResult,
+		twoWay: once(() => {
+			// Default axes: the two numeric assumptions with the widest tornado bars.
+			const widest = tornadoResult().bars.filter((b) => numeric.some((a) => a.id === b.assumption)).map((b) => b.assumption);
+			const x = numeric.find((a) => a.id === (request.x ?? widest[0])) ?? numeric[0];
+			const y = numeric.find((a) => a.id === (request.y ?? widest.find((id) => id !== x.id))) ?? numeric.find((a) => a !== x) ?? x;
+			return twoWay(evaluator, x, y, { steps: request.steps });
+		}),
+		optionLabel: (id) => evaluator.optionLabels[evaluator.optionIds.indexOf(id)] ?? id,
+		assumptionLabel: (id) => scenario.assumptions.find((a) => a.id === id)?.label ?? id
+	};
+}

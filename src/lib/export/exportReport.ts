@@ -1,0 +1,132 @@
+import {
+	cslItems,
+	formatNumber,
+	formatPercent,
+	optionRows,
+	provenanceLine,
+	reportMarkdown,
+	toMarkdownTable,
+	type Block,
+	type ExportContent,
+	type ReportDocument,
+	type Table
+} from '../core/index.js';
+import { buildFigure } from './buildFigure.js';
+import { chicagoBibliography, chicagoNote } from './citations.js';
+import type { ExportContext } from './exportContext.js';
+import { optionsTableOf, optionsTableText } from './exportTable.js';
+import { renderSvg } from './renderSvg.js';
+import { svgToPng } from './svgToPng.js';
+import { writeDocx, type DocxFigure } from './writeDocx.js';
+
+/** Figures in a Word report: sharp in print, small enough to mail. */
+const DOCX_DPI = 200;
+
+function assumptionTable(ctx: ExportContext, noteFor: (citationIds: string[]) => number[]): Table {
+	const { scenario } = ctx.source;
+	const values = ctx.provenance.assumptions;
+	const rows = scenario.assumptions.map((a) => {
+		const v = values[a.id];
+		const shown = a.kind === 'choice' ? (a.options?.find((o) => o.id === v)?.label ?? String(v)) : a.kind === 'boolean' ? (v ? 'yes' : 'no') : formatNumber(Number(v));
+		const range = a.kind === 'choice' ? (a.options ?? []).map((o) => o.label).join(' / ') : a.kind === 'boolean' ? 'yes / no' : `${formatNumber(a.min ?? 0)} – ${formatNumber(a.max ?? 1)}`;
+		const notes = noteFor(a.citations);
+		const set = a.id in ctx.provenance.overrides ? ' (set)' : '';
+		return [a.label, `${shown}${set}`, range, a.unit ?? (a.kind === 'probability' ? 'probability' : ''), a.judgment ? 'analyst judgment' : 'source', notes.length > 0 ? notes.map((n) => `[${n}]`).join(' ') : ''];
+	});
+	return { header: ['Assumption', 'Value', 'Range', 'Unit', 'Basis', 'Notes'], rows, numeric: [false, true, false, false, false, false] };
+}
+
+/** The report's content, in reading order. */
+export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures: ExportContent[] } {
+	const { scenario } = ctx.source;
+	const items = cslItems(scenario.sources);
+	const itemOf = new Map(items.map((item) => [item.id, item]));
+	const citations = new Map(scenario.citations.map((c) => [c.id, c]));
+	const notes: { number: number; text: string }[] = [];
+	const numbered = new Map<string, number>();
+	const noteFor = (ids: string[]) =>
+		ids.flatMap((id) => {
+			const c = citations.get(id);
+			if (!c) return [];
+			let n = numbered.get(id);
+			if (n === undefined) {
+				n = notes.length + 1;
+				numbered.set(id, n);
+				const item = itemOf.get(c.source);
+				notes.push({ number: n, text: `「${c.excerpt}」 (${c.gloss}) ${item ? chicagoNote(item) : c.source}` });
+			}
+			return [n];
+		});
+
+	const rows = optionRows({ scenario, point: ctx.point, optionIds: ctx.evaluator.optionIds, optionLabels: ctx.evaluator.optionLabels, monteCarlo: ctx.monteCarlo() });
+	const preferred = rows.find((r) => r.preferred);
+	const actor = scenario.actors.find((a) => a.id === ctx.provenance.perspective)?.name ?? ctx.provenance.perspective;
+	const objective = scenario.criteria.find((c) => c.id === ctx.request.criterion)?.label ?? 'weighted score';
+	const mc = ctx.monteCarlo();
+	const tornado = ctx.tornado();
+	const changes = tornado.bars.filter((b) => b.policyChanges);
+	const figures: ExportContent[] = ['tree', 'tornado', 'histogram', 'risk', 'twoway', ...(scenario.spiral ? (['spiral'] as const) : [])];
+	const built = new Map(figures.map((f) => [f, buildFigure(ctx, f)]));
+	const figure = (content: ExportContent, n: number): Block => ({ kind: 'figure', content, title: `Figure ${n}. ${built.get(content)?.title ?? content}`, alt: built.get(content)?.alt ?? '' });
+	const optionsText = optionsTableText(ctx);
+	const blocks: Block[] = [
+		{ kind: 'heading', level: 1, text: 'Summary' },
+		{ kind: 'paragraph', text: scenario.description.trim() },
+		{
+			kind: 'paragraph',
+			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, maximising the ${objective}. ${preferred ? `The preferred first response is “${preferred.label}” (weighted score ${formatNumber(preferred.score, 2)}; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs).` : ''} The expected value of perfect information is ${formatNumber(mc.evpi, 4)}.${changes.length > 0 ? ` The preferred response changes across the range of: ${changes.map((b) => b.label).join('; ')}.` : ' The preferred response holds across every assumption’s range.'}`
+		},
+		{ kind: 'heading', level: 1, text: 'Options' },
+		{ kind: 'table', title: `Table 1. ${optionsText.title}`, table: optionsTableOf(ctx, false), source: optionsText.source },
+		{ kind: 'heading', level: 1, text: 'Assumptions' },
+		{ kind: 'table', title: 'Table 2. Assumptions as used in this report', table: assumptionTable(ctx, noteFor), source: 'Values marked (set) differ from the scenario’s defaults. Analyst judgment: a value the model’s authors chose, not a figure from a source. Notes give the excerpts each assumption rests on.' },
+		{ kind: 'heading', level: 1, text: 'Decision tree' },
+		figure('tree', 1),
+		{ kind: 'heading', level: 1, text: 'Analyses' },
+		{ kind: 'heading', level: 2, text: 'Sensitivity' },
+		figure('tornado', 2),
+		{ kind: 'heading', level: 2, text: 'Uncertainty' },
+		figure('histogram', 3),
+		figure('risk', 4),
+		{ kind: 'heading', level: 2, text: 'Two assumptions at once' },
+		figure('twoway', 5),
+		...(scenario.spiral ? [{ kind: 'heading', level: 2, text: 'Deterrence spiral' } as Block, figure('spiral', 6)] : []),
+		{ kind: 'heading', level: 1, text: 'Provenance' },
+		{ kind: 'paragraph', text: `${provenanceLine(ctx.provenance)}. Running “npm run bp -- export ${ctx.provenance.scenarioId}” with the same options on the same scenario file regenerates this report.` }
+	];
+	return {
+		doc: { title: scenario.title, subtitle: `Scenario report · ${ctx.provenance.generator} ${ctx.provenance.version}`, blocks, notes, bibliography: chicagoBibliography(items), provenance: ctx.provenance },
+		figures
+	};
+}
+
+/** The report as Markdown, DOCX, or JSON (its numbers and texts, for other tools). */
+export async function exportReport(ctx: ExportContext): Promise<Uint8Array> {
+	const { doc, figures } = buildReport(ctx);
+	const encode = (text: string) => new TextEncoder().encode(text);
+	if (ctx.request.format === 'md') {
+		const svgs = new Map(figures.map((f) => [f, renderSvg(buildFigure(ctx, f), ctx.provenance, ctx.request.greyscale)]));
+		return encode(reportMarkdown(doc, svgs, toMarkdownTable));
+	}
+	if (ctx.request.format === 'docx') {
+		const pngs = new Map<ExportContent, DocxFigure>();
+		for (const f of figures) {
+			const built = buildFigure(ctx, f);
+			const svg = renderSvg(built, ctx.provenance, ctx.request.greyscale);
+			pngs.set(f, { png: await svgToPng(svg, { dpi: DOCX_DPI, figure: built, provenance: ctx.provenance }), width: built.frame.width, height: built.frame.height });
+		}
+		return writeDocx(doc, pngs);
+	}
+	const mc = ctx.monteCarlo();
+	const json = {
+		provenance: ctx.provenance,
+		scenario: { id: ctx.source.id, title: ctx.source.scenario.title, asOf: ctx.source.scenario.asOf },
+		options: optionRows({ scenario: ctx.source.scenario, point: ctx.point, optionIds: ctx.evaluator.optionIds, optionLabels: ctx.evaluator.optionLabels, monteCarlo: mc }),
+		tornado: ctx.tornado(),
+		monteCarlo: { runs: mc.runs, seed: mc.seed, evpi: mc.evpi, summaries: mc.summaries },
+		figures: Object.fromEntries(figures.map((f) => { const b = buildFigure(ctx, f); return [f, { title: b.title, caption: b.caption, alt: b.alt, description: b.description }]; })),
+		report: doc,
+		sources: cslItems(ctx.source.scenario.sources)
+	};
+	return encode(`${JSON.stringify(json, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+}

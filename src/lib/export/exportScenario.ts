@@ -1,0 +1,57 @@
+import { FIGURES, type ExportRequest } from '../core/index.js';
+import { buildFigure } from './buildFigure.js';
+import { exportContext, type ExportSource } from './exportContext.js';
+import { renderSvg } from './renderSvg.js';
+import { svgToPng } from './svgToPng.js';
+import { svgToPdf } from './svgToPdf.js';
+import { exportTable } from './exportTable.js';
+import { exportReport } from './exportReport.js';
+import { exportSources } from './exportSources.js';
+
+/** One exported file. */
+export interface ExportFile {
+	bytes: Uint8Array;
+	mediaType: string;
+	/** A file name to save it under: scenario id, content, format. */
+	fileName: string;
+}
+
+const MEDIA_TYPES = {
+	svg: 'image/svg+xml',
+	png: 'image/png',
+	pdf: 'application/pdf',
+	csv: 'text/csv; charset=utf-8',
+	md: 'text/markdown; charset=utf-8',
+	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	bib: 'application/x-bibtex; charset=utf-8',
+	csl: 'application/vnd.citationstyles.csl+json',
+	json: 'application/json'
+} as const;
+
+const EXTENSIONS = { svg: 'svg', png: 'png', pdf: 'pdf', csv: 'csv', md: 'md', docx: 'docx', bib: 'bib', csl: 'csl.json', json: 'json' } as const;
+
+/**
+ * Branchpoint's one exporter: the CLI's `export` command and the
+ * workbench's export endpoint both call it, so the same request gives the
+ * same bytes from either.
+ */
+export async function exportScenario(source: ExportSource, request: ExportRequest): Promise<ExportFile> {
+	const ctx = exportContext(source, request);
+	const encode = (text: string) => new TextEncoder().encode(text);
+	let bytes: Uint8Array;
+	if ((FIGURES as readonly string[]).includes(request.content) && (request.format === 'svg' || request.format === 'png' || request.format === 'pdf')) {
+		const figure = buildFigure(ctx, request.content);
+		const svg = renderSvg(figure, ctx.provenance, request.greyscale);
+		if (request.format === 'svg') bytes = encode(svg);
+		else if (request.format === 'png') bytes = await svgToPng(svg, { dpi: request.dpi, figure, provenance: ctx.provenance });
+		else bytes = await svgToPdf(svg, { figure, provenance: ctx.provenance });
+	} else if (request.format === 'csv' || ((request.format === 'md' || request.format === 'docx') && request.content === 'options')) {
+		bytes = await exportTable(ctx);
+	} else if (request.format === 'md' || request.format === 'docx' || request.format === 'json') {
+		bytes = await exportReport(ctx);
+	} else {
+		bytes = encode(exportSources(ctx));
+	}
+	const subtree = request.content === 'tree' && request.subtree !== '' ? `-${request.subtree.replace(/[^\w-]+/g, '_')}` : '';
+	return { bytes, mediaType: MEDIA_TYPES[request.format], fileName: `${source.id}-${request.content}${subtree}.${EXTENSIONS[request.format]}` };
+}

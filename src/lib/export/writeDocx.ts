@@ -1,0 +1,131 @@
+import {
+	AlignmentType,
+	BorderStyle,
+	Document,
+	HeadingLevel,
+	ImageRun,
+	Packer,
+	Paragraph,
+	Table,
+	TableCell,
+	TableRow,
+	TextRun,
+	WidthType
+} from 'docx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import type { ExportContent, ReportDocument, Table as TextTable } from '../core/index.js';
+
+/** A figure as DOCX takes it: PNG bytes and its size in pixels at 96 dpi. */
+export interface DocxFigure {
+	png: Uint8Array;
+	width: number;
+	height: number;
+}
+
+/** The fixed time written for created and modified, so the same report gives the same bytes. */
+const EPOCH = '2000-01-01T00:00:00Z';
+/** Printable width of an A4/Letter page with Word's default margins, in pixels at 96 dpi. */
+const PAGE_WIDTH = 600;
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+function tableOf(table: TextTable): Table {
+	const border = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+	const cell = (text: string, column: number, header: boolean) =>
+		new TableCell({
+			children: [new Paragraph({ alignment: table.numeric[column] && !header ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: header, size: 18 })] })],
+			borders: { top: border, bottom: border, left: border, right: border }
+		});
+	return new Table({
+		width: { size: 100, type: WidthType.PERCENTAGE },
+		rows: [new TableRow({ tableHeader: true, children: table.header.map((h, c) => cell(h, c, true)) }), ...table.rows.map((r) => new TableRow({ children: r.map((v, c) => cell(v, c, false)) }))]
+	});
+}
+
+/**
+ * Writes a report as a Word document with the docx library: headings,
+ * tables with header rows, figures as PNG with alt text, numbered notes and
+ * a bibliography, and the provenance in the document properties (title,
+ * subject, keywords, and custom properties per field). The zip is then
+ * rewritten with fixed timestamps so equal reports are equal bytes.
+ */
+export async function writeDocx(doc: ReportDocument, figures: ReadonlyMap<ExportContent, DocxFigure>): Promise<Uint8Array> {
+	const noteRefs = (notes?: number[]) => (notes && notes.length > 0 ? [new TextRun(` [${notes.join(', ')}]`)] : []);
+	const children: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }), new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })] })];
+	for (const block of doc.blocks) {
+		switch (block.kind) {
+			case 'heading':
+				children.push(new Paragraph({ heading: HEADINGS[block.level], children: [new TextRun(block.text)] }));
+				break;
+			case 'paragraph':
+				children.push(new Paragraph({ children: [new TextRun(block.text), ...noteRefs(block.notes)] }));
+				break;
+			case 'table':
+				children.push(new Paragraph({ keepNext: true, children: [new TextRun({ text: block.title, bold: true })] }), tableOf(block.table), new Paragraph({ children: [new TextRun({ text: block.source, italics: true, size: 18 })] }));
+				break;
+			case 'figure': {
+				const figure = figures.get(block.content);
+				if (!figure) break;
+				const scale = Math.min(1, PAGE_WIDTH / figure.width);
+				children.push(
+					new Paragraph({
+						keepNext: true,
+						children: [
+							new ImageRun({
+								type: 'png',
+								data: figure.png,
+								transformation: { width: Math.round(figure.width * scale), height: Math.round(figure.height * scale) },
+								altText: { name: block.content, title: block.title, description: block.alt }
+							})
+						]
+					}),
+					new Paragraph({ children: [new TextRun({ text: block.title, italics: true })] })
+				);
+				break;
+			}
+			case 'list':
+				for (const item of block.items) children.push(new Paragraph({ bullet: { level: 0 }, children: [new TextRun(item)] }));
+				break;
+		}
+	}
+	if (doc.notes.length > 0) {
+		children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Notes')] }));
+		for (const n of doc.notes) children.push(new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun({ text: `${n.number}. ${n.text}`, size: 20 })] }));
+	}
+	if (doc.bibliography.length > 0) {
+		children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Bibliography')] }));
+		for (const entry of doc.bibliography) children.push(new Paragraph({ indent: { left: 720, hanging: 720 }, children: [new TextRun(entry)] }));
+	}
+	const p = doc.provenance;
+	const document = new Document({
+		creator: `${p.generator} ${p.version}`,
+		lastModifiedBy: `${p.generator} ${p.version}`,
+		title: doc.title,
+		subject: doc.subtitle,
+		description: `Exported from scenario ${p.scenarioId} (sha256 ${p.scenarioSha256}).`,
+		keywords: `Branchpoint; ${p.scenarioId}`,
+		customProperties: [
+			{ name: 'BranchpointVersion', value: p.version },
+			{ name: 'ScenarioId', value: p.scenarioId },
+			{ name: 'ScenarioSha256', value: p.scenarioSha256 },
+			{ name: 'Perspective', value: p.perspective },
+			{ name: 'Criterion', value: p.criterion ?? 'weighted score' },
+			{ name: 'Seed', value: String(p.seed) },
+			{ name: 'Runs', value: String(p.runs) },
+			{ name: 'Assumptions', value: JSON.stringify(p.assumptions) },
+			{ name: 'Provenance', value: JSON.stringify(p) }
+		],
+		styles: { default: { document: { run: { font: { ascii: 'Calibri', eastAsia: 'Noto Sans CJK JP', hAnsi: 'Calibri' } } } } },
+		sections: [{ children }]
+	});
+	return fixTimestamps(new Uint8Array(await Packer.toBuffer(document)));
+}
+
+/** Rewrites the package with a fixed creation and modification time, in the same file order. */
+function fixTimestamps(docx: Uint8Array): Uint8Array {
+	const files = unzipSync(docx);
+	const core = files['docProps/core.xml'];
+	if (core) files['docProps/core.xml'] = strToU8(strFromU8(core).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*/g, `$1${EPOCH}`));
+	const mtime = new Date(EPOCH);
+	return zipSync(Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime }]])), { level: 6 });
+}
