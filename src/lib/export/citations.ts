@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { CHICAGO_NOTE_BIBLIOGRAPHY } from './styles/chicagoNoteBibliography.js';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
@@ -10,7 +10,7 @@ import type { CslItem } from '../core/index.js';
  * the items alone, byte for byte: the items carry no access date, so the style
  * never prints one, and nothing here reads the clock.
  *
- * Reads its style with `node:fs`, so it runs on the server and in the CLI.
+ * The style is bundled as a module, so this runs wherever the exporter does.
  */
 
 /** CSL-JSON, two-space indented, keys in a fixed order, with a final newline. */
@@ -30,10 +30,26 @@ export function bibtex(items: CslItem[]): string {
 	const saved = { ...settings };
 	Object.assign(settings, { useIdAsLabel: true, checkLabel: false, asciiOnly: false });
 	try {
-		return `${new Cite(items).format('bibtex', { format: 'text' }).trim()}\n`;
+		return `${withDates(new Cite(items).format('bibtex', { format: 'text' }).trim())}\n`;
 	} finally {
 		Object.assign(settings, saved);
 	}
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * citation-js writes a day into the month field ("month = {jun 20}"), which
+ * BibTeX styles print as it stands. Write the month as BibTeX's macro and
+ * the full date as biblatex's `date` field instead.
+ */
+function withDates(bib: string): string {
+	return bib.replace(/\tyear = \{(\d{4})\},\n\tmonth = \{([a-z]{3})(?: (\d{1,2}))?\},/g, (whole, year: string, month: string, day?: string) => {
+		const m = MONTHS.indexOf(month) + 1;
+		if (m === 0) return whole;
+		const date = [year, String(m).padStart(2, '0'), ...(day ? [day.padStart(2, '0')] : [])].join('-');
+		return `\tyear = {${year}},\n\tmonth = ${month},\n\tdate = {${date}},`;
+	});
 }
 
 /**
@@ -65,7 +81,7 @@ const CHICAGO = 'chicago-note-bibliography';
  */
 function chicagoStyle(): string {
 	const styles = plugins.config.get('@csl').styles;
-	if (!styles.has(CHICAGO)) styles.add(CHICAGO, readFileSync(new URL('./styles/chicago-note-bibliography.csl', import.meta.url), 'utf8'));
+	if (!styles.has(CHICAGO)) styles.add(CHICAGO, CHICAGO_NOTE_BIBLIOGRAPHY);
 	return CHICAGO;
 }
 

@@ -36,8 +36,13 @@ function tableOf(table: TextTable): Table {
 			children: [new Paragraph({ alignment: table.numeric[column] && !header ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text, bold: header, size: 18 })] })],
 			borders: { top: border, bottom: border, left: border, right: border }
 		});
+	// The first column names things and gets room; numbers share the rest.
+	const total = 9000;
+	const first = table.header.length > 2 ? Math.round(total * 0.3) : Math.round(total / table.header.length);
+	const rest = Math.round((total - first) / Math.max(1, table.header.length - 1));
 	return new Table({
-		width: { size: 100, type: WidthType.PERCENTAGE },
+		width: { size: total, type: WidthType.DXA },
+		columnWidths: table.header.map((_, c) => (c === 0 ? first : rest)),
 		rows: [new TableRow({ tableHeader: true, children: table.header.map((h, c) => cell(h, c, true)) }), ...table.rows.map((r) => new TableRow({ children: r.map((v, c) => cell(v, c, false)) }))]
 	});
 }
