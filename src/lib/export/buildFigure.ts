@@ -45,8 +45,12 @@ interface Parts {
 
 const lettered = (labels: readonly string[]) => labels.map((l, o) => `${optionLetter(o)} ${l}`).join('; ');
 
-/** The figure of one content kind, computed from the export's context. */
-export function buildFigure(ctx: ExportContext, content: ExportContent): BuiltFigure {
+/**
+ * The figure of one content kind, computed from the export's context.
+ * Without `notes` the frame leaves the numbered notes out: a report prints
+ * them once, at its end, under the same numbers.
+ */
+export function buildFigure(ctx: ExportContext, content: ExportContent, options: { notes?: boolean } = {}): BuiltFigure {
 	const parts = figureParts(ctx, content);
 	const { scenario } = ctx.source;
 	const notes = parts.notes ?? numberNotes(scenario, parts.citations).notes;
@@ -58,7 +62,7 @@ export function buildFigure(ctx: ExportContext, content: ExportContent): BuiltFi
 		title,
 		caption,
 		sourceLine: sourceLine(scenario, notes),
-		notes: notes.map(noteText),
+		notes: options.notes === false ? [] : notes.map(noteText),
 		provenance: provenanceLine(ctx.provenance)
 	});
 	return { plot: parts.plot, frame, title, caption, notes, alt: parts.alt, description: parts.description };

@@ -36,6 +36,10 @@ function assumptionTable(ctx: ExportContext, noteFor: (citationIds: string[]) =>
 	return { header: ['Assumption', 'Value', 'Range', 'Unit', 'Basis', 'Notes'], rows, numeric: [false, true, false, false, false, false] };
 }
 
+function figureKinds(scenario: ExportContext['source']['scenario']): ExportContent[] {
+	return ['tree', 'tornado', 'histogram', 'risk', 'twoway', ...(scenario.spiral ? (['spiral'] as const) : [])];
+}
+
 /** The report's content, in reading order. */
 export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures: ExportContent[] } {
 	const { scenario } = ctx.source;
@@ -58,6 +62,10 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 			return [n];
 		});
 
+	// The tree figure's superscripts keep their numbers: its notes come first.
+	const built = new Map(figureKinds(scenario).map((f) => [f, buildFigure(ctx, f, { notes: false })]));
+	noteFor(built.get('tree')?.notes.map((n) => n.citation.id) ?? []);
+
 	const rows = optionRows({ scenario, point: ctx.point, optionIds: ctx.evaluator.optionIds, optionLabels: ctx.evaluator.optionLabels, monteCarlo: ctx.monteCarlo() });
 	const preferred = rows.find((r) => r.preferred);
 	const actor = scenario.actors.find((a) => a.id === ctx.provenance.perspective)?.name ?? ctx.provenance.perspective;
@@ -65,8 +73,7 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 	const mc = ctx.monteCarlo();
 	const tornado = ctx.tornado();
 	const changes = tornado.bars.filter((b) => b.policyChanges);
-	const figures: ExportContent[] = ['tree', 'tornado', 'histogram', 'risk', 'twoway', ...(scenario.spiral ? (['spiral'] as const) : [])];
-	const built = new Map(figures.map((f) => [f, buildFigure(ctx, f)]));
+	const figures = figureKinds(scenario);
 	const figure = (content: ExportContent, n: number): Block => ({ kind: 'figure', content, title: `Figure ${n}. ${built.get(content)?.title ?? content}`, alt: built.get(content)?.alt ?? '' });
 	const optionsText = optionsTableText(ctx);
 	const blocks: Block[] = [
@@ -105,13 +112,13 @@ export async function exportReport(ctx: ExportContext): Promise<Uint8Array> {
 	const { doc, figures } = buildReport(ctx);
 	const encode = (text: string) => new TextEncoder().encode(text);
 	if (ctx.request.format === 'md') {
-		const svgs = new Map(figures.map((f) => [f, renderSvg(buildFigure(ctx, f), ctx.provenance, ctx.request.greyscale)]));
+		const svgs = new Map(figures.map((f) => [f, renderSvg(buildFigure(ctx, f, { notes: false }), ctx.provenance, ctx.request.greyscale)]));
 		return encode(reportMarkdown(doc, svgs, toMarkdownTable));
 	}
 	if (ctx.request.format === 'docx') {
 		const pngs = new Map<ExportContent, DocxFigure>();
 		for (const f of figures) {
-			const built = buildFigure(ctx, f);
+			const built = buildFigure(ctx, f, { notes: false });
 			const svg = renderSvg(built, ctx.provenance, ctx.request.greyscale);
 			pngs.set(f, { png: await svgToPng(svg, { dpi: DOCX_DPI, figure: built, provenance: ctx.provenance }), width: built.frame.width, height: built.frame.height });
 		}

@@ -1,0 +1,129 @@
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { ExportFormat, RawExportOptions } from '../../src/lib/core/index.js';
+import { exportScenario } from '../../src/lib/export/exportScenario.js';
+import { exportSource, validRequest } from '../helpers/exports.js';
+
+const example = exportSource('example');
+const shipped = exportSource('shipped');
+
+async function exported(which: 'example' | 'shipped', raw: RawExportOptions) {
+	const source = which === 'example' ? example : shipped;
+	return exportScenario(source, validRequest(source.scenario, raw));
+}
+
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+
+describe('SVG figures', () => {
+	const figures: [string, 'example' | 'shipped', RawExportOptions][] = [
+		['example-tree', 'example', { format: 'svg' }],
+		['example-tree-greyscale', 'example', { format: 'svg', greyscale: true, set: ['p_evade=0.9'] }],
+		['shipped-tree-optimal', 'shipped', { format: 'svg', optimal: true, depth: '4' }],
+		['shipped-tornado', 'shipped', { format: 'svg', content: 'tornado' }],
+		['shipped-twoway', 'shipped', { format: 'svg', content: 'twoway', x: 'p_veto', y: 'p_mission_useful', steps: '5' }],
+		['shipped-histogram', 'shipped', { format: 'svg', content: 'histogram', runs: '200', seed: '7' }],
+		['shipped-risk', 'shipped', { format: 'svg', content: 'risk', runs: '200', seed: '7' }],
+		['shipped-spiral', 'shipped', { format: 'svg', content: 'spiral' }]
+	];
+
+	it.each(figures)('%s matches its snapshot', async (name, which, raw) => {
+		const svg = text((await exported(which, raw)).bytes);
+		await expect(svg).toMatchFileSnapshot(`__snapshots__/${name}.svg`);
+	});
+
+	it('is a standalone SVG with a Japanese-capable font stack, title, description and provenance', async () => {
+		const svg = text((await exported('shipped', { format: 'svg', set: ['p_veto=0.7'] })).bytes);
+		expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+		expect(svg).not.toContain('<!--');
+		expect(svg).toMatch(/font-family="'Noto Sans CJK JP', 'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic'/);
+		expect(svg).toMatch(/<title id="figure-title">Russia–DPRK treaty[^<]*Decision tree from/);
+		expect(svg).toMatch(/<desc id="figure-desc">decision at /);
+		const metadata = JSON.parse(unescapeXml(/<metadata id="branchpoint-provenance">([^<]*)<\/metadata>/.exec(svg)![1]));
+		expect(metadata).toMatchObject({ generator: 'Branchpoint', version: '0.1.0', scenarioId: 'russia-dprk-2024', scenarioSha256: shipped.sha256, overrides: { p_veto: 0.7 }, seed: 1 });
+		expect(metadata.assumptions.p_veto).toBe(0.7);
+		expect(svg).toContain('Source: Branchpoint model');
+		expect(svg).toContain('Notes:');
+		expect(svg).toContain('「');
+	});
+
+	it('greys every colour with --greyscale', async () => {
+		const svg = text((await exported('shipped', { format: 'svg', content: 'tornado', greyscale: true })).bytes);
+		const colours = [...svg.matchAll(/(?:fill|stroke)="(#[0-9a-f]{6})"/gi)].map((m) => m[1].toLowerCase());
+		expect(colours.length).toBeGreaterThan(10);
+		for (const c of colours) expect(c.slice(1, 3) === c.slice(3, 5) && c.slice(3, 5) === c.slice(5, 7), c).toBe(true);
+	});
+
+	it('states the subtree in the title and draws only below it', async () => {
+		const svg = text((await exported('example', { format: 'svg', subtree: 'SANCTION' })).bytes);
+		expect(svg).toContain('subtree from “Networks react”');
+		expect(svg).not.toContain('Wait');
+	});
+});
+
+describe('every format', () => {
+	const formats: [ExportFormat, RawExportOptions][] = [
+		['svg', { format: 'svg', content: 'tornado' }],
+		['png', { format: 'png', dpi: '100' }],
+		['pdf', { format: 'pdf' }],
+		['csv', { format: 'csv' }],
+		['csv', { format: 'csv', content: 'nodes' }],
+		['md', { format: 'md', content: 'options' }],
+		['md', { format: 'md' }],
+		['docx', { format: 'docx', content: 'options' }],
+		['bib', { format: 'bib' }],
+		['csl', { format: 'csl' }],
+		['json', { format: 'json' }]
+	];
+
+	it.each(formats)('%s gives the same bytes for the same request (%o)', async (_, raw) => {
+		const a = await exported('example', raw);
+		const b = await exported('example', raw);
+		expect(a.bytes.length).toBeGreaterThan(100);
+		expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+	});
+
+	it('changes when an assumption changes', async () => {
+		const a = await exported('example', { format: 'csv' });
+		const b = await exported('example', { format: 'csv', set: ['p_evade=0.9'] });
+		expect(text(a.bytes)).not.toBe(text(b.bytes));
+	});
+});
+
+describe('provenance', () => {
+	it('goes into DOCX core and custom properties', async () => {
+		const docx = await exported('example', { format: 'docx', content: 'options', set: ['p_evade=0.4'] });
+		const files = unzipSync(docx.bytes);
+		const custom = strFromU8(files['docProps/custom.xml']);
+		expect(custom).toContain(example.sha256);
+		expect(custom).toContain('ScenarioId');
+		expect(unescapeXml(custom)).toContain('"p_evade":0.4');
+		expect(strFromU8(files['docProps/core.xml'])).toContain('2000-01-01T00:00:00Z');
+		expect(strFromU8(files['word/document.xml'])).toContain('first responses compared');
+	});
+
+	it('goes into the JSON export whole', async () => {
+		const json = JSON.parse(text((await exported('shipped', { format: 'json', runs: '100', seed: '5' })).bytes));
+		expect(json.provenance).toMatchObject({ scenarioId: 'russia-dprk-2024', scenarioSha256: shipped.sha256, seed: 5, runs: 100, version: '0.1.0' });
+		expect(Object.keys(json.provenance.assumptions)).toHaveLength(shipped.scenario.assumptions.length);
+		expect(json.options).toHaveLength(6);
+		expect(json.report.bibliography).toHaveLength(5);
+	});
+
+	it('goes into PNG text chunks, with the resolution in pHYs', async () => {
+		const png = (await exported('example', { format: 'png', dpi: '300' })).bytes;
+		const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+		const chunks = new Map<string, Uint8Array>();
+		for (let at = 8; at < png.length; at += 12 + view.getUint32(at)) chunks.set(String.fromCharCode(...png.subarray(at + 4, at + 8)) + (chunks.has('iTXt') ? chunks.size : ''), png.subarray(at + 8, at + 8 + view.getUint32(at)));
+		const phys = chunks.get('pHYs')!;
+		expect(new DataView(phys.buffer, phys.byteOffset).getUint32(0)).toBe(Math.round(300 / 0.0254));
+		const texts = [...chunks.entries()].filter(([k]) => k.startsWith('iTXt')).map(([, v]) => new TextDecoder().decode(v));
+		expect(texts.some((t) => t.startsWith('Branchpoint-Provenance') && t.includes(example.sha256))).toBe(true);
+		expect(texts.some((t) => t.startsWith('Description') && t.includes('Decision tree'))).toBe(true);
+	});
+
+	it('goes into the BibTeX header and the Markdown as a comment', async () => {
+		expect(text((await exported('example', { format: 'bib' })).bytes)).toContain(example.sha256);
+		expect(text((await exported('example', { format: 'md', content: 'options' })).bytes)).toMatch(/<!-- branchpoint-provenance \{"generator":"Branchpoint"/);
+	});
+});
