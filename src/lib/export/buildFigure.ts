@@ -80,6 +80,11 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 	const assumptionCitations = (ids: readonly string[]) => ids.map((id) => scenario.assumptions.find((a) => a.id === id)?.citations ?? []);
 	switch (content) {
 		case 'tree': {
+			const nodes = ctx.point.flat.tree.nodes;
+			if (!nodes.some((n) => n.path === request.subtree)) {
+				const examples = nodes.filter((n) => n.depth >= 1 && n.depth <= 2).slice(0, 3).map((n) => `"${n.path}"`);
+				throw new Error(`No node at path "${request.subtree}": a path is the move ids from the start joined by "/", such as ${examples.join(', ')} (the workbench shows a node's path in its inspector).`);
+			}
 			const figure = treeFigure({ scenario, flat: ctx.point.flat, evaluation: ctx.point.evaluation, root: request.subtree, depth: request.depth, optimalOnly: request.optimalOnly, criterion: request.criterion });
 			return {
 				plot: { kind: 'tree', figure },
