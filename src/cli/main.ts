@@ -1,5 +1,5 @@
+import { register } from 'node:module';
 import { parseArgs } from 'node:util';
-import { exportCommand } from './exportCommand.js';
 import { runCommand } from './runCommand.js';
 
 const USAGE = `Usage: npm run bp -- <command> [options]
@@ -95,6 +95,10 @@ if (values.help || positionals.length === 0) {
 }
 
 if (positionals[0] === 'export') {
+	// Loaded only for export: it renders the workbench's Svelte components, compiled on import by
+	// the hooks registered here, and pulls in pdfkit and docx.
+	register('./svelteHooks.js', import.meta.url);
+	const { exportCommand } = await import('./exportCommand.js');
 	const result = await exportCommand(positionals.slice(1), values);
 	if (result.bytes) process.stdout.write(result.bytes);
 	if (result.stderr) process.stderr.write(`${result.stderr}\n`);
