@@ -34,3 +34,11 @@ describe('export', () => {
 		expect(result.bytes).toBeUndefined();
 	});
 });
+
+describe('export limits', () => {
+	it('refuses a PNG too large to rasterise and says what to do instead', async () => {
+		const result = await exportCommand(['russia-dprk-2024'], { format: 'png', dpi: '1200' });
+		expect(result.code).toBe(1);
+		expect(result.stderr).toMatch(/At 1200 dpi this figure would be [\d,]+ × [\d,]+ pixels \(\d+ Mpx; the limit is 150 Mpx\)\. Choose a lower resolution, a subtree or fewer levels, or SVG or PDF/);
+	});
+});

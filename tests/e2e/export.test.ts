@@ -50,6 +50,7 @@ describe('exports from the workbench', () => {
 		expect(ui.bytes.equals(runShownCommand(command))).toBe(true);
 		await page.locator('[data-testid="export-preview-button"]').click();
 		await expect.poll(() => page.locator('[data-testid="export-preview"]').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 30_000 }).toBeGreaterThan(300);
+		await expect(page.locator('[data-testid="export-texts"]').textContent()).resolves.toMatch(/Alt text\. Decision tree from “Security Council vote”/);
 		await shot(page, 'export-preview');
 		expect(errors).toEqual([]);
 	});

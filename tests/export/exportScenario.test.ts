@@ -122,6 +122,15 @@ describe('provenance', () => {
 		expect(texts.some((t) => t.startsWith('Description') && t.includes('Decision tree'))).toBe(true);
 	});
 
+	it('comes with a figure’s texts as JSON: alt text, long description, notes', async () => {
+		const json = JSON.parse(text((await exported('example', { format: 'json', content: 'tree' })).bytes));
+		expect(json.alt).toMatch(/^Decision tree from “Respond to arms transfers\?”, 5 nodes/);
+		expect(json.longDescription.split('\n')).toHaveLength(5);
+		expect(json.notes.map((n: { number: number }) => n.number)).toEqual([1, 2, 3]);
+		expect(json.source).toMatch(/^Source: Branchpoint model/);
+		expect(json.provenance.scenarioSha256).toBe(example.sha256);
+	});
+
 	it('goes into the BibTeX header and the Markdown as a comment', async () => {
 		expect(text((await exported('example', { format: 'bib' })).bytes)).toContain(example.sha256);
 		expect(text((await exported('example', { format: 'md', content: 'options' })).bytes)).toMatch(/<!-- branchpoint-provenance \{"generator":"Branchpoint"/);

@@ -1,5 +1,5 @@
-import { FIGURES, type ExportRequest } from '../core/index.js';
-import { buildFigure } from './buildFigure.js';
+import { FIGURES, type ExportRequest, type Provenance } from '../core/index.js';
+import { buildFigure, type BuiltFigure } from './buildFigure.js';
 import { exportContext, type ExportSource } from './exportContext.js';
 import { renderSvg } from './renderSvg.js';
 import { svgToPng } from './svgToPng.js';
@@ -14,6 +14,25 @@ export interface ExportFile {
 	mediaType: string;
 	/** A file name to save it under: scenario id, content, format. */
 	fileName: string;
+}
+
+/** A figure's texts — alt text and long description for a journal's submission form among them — as JSON. */
+function figureJson(figure: BuiltFigure, provenance: Provenance): string {
+	const source = figure.frame.blocks.find((b) => b.role === 'source')?.lines.join(' ') ?? '';
+	return `${JSON.stringify(
+		{
+			title: figure.title,
+			caption: figure.caption,
+			alt: figure.alt,
+			longDescription: figure.description,
+			source,
+			notes: figure.notes.map((n) => ({ number: n.number, excerpt: n.citation.excerpt, gloss: n.citation.gloss, source: n.citation.source })),
+			size: { width: figure.frame.width, height: figure.frame.height, unit: 'px (1/96 in)' },
+			provenance
+		},
+		null,
+		2
+	)}\n`;
 }
 
 const MEDIA_TYPES = {
@@ -45,6 +64,8 @@ export async function exportScenario(source: ExportSource, request: ExportReques
 		if (request.format === 'svg') bytes = encode(svg);
 		else if (request.format === 'png') bytes = await svgToPng(svg, { dpi: request.dpi, figure, provenance: ctx.provenance });
 		else bytes = await svgToPdf(svg, { figure, provenance: ctx.provenance });
+	} else if (request.format === 'json' && (FIGURES as readonly string[]).includes(request.content)) {
+		bytes = encode(figureJson(buildFigure(ctx, request.content), ctx.provenance));
 	} else if (request.format === 'csv' || ((request.format === 'md' || request.format === 'docx') && request.content === 'options')) {
 		bytes = await exportTable(ctx);
 	} else if (request.format === 'md' || request.format === 'docx' || request.format === 'json') {

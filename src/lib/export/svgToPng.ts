@@ -4,6 +4,9 @@ import { pdfToPng } from '../server/pdfToPng.js';
 import type { BuiltFigure } from './buildFigure.js';
 import { svgToPdf } from './svgToPdf.js';
 
+/** Larger rasters take minutes and gigabytes; no journal asks for them. */
+const MAX_PIXELS = 150e6;
+
 export interface PngOptions {
 	/** Dots per inch, the SVG's pixel being 1/96 inch. */
 	dpi: number;
@@ -19,6 +22,14 @@ export interface PngOptions {
  * chunks.
  */
 export async function svgToPng(svg: string, options: PngOptions): Promise<Uint8Array> {
+	const { width, height } = options.figure.frame;
+	const scale = options.dpi / 96;
+	const pixels = Math.ceil(width * scale) * Math.ceil(height * scale);
+	if (pixels > MAX_PIXELS) {
+		throw new Error(
+			`At ${options.dpi} dpi this figure would be ${Math.ceil(width * scale).toLocaleString('en')} × ${Math.ceil(height * scale).toLocaleString('en')} pixels (${Math.round(pixels / 1e6)} Mpx; the limit is ${MAX_PIXELS / 1e6} Mpx). Choose a lower resolution, a subtree or fewer levels, or SVG or PDF, which scale without limit.`
+		);
+	}
 	const png = withoutChunk(pdfToPng(await svgToPdf(svg, { figure: options.figure, provenance: options.provenance }), options.dpi), 'pHYs');
 	const metres = Math.round(options.dpi / 0.0254);
 	const phys = new Uint8Array(9);

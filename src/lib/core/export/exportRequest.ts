@@ -18,7 +18,7 @@ export const CONTENTS_BY_FORMAT: Record<ExportFormat, readonly ExportContent[]> 
 	docx: ['report', 'options'],
 	bib: ['sources'],
 	csl: ['sources'],
-	json: ['report']
+	json: ['report', ...FIGURES]
 };
 
 export const DPI_RANGE = [72, 2400] as const;
