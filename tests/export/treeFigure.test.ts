@@ -59,7 +59,7 @@ describe('treeFigure', () => {
 	it('writes alt text naming the preferred first move and a line per node in the long description', () => {
 		const figure = figureOf('shipped');
 		const preferred = figure.links.find((l) => l.chosen && figure.nodes.find((n) => n.path === l.target)?.parent === '')!;
-		expect(figure.alt).toContain(`The preferred first move is “${preferred.label}”`);
+		expect(figure.alt).toContain(`The preferred first move is “${preferred.fullLabel}”`);
 		expect(figure.longDescription.split('\n')).toHaveLength(figure.nodes.length);
 	});
 

@@ -30,7 +30,9 @@ export interface TreeFigureNode {
 	kind: NodeKind;
 	/** Expected value (or outcome at a terminal) of the objective, formatted. */
 	value: string;
+	/** The state's label, shortened to fit; `fullLabel` for the long description. */
 	label: string;
+	fullLabel: string;
 	/** Terminals: probability of ending here under the optimal policy. */
 	reach?: string;
 	/** Moves below this node that the figure does not draw. */
@@ -44,7 +46,9 @@ export interface TreeFigureLink {
 	d: string;
 	labelX: number;
 	labelY: number;
+	/** The move's label, shortened to fit; `fullLabel` for the long description. */
 	label: string;
+	fullLabel: string;
 	/** Note numbers of the move's and its target state's excerpts. */
 	notes: number[];
 	/** Chance moves: the probability, formatted. */
@@ -120,6 +124,7 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 			kind: node.kind,
 			value: valueAt(p.index, terminal),
 			label: truncate(states.get(node.state)?.label ?? node.state, 60),
+			fullLabel: states.get(node.state)?.label ?? node.state,
 			reach: terminal ? formatPercent(evaluation.reachOptimal[p.index]) : undefined,
 			hidden: p.hiddenChildren,
 			optimal: onOptimalPath(p.index)
@@ -131,6 +136,7 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 		labelX: l.labelX,
 		labelY: l.labelY,
 		label: truncate(moveOf(l.target)?.label ?? nodes[l.target].move ?? '', 60),
+		fullLabel: moveOf(l.target)?.label ?? nodes[l.target].move ?? '',
 		notes: notesOf.get(l.target) ?? [],
 		probability: flat.kind[l.source] === KIND_CHANCE ? formatNumber(evaluation.probability[l.target]) : undefined,
 		optimal: onOptimalPath(l.target),
@@ -169,7 +175,7 @@ function altText(scenario: Scenario, figure: TreeFigure, depth: number): string 
 	return [
 		`Decision tree from “${figure.heading.label}”, ${figure.nodes.length} nodes to ${depth} levels, ${scenario.title}.`,
 		`Squares are decisions, circles chance events, triangles outcomes; heavy lines mark the optimal policy for ${actor}.`,
-		first ? `The preferred first move is “${first.label}”, with an expected ${figure.objective} of ${root?.value ?? '?'}.` : ''
+		first ? `The preferred first move is “${first.fullLabel}”, with an expected ${figure.objective} of ${root?.value ?? '?'}.` : ''
 	]
 		.filter((s) => s !== '')
 		.join(' ');
@@ -187,13 +193,13 @@ function outline(figure: TreeFigure, rootPath: string): string {
 	const lines: string[] = [];
 	const describe = (n: TreeFigureNode) =>
 		n.kind === 'terminal'
-			? `outcome “${n.label}”: ${figure.objective} ${n.value}, reached with ${n.reach} under the optimal policy`
-			: `${n.kind} at “${n.label}”: expected ${figure.objective} ${n.value}${n.hidden > 0 ? ` (${n.hidden} further moves not drawn)` : ''}`;
+			? `outcome “${n.fullLabel}”: ${figure.objective} ${n.value}, reached with ${n.reach} under the optimal policy`
+			: `${n.kind} at “${n.fullLabel}”: expected ${figure.objective} ${n.value}${n.hidden > 0 ? ` (${n.hidden} further moves not drawn)` : ''}`;
 	const walk = (path: string, indent: string) => {
 		for (const n of (children.get(path) ?? []).sort((a, b) => a.y - b.y)) {
 			const l = links.get(n.path);
 			const marks = [l?.chosen ? 'preferred' : '', l?.probability ? `p ${l.probability}` : '', l && l.notes.length > 0 ? `notes ${l.notes.join(', ')}` : ''].filter((s) => s !== '');
-			lines.push(`${indent}- ${l?.label ?? n.path}${marks.length > 0 ? ` (${marks.join('; ')})` : ''} → ${describe(n)}`);
+			lines.push(`${indent}- ${l?.fullLabel ?? n.path}${marks.length > 0 ? ` (${marks.join('; ')})` : ''} → ${describe(n)}`);
 			walk(n.path, `${indent}  `);
 		}
 	};
