@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { analysisFigures } from './analyses.js';
 import { browserFigures } from './browser.js';
+import { exportFigures } from './exports.js';
 import { rollbackFigures } from './rollback.js';
 import { verdict, type Figure } from './stats.js';
 
@@ -14,7 +15,8 @@ async function main() {
 	const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
 		['Rollback', rollbackFigures],
 		['Analyses', analysisFigures],
-		['Browser (Chromium)', browserFigures]
+		['Browser (Chromium)', browserFigures],
+		['Exports', exportFigures]
 	];
 	const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 	const rows: string[] = [];
