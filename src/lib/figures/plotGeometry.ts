@@ -1,13 +1,13 @@
 import { bin, extent } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
-import type { MonteCarloResult, Tornado, TrajectoryPoint, TwoWayResult } from '../core/index.js';
+import type { MonteCarloResult, Tornado, TrajectoryPoint } from '../core/index.js';
 
 /**
  * Sizes and shared scales of the analysis plots, so that the workbench's
  * charts and the exported figures draw the same marks at the same places.
  */
 export const TORNADO = { width: 760, left: 260, row: 26, height: (t: Tornado) => t.bars.length * 26 + 50 };
-export const REGION = { size: 420, left: 60, top: 10, width: 500, height: 480, domain: (r: TwoWayResult) => r.x.values.length };
+export const REGION = { size: 420, left: 60, top: 10, width: 500, height: 480 };
 export const DISTRIBUTION = { width: 520, height: 220 };
 export const SPIRAL = { width: 560, height: 260 };
 export const HISTOGRAM_ROW = 70;
