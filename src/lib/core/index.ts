@@ -46,7 +46,7 @@ export { formatNumber, formatPercent } from './export/format.js';
 export { cslItems, type CslItem } from './export/cslItems.js';
 export { type Provenance, provenanceLine } from './export/provenance.js';
 export { wrapText, textWidth, truncate } from './export/wrapText.js';
-export { numberNotes, noteText, sourceLine, sourceName, type FigureNote } from './export/figureNotes.js';
+export { numberNotes, noteText, sourceLine, sourceName, sourceShort, type FigureNote } from './export/figureNotes.js';
 export { figureFrame, type FrameLayout, type FrameOptions, type TextBlock } from './export/figureFrame.js';
 export { treeFigure, type TreeFigure, type TreeFigureNode, type TreeFigureLink, type TreeFigureOptions } from './export/treeFigure.js';
 export { parseExportRequest, exportQuery, rawFromQuery, EXPORT_FORMATS, EXPORT_CONTENTS, FIGURES, CONTENTS_BY_FORMAT, DPI_RANGE, type ExportRequest, type ExportFormat, type ExportContent, type RawExportOptions } from './export/exportRequest.js';

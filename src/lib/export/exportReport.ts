@@ -4,6 +4,7 @@ import {
 	formatPercent,
 	optionRows,
 	provenanceLine,
+	sourceShort,
 	reportMarkdown,
 	toMarkdownTable,
 	type Block,
@@ -25,15 +26,19 @@ const DOCX_DPI = 200;
 function assumptionTable(ctx: ExportContext, noteFor: (citationIds: string[]) => number[]): Table {
 	const { scenario } = ctx.source;
 	const values = ctx.provenance.assumptions;
+	const citations = new Map(scenario.citations.map((c) => [c.id, c]));
+	const sources = new Map(scenario.sources.map((s) => [s.id, s]));
 	const rows = scenario.assumptions.map((a) => {
 		const v = values[a.id];
 		const shown = a.kind === 'choice' ? (a.options?.find((o) => o.id === v)?.label ?? String(v)) : a.kind === 'boolean' ? (v ? 'yes' : 'no') : formatNumber(Number(v));
 		const range = a.kind === 'choice' ? (a.options ?? []).map((o) => o.label).join(' / ') : a.kind === 'boolean' ? 'yes / no' : `${formatNumber(a.min ?? 0)} – ${formatNumber(a.max ?? 1)}`;
 		const notes = noteFor(a.citations);
 		const set = a.id in ctx.provenance.overrides ? ' (set)' : '';
-		return [a.label, `${shown}${set}`, range, a.unit ?? (a.kind === 'probability' ? 'probability' : ''), a.judgment ? 'analyst judgment' : 'source', notes.length > 0 ? notes.map((n) => `[${n}]`).join(' ') : ''];
+		const cited = [...new Set(a.citations.map((id) => citations.get(id)?.source ?? ''))].flatMap((id) => sources.get(id) ?? []);
+		const source = [cited.map(sourceShort).join('; '), notes.length > 0 ? `notes ${[...notes].sort((x, y) => x - y).join(', ')}` : ''].filter((x) => x !== '').join(' — ');
+		return [a.label, `${shown}${set}`, range, a.unit ?? (a.kind === 'probability' ? 'probability' : ''), a.judgment ? 'analyst judgment' : 'from the source', source];
 	});
-	return { header: ['Assumption', 'Value', 'Range', 'Unit', 'Basis', 'Notes'], rows, numeric: [false, true, false, false, false, false] };
+	return { header: ['Assumption', 'Value', 'Range', 'Unit', 'Basis', 'Source'], rows, numeric: [false, true, false, false, false, false] };
 }
 
 function figureKinds(scenario: ExportContext['source']['scenario']): ExportContent[] {
@@ -86,7 +91,7 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 		{ kind: 'heading', level: 1, text: 'Options' },
 		{ kind: 'table', title: `Table 1. ${optionsText.title}`, table: optionsTableOf(ctx, false), source: optionsText.source },
 		{ kind: 'heading', level: 1, text: 'Assumptions' },
-		{ kind: 'table', title: 'Table 2. Assumptions as used in this report', table: assumptionTable(ctx, noteFor), source: 'Values marked (set) differ from the scenario’s defaults. Analyst judgment: a value the model’s authors chose, not a figure from a source. Notes give the excerpts each assumption rests on.' },
+		{ kind: 'table', title: 'Table 2. Assumptions as used in this report', table: assumptionTable(ctx, noteFor), source: 'Values marked (set) differ from the scenario’s defaults. Analyst judgment: a value the model’s authors chose, not a figure from a source. The notes give the excerpts each assumption rests on, in Japanese with a gloss.' },
 		{ kind: 'heading', level: 1, text: 'Decision tree' },
 		figure('tree', 1),
 		{ kind: 'heading', level: 1, text: 'Analyses' },
