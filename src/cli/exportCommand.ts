@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseExportRequest, type RawExportOptions } from '../lib/core/index.js';
+import { ExportRefusal } from '../lib/export/ExportRefusal.js';
 import { exportScenario } from '../lib/export/exportScenario.js';
 import { loadScenario, resolveScenarioFile, writeExportFile } from '../lib/server/scenarioFiles.js';
 import type { CommandResult } from './runCommand.js';
@@ -28,6 +29,7 @@ export async function exportCommand(args: string[], options: ExportCommandOption
 	try {
 		exported = await exportScenario({ scenario: loaded.scenario, id: loaded.id, sha256: loaded.sha256 }, request);
 	} catch (error) {
+		if (error instanceof ExportRefusal) return { code: 2, stdout: '', stderr: `export: ${error.message}` };
 		return { code: 1, stdout: '', stderr: `export failed: ${(error as Error).message}` };
 	}
 	if (options.out === '-' || (!options.out && TEXT_FORMATS.has(request.format))) return { code: 0, stdout: '', stderr: '', bytes: exported.bytes };

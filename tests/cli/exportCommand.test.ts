@@ -25,7 +25,7 @@ describe('export', () => {
 		['no format', ['example-minimal'], {}, 2, /export: Name a format with --format/],
 		['a bad value', ['example-minimal'], { format: 'svg', set: ['p_evade=4'] }, 2, /export: set p_evade: .*between 0 and 1/],
 		['content the format cannot hold', ['example-minimal'], { format: 'bib', content: 'tree' }, 2, /A bib export holds sources; not "tree"/],
-		['a subtree path that names no node', ['example-minimal'], { format: 'svg', subtree: 'NOPE' }, 1, /export failed: No node at path "NOPE": a path is the move ids from the start joined by "\/", such as "SANCTION"/]
+		['a subtree path that names no node', ['example-minimal'], { format: 'svg', subtree: 'NOPE' }, 2, /export: No node at path "NOPE": a path is the move ids from the start joined by "\/", such as "SANCTION"/]
 	];
 	it.each(refusals)('refuses %s with a message', async (_, args, options, code, message) => {
 		const result = await exportCommand(args, options);
@@ -38,7 +38,7 @@ describe('export', () => {
 describe('export limits', () => {
 	it('refuses a PNG too large to rasterise and says what to do instead', async () => {
 		const result = await exportCommand(['russia-dprk-2024'], { format: 'png', dpi: '1200' });
-		expect(result.code).toBe(1);
+		expect(result.code).toBe(2);
 		expect(result.stderr).toMatch(/At 1200 dpi this figure would be [\d,]+ × [\d,]+ pixels \(\d+ Mpx; the limit is 150 Mpx\)\. Choose a lower resolution, a subtree or fewer levels, or SVG or PDF/);
 	});
 });

@@ -87,7 +87,7 @@ describe('exports from the workbench', () => {
 		let downloaded = false;
 		page.on('download', () => (downloaded = true));
 		await page.locator('[data-testid="export-download"]').click();
-		await expect(page.locator('[data-testid="export-error"]').textContent()).resolves.toMatch(/runs takes a whole number from 10 to 100000; got "5"/);
+		await expect(page.locator('[data-testid="export-error"]').textContent()).resolves.toMatch(/runs takes a whole number from 10 to 20000; got "5"/);
 		expect(downloaded).toBe(false);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportQuery, parseExportRequest, rawFromQuery, type RawExportOptions } from '../../src/lib/core/index.js';
+import { exportCommandLine, exportQuery, parseExportRequest, rawFromQuery, requestOptions, type RawExportOptions } from '../../src/lib/core/index.js';
 import { exportSource } from '../helpers/exports.js';
 
 const shipped = exportSource('shipped').scenario;
@@ -35,7 +35,12 @@ describe('parseExportRequest', () => {
 		['an unknown preset', { format: 'svg', preset: 'nope' }, /Unknown preset "nope"; presets: hard-line-axis/],
 		['an unknown perspective', { format: 'svg', perspective: 'mars' }, /Unknown perspective "mars"; actors:/],
 		['an unknown criterion', { format: 'svg', criterion: 'fun' }, /Unknown criterion "fun"; criteria:/],
-		['a resolution below the range', { format: 'png', dpi: '10' }, /dpi takes a whole number from 72 to 2400; got "10"/],
+		['a resolution below the range', { format: 'png', dpi: '10' }, /dpi takes a whole number from 72 to 1200; got "10"/],
+		['a resolution above the range', { format: 'png', dpi: '4800' }, /dpi takes a whole number from 72 to 1200; got "4800"/],
+		['too many Monte Carlo runs', { format: 'csv', runs: '1000000' }, /runs takes a whole number from 10 to 20000/],
+		['a title that is a paragraph', { format: 'svg', title: 'x'.repeat(301) }, /title is 301 characters long; keep it to 300/],
+		['a caption with a control character', { format: 'svg', caption: 'a\u0007b' }, /caption holds a control character/],
+		['a prototype key as an assumption', { format: 'svg', set: ['__proto__=1'] }, /set __proto__/],
 		['a fractional seed', { format: 'png', seed: '1.5' }, /seed takes a whole number/],
 		['a non-numeric axis', { format: 'svg', content: 'twoway', x: 'ukraine_cooperates' }, /x: "ukraine_cooperates" is a boolean assumption/],
 		['the same axis twice', { format: 'svg', content: 'twoway', x: 'p_veto', y: 'p_veto' }, /x and y name the same assumption/]
@@ -64,6 +69,25 @@ describe('parseExportRequest', () => {
 			const other = parseExportRequest(shipped, { format: 'svg', preset: preset.id, set: [`${id}=0.123`] });
 			expect(other.request?.overrides[id]).toBe(0.123);
 		}
+	});
+});
+
+describe('requestOptions and exportCommandLine', () => {
+	it('give back the request they were made from', () => {
+		const raws: RawExportOptions[] = [
+			{ format: 'svg' },
+			{ format: 'png', dpi: '600', greyscale: true, subtree: 'UNSC_RESOLUTION', depth: '3', optimal: true, set: ['p_veto=0.4'] },
+			{ format: 'docx', preset: shipped.presets[0].id, set: ['p_talks=0.2'], criterion: 'security', seed: '9', runs: '500' },
+			{ format: 'svg', content: 'twoway', x: 'p_veto', y: 'p_talks', steps: '11', title: 'It’s “quoted”' }
+		];
+		for (const raw of raws) {
+			const request = parseExportRequest(shipped, raw).request!;
+			expect(parseExportRequest(shipped, requestOptions(shipped, request)).request).toEqual(request);
+		}
+	});
+
+	it('quotes what a shell would split', () => {
+		expect(exportCommandLine('russia-dprk-2024', { format: 'svg', title: "It's a b", set: ['p_veto=0.5'], greyscale: true })).toBe("npm run bp -- export russia-dprk-2024 --format svg --title 'It'\\''s a b' --set p_veto=0.5 --greyscale");
 	});
 });
 

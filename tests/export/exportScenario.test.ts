@@ -71,6 +71,7 @@ describe('every format', () => {
 		['md', { format: 'md', content: 'options' }],
 		['md', { format: 'md' }],
 		['docx', { format: 'docx', content: 'options' }],
+		['docx', { format: 'docx', runs: '100' }],
 		['bib', { format: 'bib' }],
 		['csl', { format: 'csl' }],
 		['json', { format: 'json' }]
@@ -133,6 +134,9 @@ describe('provenance', () => {
 
 	it('goes into the BibTeX header and the Markdown as a comment', async () => {
 		expect(text((await exported('example', { format: 'bib' })).bytes)).toContain(example.sha256);
-		expect(text((await exported('example', { format: 'md', content: 'options' })).bytes)).toMatch(/<!-- branchpoint-provenance \{"generator":"Branchpoint"/);
+		const md = text((await exported('example', { format: 'md', content: 'options', title: 'a --> b <c>' })).bytes);
+		const comment = /<!-- branchpoint-provenance (.*) -->/.exec(md)![1];
+		expect(comment).not.toMatch(/--|[<>]/);
+		expect(JSON.parse(comment)).toMatchObject({ generator: 'Branchpoint', scenarioSha256: example.sha256 });
 	});
 });

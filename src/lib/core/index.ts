@@ -53,4 +53,5 @@ export { parseExportRequest, exportQuery, rawFromQuery, EXPORT_FORMATS, EXPORT_C
 export { toCsv, toMarkdownTable, type Table } from './export/tables.js';
 export { optionRows, optionsTable, type OptionRow, type OptionsTableOptions } from './export/optionsTable.js';
 export { nodeTable } from './export/nodeTable.js';
-export { reportMarkdown, type Block, type ReportDocument } from './export/reportDocument.js';
+export { reportMarkdown, provenanceComment, type Block, type ReportDocument } from './export/reportDocument.js';
+export { requestOptions, exportCommandLine } from './export/exportCommandLine.js';

@@ -18,6 +18,7 @@ import { DISTRIBUTION, HISTOGRAM_ROW, REGION, SPIRAL, TORNADO } from '../figures
 import type { PlotSpec } from '../figures/plotSpec.js';
 import { optionLetter } from '../view/palette.js';
 import type { ExportContext } from './exportContext.js';
+import { ExportRefusal } from './ExportRefusal.js';
 
 /** A figure ready to draw: plot, frame and the texts that go with it. */
 export interface BuiltFigure {
@@ -25,6 +26,8 @@ export interface BuiltFigure {
 	frame: FrameLayout;
 	title: string;
 	caption: string;
+	/** The "Source:" line, unwrapped. */
+	sourceLine: string;
 	notes: FigureNote[];
 	alt: string;
 	description: string;
@@ -54,36 +57,34 @@ export function buildFigure(ctx: ExportContext, content: ExportContent, options:
 	const parts = figureParts(ctx, content);
 	const { scenario } = ctx.source;
 	const notes = parts.notes ?? numberNotes(scenario, parts.citations).notes;
-	const title = ctx.request.title ?? parts.title;
-	const caption = ctx.request.caption ?? parts.caption;
+	// A title or caption the user wrote belongs to the figure they asked for, not to every figure of a report.
+	const own = ctx.request.content === content;
+	const title = (own && ctx.request.title) || parts.title;
+	const caption = (own && ctx.request.caption) || parts.caption;
+	const source = sourceLine(scenario, notes);
 	const frame = figureFrame({
 		plotWidth: parts.width,
 		plotHeight: parts.height,
 		title,
 		caption,
-		sourceLine: sourceLine(scenario, notes),
+		sourceLine: source,
 		notes: options.notes === false ? [] : notes.map(noteText),
 		provenance: provenanceLine(ctx.provenance)
 	});
-	return { plot: parts.plot, frame, title, caption, notes, alt: parts.alt, description: parts.description };
-}
-
-function objectiveName(ctx: ExportContext): string {
-	const c = ctx.source.scenario.criteria.find((x) => x.id === ctx.request.criterion);
-	return c ? `${c.label}${c.unit ? ` (${c.unit})` : ''}` : 'weighted score';
+	return { plot: parts.plot, frame, title, caption, sourceLine: source, notes, alt: parts.alt, description: parts.description };
 }
 
 function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 	const { scenario } = ctx.source;
 	const { request, evaluator } = ctx;
-	const objective = objectiveName(ctx);
+	const objective = ctx.objective.name;
 	const assumptionCitations = (ids: readonly string[]) => ids.map((id) => scenario.assumptions.find((a) => a.id === id)?.citations ?? []);
 	switch (content) {
 		case 'tree': {
 			const nodes = ctx.point.flat.tree.nodes;
 			if (!nodes.some((n) => n.path === request.subtree)) {
 				const examples = nodes.filter((n) => n.depth >= 1 && n.depth <= 2).slice(0, 3).map((n) => `"${n.path}"`);
-				throw new Error(`No node at path "${request.subtree}": a path is the move ids from the start joined by "/", such as ${examples.join(', ')} (the workbench shows a node's path in its inspector).`);
+				throw new ExportRefusal(`No node at path "${request.subtree}": a path is the move ids from the start joined by "/", such as ${examples.join(', ')} (the workbench shows a node's path in its inspector).`);
 			}
 			const figure = treeFigure({ scenario, flat: ctx.point.flat, evaluation: ctx.point.evaluation, root: request.subtree, depth: request.depth, optimalOnly: request.optimalOnly, criterion: request.criterion });
 			return {

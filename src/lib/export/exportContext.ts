@@ -2,6 +2,8 @@ import {
 	assumptionValues,
 	buildMachine,
 	createEvaluator,
+	exportQuery,
+	requestOptions,
 	monteCarlo,
 	tornado,
 	twoWay,
@@ -16,6 +18,7 @@ import {
 	type TwoWayResult
 } from '../core/index.js';
 import pkg from '../../../package.json' with { type: 'json' };
+import { ExportRefusal } from './ExportRefusal.js';
 
 /** The scenario file an export is made from. */
 export interface ExportSource {
@@ -39,6 +42,8 @@ export interface ExportContext {
 	twoWay: () => TwoWayResult;
 	optionLabel: (id: string) => string;
 	assumptionLabel: (id: string) => string;
+	/** What decisions optimise: a criterion, or the weighted score; and the verb for it. */
+	objective: { name: string; optimising: string };
 }
 
 export const VERSION: string = pkg.version;
@@ -46,6 +51,13 @@ export const VERSION: string = pkg.version;
 function once<T>(make: () => T): () => T {
 	let value: { v: T } | undefined;
 	return () => (value ??= { v: make() }).v;
+}
+
+function objectiveOf(scenario: Scenario, criterion: string | undefined): ExportContext['objective'] {
+	const c = scenario.criteria.find((x) => x.id === criterion);
+	if (!c) return { name: 'weighted score', optimising: 'maximising the weighted score' };
+	const name = `${c.label}${c.unit ? ` (${c.unit})` : ''}`;
+	return { name, optimising: `${c.direction === 'min' ? 'minimising' : 'maximising'} ${name}` };
 }
 
 /** Builds the model and evaluator for a request; analyses run when first asked for. */
@@ -73,17 +85,20 @@ export function exportContext(source: ExportSource, request: ExportRequest): Exp
 			perspective: request.perspective ?? scenario.perspective,
 			criterion: request.criterion,
 			seed: request.seed,
-			runs: request.runs
+			runs: request.runs,
+			options: exportQuery(requestOptions(scenario, request)).toString()
 		},
 		monteCarlo: once(() => monteCarlo(evaluator, { runs: request.runs, seed: request.seed })),
 		tornado: tornadoResult,
 		twoWay: once(() => {
 			// Default axes: the two numeric assumptions with the widest tornado bars.
 			const widest = tornadoResult().bars.filter((b) => numeric.some((a) => a.id === b.assumption)).map((b) => b.assumption);
+			if (numeric.length < 2) throw new ExportRefusal('A region map needs two number or probability assumptions; this scenario has fewer.');
 			const x = numeric.find((a) => a.id === (request.x ?? widest[0])) ?? numeric[0];
 			const y = numeric.find((a) => a.id === (request.y ?? widest.find((id) => id !== x.id))) ?? numeric.find((a) => a !== x) ?? x;
 			return twoWay(evaluator, x, y, { steps: request.steps });
 		}),
+		objective: objectiveOf(scenario, request.criterion),
 		optionLabel: (id) => evaluator.optionLabels[evaluator.optionIds.indexOf(id)] ?? id,
 		assumptionLabel: (id) => scenario.assumptions.find((a) => a.id === id)?.label ?? id
 	};

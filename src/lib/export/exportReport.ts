@@ -4,6 +4,8 @@ import {
 	formatPercent,
 	optionRows,
 	provenanceLine,
+	exportCommandLine,
+	requestOptions,
 	sourceShort,
 	reportMarkdown,
 	toMarkdownTable,
@@ -12,7 +14,7 @@ import {
 	type ReportDocument,
 	type Table
 } from '../core/index.js';
-import { buildFigure } from './buildFigure.js';
+import { buildFigure, type BuiltFigure } from './buildFigure.js';
 import { chicagoBibliography, chicagoNote } from './citations.js';
 import type { ExportContext } from './exportContext.js';
 import { optionsTableOf, optionsTableText } from './exportTable.js';
@@ -42,11 +44,13 @@ function assumptionTable(ctx: ExportContext, noteFor: (citationIds: string[]) =>
 }
 
 function figureKinds(scenario: ExportContext['source']['scenario']): ExportContent[] {
-	return ['tree', 'tornado', 'histogram', 'risk', 'twoway', ...(scenario.spiral ? (['spiral'] as const) : [])];
+	// A region map needs two numeric assumptions; a spiral, the scenario's spiral section.
+	const numeric = scenario.assumptions.filter((a) => a.kind === 'number' || a.kind === 'probability').length;
+	return ['tree', 'tornado', 'histogram', 'risk', ...(numeric >= 2 ? (['twoway'] as const) : []), ...(scenario.spiral ? (['spiral'] as const) : [])];
 }
 
 /** The report's content, in reading order. */
-export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures: ExportContent[] } {
+export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures: Map<ExportContent, BuiltFigure> } {
 	const { scenario } = ctx.source;
 	const items = cslItems(scenario.sources);
 	const itemOf = new Map(items.map((item) => [item.id, item]));
@@ -68,47 +72,51 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 		});
 
 	// The tree figure's superscripts keep their numbers: its notes come first.
-	const built = new Map(figureKinds(scenario).map((f) => [f, buildFigure(ctx, f, { notes: false })]));
+	const figures = figureKinds(scenario);
+	const built = new Map(figures.map((f) => [f, buildFigure(ctx, f, { notes: false })]));
 	noteFor(built.get('tree')?.notes.map((n) => n.citation.id) ?? []);
 
 	const rows = optionRows({ scenario, point: ctx.point, optionIds: ctx.evaluator.optionIds, optionLabels: ctx.evaluator.optionLabels, monteCarlo: ctx.monteCarlo() });
 	const preferred = rows.find((r) => r.preferred);
 	const actor = scenario.actors.find((a) => a.id === ctx.provenance.perspective)?.name ?? ctx.provenance.perspective;
-	const objective = scenario.criteria.find((c) => c.id === ctx.request.criterion)?.label ?? 'weighted score';
 	const mc = ctx.monteCarlo();
 	const tornado = ctx.tornado();
 	const changes = tornado.bars.filter((b) => b.policyChanges);
-	const figures = figureKinds(scenario);
-	const figure = (content: ExportContent, n: number): Block => ({ kind: 'figure', content, title: `Figure ${n}. ${built.get(content)?.title ?? content}`, alt: built.get(content)?.alt ?? '' });
+	const figure = (content: ExportContent): Block => ({ kind: 'figure', content, title: `Figure ${figures.indexOf(content) + 1}. ${built.get(content)?.title ?? content}`, alt: built.get(content)?.alt ?? '' });
 	const optionsText = optionsTableText(ctx);
 	const blocks: Block[] = [
 		{ kind: 'heading', level: 1, text: 'Summary' },
 		{ kind: 'paragraph', text: scenario.description.trim() },
 		{
 			kind: 'paragraph',
-			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, maximising the ${objective}. ${preferred ? `The preferred first response is “${preferred.label}” (weighted score ${formatNumber(preferred.score, 2)}; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs).` : ''} The expected value of perfect information is ${formatNumber(mc.evpi, 4)}.${changes.length > 0 ? ` The preferred response changes across the range of: ${changes.map((b) => b.label).join('; ')}.` : ' The preferred response holds across every assumption’s range.'}`
+			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, ${ctx.objective.optimising}. ${preferred ? `The preferred first response is “${preferred.label}” (${ctx.request.criterion ? `${ctx.objective.name} ${formatNumber(preferred.expected[scenario.criteria.findIndex((c) => c.id === ctx.request.criterion)], 2)}` : `weighted score ${formatNumber(preferred.score, 2)}`}; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs).` : ''} The expected value of perfect information is ${formatNumber(mc.evpi, 4)}.${changes.length > 0 ? ` The preferred response changes across the range of: ${changes.map((b) => b.label).join('; ')}.` : ' The preferred response holds across every assumption’s range.'}`
 		},
 		{ kind: 'heading', level: 1, text: 'Options' },
 		{ kind: 'table', title: `Table 1. ${optionsText.title}`, table: optionsTableOf(ctx, false), source: optionsText.source },
 		{ kind: 'heading', level: 1, text: 'Assumptions' },
 		{ kind: 'table', title: 'Table 2. Assumptions as used in this report', table: assumptionTable(ctx, noteFor), source: 'Values marked (set) differ from the scenario’s defaults. Analyst judgment: a value the model’s authors chose, not a figure from a source. The notes give the excerpts each assumption rests on, in Japanese with a gloss.' },
 		{ kind: 'heading', level: 1, text: 'Decision tree' },
-		figure('tree', 1),
+		figure('tree'),
 		{ kind: 'heading', level: 1, text: 'Analyses' },
 		{ kind: 'heading', level: 2, text: 'Sensitivity' },
-		figure('tornado', 2),
+		figure('tornado'),
 		{ kind: 'heading', level: 2, text: 'Uncertainty' },
-		figure('histogram', 3),
-		figure('risk', 4),
-		{ kind: 'heading', level: 2, text: 'Two assumptions at once' },
-		figure('twoway', 5),
-		...(scenario.spiral ? [{ kind: 'heading', level: 2, text: 'Deterrence spiral' } as Block, figure('spiral', 6)] : []),
+		figure('histogram'),
+		figure('risk'),
+		...(figures.includes('twoway') ? [{ kind: 'heading', level: 2, text: 'Two assumptions at once' } as Block, figure('twoway')] : []),
+		...(scenario.spiral
+			? [
+					{ kind: 'heading', level: 2, text: 'Deterrence spiral' } as Block,
+					figure('spiral'),
+					{ kind: 'paragraph', text: 'The spiral model’s coefficients are analyst judgment, resting on the excerpts in the notes.', notes: noteFor(scenario.spiral.citations) } as Block
+				]
+			: []),
 		{ kind: 'heading', level: 1, text: 'Provenance' },
-		{ kind: 'paragraph', text: `${provenanceLine(ctx.provenance)}. Running “npm run bp -- export ${ctx.provenance.scenarioId}” with the same options on the same scenario file regenerates this report.` }
+		{ kind: 'paragraph', text: `${provenanceLine(ctx.provenance)}. On the same scenario file, this command makes the same report again: ${exportCommandLine(ctx.provenance.scenarioId, requestOptions(scenario, ctx.request))}` }
 	];
 	return {
 		doc: { title: scenario.title, subtitle: `Scenario report · ${ctx.provenance.generator} ${ctx.provenance.version}`, blocks, notes, bibliography: chicagoBibliography(items), provenance: ctx.provenance },
-		figures
+		figures: built
 	};
 }
 
@@ -117,13 +125,12 @@ export async function exportReport(ctx: ExportContext): Promise<Uint8Array> {
 	const { doc, figures } = buildReport(ctx);
 	const encode = (text: string) => new TextEncoder().encode(text);
 	if (ctx.request.format === 'md') {
-		const svgs = new Map(figures.map((f) => [f, renderSvg(buildFigure(ctx, f, { notes: false }), ctx.provenance, ctx.request.greyscale)]));
+		const svgs = new Map([...figures].map(([f, built]) => [f, renderSvg(built, ctx.provenance, ctx.request.greyscale)]));
 		return encode(reportMarkdown(doc, svgs, toMarkdownTable));
 	}
 	if (ctx.request.format === 'docx') {
 		const pngs = new Map<ExportContent, DocxFigure>();
-		for (const f of figures) {
-			const built = buildFigure(ctx, f, { notes: false });
+		for (const [f, built] of figures) {
 			const svg = renderSvg(built, ctx.provenance, ctx.request.greyscale);
 			pngs.set(f, { png: await svgToPng(svg, { dpi: DOCX_DPI, figure: built, provenance: ctx.provenance }), width: built.frame.width, height: built.frame.height });
 		}
@@ -136,7 +143,7 @@ export async function exportReport(ctx: ExportContext): Promise<Uint8Array> {
 		options: optionRows({ scenario: ctx.source.scenario, point: ctx.point, optionIds: ctx.evaluator.optionIds, optionLabels: ctx.evaluator.optionLabels, monteCarlo: mc }),
 		tornado: ctx.tornado(),
 		monteCarlo: { runs: mc.runs, seed: mc.seed, evpi: mc.evpi, summaries: mc.summaries },
-		figures: Object.fromEntries(figures.map((f) => { const b = buildFigure(ctx, f); return [f, { title: b.title, caption: b.caption, alt: b.alt, description: b.description }]; })),
+		figures: Object.fromEntries([...figures].map(([f, b]) => [f, { title: b.title, caption: b.caption, alt: b.alt, description: b.description }])),
 		report: doc,
 		sources: cslItems(ctx.source.scenario.sources)
 	};

@@ -18,14 +18,13 @@ export interface ExportFile {
 
 /** A figure's texts — alt text and long description for a journal's submission form among them — as JSON. */
 function figureJson(figure: BuiltFigure, provenance: Provenance): string {
-	const source = figure.frame.blocks.find((b) => b.role === 'source')?.lines.join(' ') ?? '';
 	return `${JSON.stringify(
 		{
 			title: figure.title,
 			caption: figure.caption,
 			alt: figure.alt,
 			longDescription: figure.description,
-			source,
+			source: figure.sourceLine,
 			notes: figure.notes.map((n) => ({ number: n.number, excerpt: n.citation.excerpt, gloss: n.citation.gloss, source: n.citation.source })),
 			size: { width: figure.frame.width, height: figure.frame.height, unit: 'px (1/96 in)' },
 			provenance

@@ -1,14 +1,13 @@
-import { nodeTable, optionRows, optionsTable, provenanceLine, toCsv, toMarkdownTable, type ReportDocument, type Table } from '../core/index.js';
+import { nodeTable, provenanceComment, optionRows, optionsTable, provenanceLine, toCsv, toMarkdownTable, type ReportDocument, type Table } from '../core/index.js';
 import type { ExportContext } from './exportContext.js';
 import { writeDocx } from './writeDocx.js';
 
 /** The options table's title and source line. */
 export function optionsTableText(ctx: ExportContext): { title: string; source: string } {
 	const { scenario } = ctx.source;
-	const objective = scenario.criteria.find((c) => c.id === ctx.request.criterion)?.label ?? 'weighted score';
 	return {
 		title: `${scenario.title}: first responses compared`,
-		source: `Expected value per criterion (↑ more is better, ↓ less is better) and weighted score from the perspective of ${scenario.actors.find((a) => a.id === ctx.provenance.perspective)?.name ?? ctx.provenance.perspective}; the preferred option (★) maximises the ${objective}. P(best): share of ${ctx.request.runs} Monte Carlo runs (seed ${ctx.request.seed}) in which the option is best. Source: Branchpoint model “${scenario.title}” (as of ${scenario.asOf}). ${provenanceLine(ctx.provenance)}.`
+		source: `Expected value per criterion (↑ more is better, ↓ less is better) and weighted score from the perspective of ${scenario.actors.find((a) => a.id === ctx.provenance.perspective)?.name ?? ctx.provenance.perspective}; the preferred option (★) is the one ${ctx.objective.optimising}. P(best): share of ${ctx.request.runs} Monte Carlo runs (seed ${ctx.request.seed}) in which the option is best. Source: Branchpoint model “${scenario.title}” (as of ${scenario.asOf}). ${provenanceLine(ctx.provenance)}.`
 	};
 }
 
@@ -25,7 +24,7 @@ export async function exportTable(ctx: ExportContext): Promise<Uint8Array> {
 	const text = optionsTableText(ctx);
 	if (request.format === 'csv') return encode(toCsv(optionsTableOf(ctx, true)));
 	const table = optionsTableOf(ctx, false);
-	if (request.format === 'md') return encode(`**${text.title}**\n\n${toMarkdownTable(table)}\n\n*${text.source}*\n\n<!-- branchpoint-provenance ${JSON.stringify(ctx.provenance)} -->\n`);
+	if (request.format === 'md') return encode(`**${text.title}**\n\n${toMarkdownTable(table)}\n\n*${text.source}*\n\n${provenanceComment(ctx.provenance)}\n`);
 	const doc: ReportDocument = { title: text.title, subtitle: `${ctx.provenance.generator} ${ctx.provenance.version}`, blocks: [{ kind: 'table', title: text.title, table, source: text.source }], notes: [], bibliography: [], provenance: ctx.provenance };
 	return writeDocx(doc, new Map());
 }

@@ -2,6 +2,7 @@ import { crc32 } from 'node:zlib';
 import type { Provenance } from '../core/index.js';
 import { pdfToPng } from '../server/pdfToPng.js';
 import type { BuiltFigure } from './buildFigure.js';
+import { ExportRefusal } from './ExportRefusal.js';
 import { svgToPdf } from './svgToPdf.js';
 
 /** Larger rasters take minutes and gigabytes; no journal asks for them. */
@@ -26,11 +27,11 @@ export async function svgToPng(svg: string, options: PngOptions): Promise<Uint8A
 	const scale = options.dpi / 96;
 	const pixels = Math.ceil(width * scale) * Math.ceil(height * scale);
 	if (pixels > MAX_PIXELS) {
-		throw new Error(
+		throw new ExportRefusal(
 			`At ${options.dpi} dpi this figure would be ${Math.ceil(width * scale).toLocaleString('en')} × ${Math.ceil(height * scale).toLocaleString('en')} pixels (${Math.round(pixels / 1e6)} Mpx; the limit is ${MAX_PIXELS / 1e6} Mpx). Choose a lower resolution, a subtree or fewer levels, or SVG or PDF, which scale without limit.`
 		);
 	}
-	const png = withoutChunk(pdfToPng(await svgToPdf(svg, { figure: options.figure, provenance: options.provenance }), options.dpi), 'pHYs');
+	const png = withoutChunk(await pdfToPng(await svgToPdf(svg, { figure: options.figure, provenance: options.provenance }), options.dpi), 'pHYs');
 	const metres = Math.round(options.dpi / 0.0254);
 	const phys = new Uint8Array(9);
 	new DataView(phys.buffer).setUint32(0, metres);
@@ -41,7 +42,7 @@ export async function svgToPng(svg: string, options: PngOptions): Promise<Uint8A
 		itxt('Title', options.figure.title),
 		itxt('Description', `${options.figure.alt}\n\n${options.figure.description}`),
 		itxt('Software', `${options.provenance.generator} ${options.provenance.version}`),
-		itxt('Source', options.figure.frame.blocks.find((b) => b.role === 'source')?.lines.join(' ') ?? ''),
+		itxt('Source', options.figure.sourceLine),
 		itxt('Branchpoint-Provenance', JSON.stringify(options.provenance))
 	]);
 }

@@ -57,6 +57,8 @@ function tableOf(table: TextTable): Table {
 export async function writeDocx(doc: ReportDocument, figures: ReadonlyMap<ExportContent, DocxFigure>): Promise<Uint8Array> {
 	const noteRefs = (notes?: number[]) => (notes && notes.length > 0 ? [new TextRun(` [${notes.join(', ')}]`)] : []);
 	const children: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }), new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true })] })];
+	// docx numbers drawings from a counter shared by the whole process; fixed ids keep equal reports equal bytes.
+	let drawing = 0;
 	for (const block of doc.blocks) {
 		switch (block.kind) {
 			case 'heading':
@@ -80,7 +82,7 @@ export async function writeDocx(doc: ReportDocument, figures: ReadonlyMap<Export
 								type: 'png',
 								data: figure.png,
 								transformation: { width: Math.round(figure.width * scale), height: Math.round(figure.height * scale) },
-								altText: { name: block.content, title: block.title, description: block.alt }
+								altText: { id: String(++drawing), name: block.content, title: block.title, description: block.alt }
 							})
 						]
 					}),

@@ -21,7 +21,10 @@ export const CONTENTS_BY_FORMAT: Record<ExportFormat, readonly ExportContent[]> 
 	json: ['report', ...FIGURES]
 };
 
-export const DPI_RANGE = [72, 2400] as const;
+/** 1200 dpi is what journals ask of line art; more only makes larger files. */
+export const DPI_RANGE = [72, 1200] as const;
+/** Titles and captions longer than this are paragraphs, not captions. */
+const MAX_TEXT = 300;
 
 /** One export, fully resolved: what the UI and the CLI both hand to the exporter. */
 export interface ExportRequest {
@@ -87,7 +90,8 @@ export function parseExportRequest(scenario: Scenario, raw: RawExportOptions): {
 		if (preset) start = preset.values;
 		else problems.push(`Unknown preset "${raw.preset}"; presets: ${scenario.presets.map((p) => p.id).join(', ') || 'none'}.`);
 	}
-	const sets: Record<string, string> = {};
+	// No prototype: a `__proto__` entry stays an entry and is reported as unknown, not silently dropped.
+	const sets: Record<string, string> = Object.create(null);
 	for (const set of raw.set ?? []) {
 		const eq = set.indexOf('=');
 		if (eq <= 0) problems.push(`set ${set}: write id=value.`);
@@ -106,6 +110,13 @@ export function parseExportRequest(scenario: Scenario, raw: RawExportOptions): {
 	}
 	if (raw.x && raw.x === raw.y) problems.push('x and y name the same assumption; choose two.');
 	if (content === 'spiral' && !scenario.spiral) problems.push('This scenario has no spiral section to draw.');
+	for (const key of ['title', 'caption'] as const) {
+		const text = raw[key];
+		if (text === undefined) continue;
+		if ([...text].length > MAX_TEXT) problems.push(`${key} is ${[...text].length} characters long; keep it to ${MAX_TEXT}.`);
+		// Characters XML cannot hold would make the SVG unreadable and Word refuse the file.
+		if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) problems.push(`${key} holds a control character; remove it.`);
+	}
 
 	const request: ExportRequest = {
 		format: format ?? 'svg',
@@ -115,15 +126,15 @@ export function parseExportRequest(scenario: Scenario, raw: RawExportOptions): {
 		perspective: raw.perspective || undefined,
 		criterion: raw.criterion || undefined,
 		subtree: raw.subtree ?? '',
-		depth: integer(raw.depth, 2, 'depth', 0, 12, problems),
+		depth: integer(raw.depth, 2, 'depth', 0, 8, problems),
 		optimalOnly: raw.optimal === true,
 		greyscale: raw.greyscale === true,
 		dpi: integer(raw.dpi, 300, 'dpi', DPI_RANGE[0], DPI_RANGE[1], problems),
 		seed: integer(raw.seed, 1, 'seed', 0, 2 ** 31 - 1, problems),
-		runs: integer(raw.runs, 1000, 'runs', 10, 100000, problems),
+		runs: integer(raw.runs, 1000, 'runs', 10, 20000, problems),
 		x: raw.x || undefined,
 		y: raw.y || undefined,
-		steps: integer(raw.steps, 21, 'steps', 3, 101, problems),
+		steps: integer(raw.steps, 21, 'steps', 3, 61, problems),
 		title: raw.title?.trim() || undefined,
 		caption: raw.caption?.trim() || undefined
 	};

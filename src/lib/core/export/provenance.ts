@@ -22,6 +22,8 @@ export interface Provenance {
 	/** Monte Carlo seed and runs, for exports that sample. */
 	seed: number;
 	runs: number;
+	/** The export's options as URL query parameters (the CLI's flags), defaults left out. */
+	options: string;
 }
 
 /** One line for a figure's foot or a document's colophon. Pure. */

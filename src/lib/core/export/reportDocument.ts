@@ -53,8 +53,18 @@ export function reportMarkdown(doc: ReportDocument, figures: ReadonlyMap<ExportC
 	}
 	if (doc.notes.length > 0) out.push('## Notes', '', ...doc.notes.map((n) => `${n.number}. ${n.text}`), '');
 	if (doc.bibliography.length > 0) out.push('## Bibliography', '', ...doc.bibliography.flatMap((entry) => [entry, '']));
-	out.push(`<!-- branchpoint-provenance ${JSON.stringify(doc.provenance).replace(/--/g, '- -')} -->`, '');
+	out.push(provenanceComment(doc.provenance), '');
 	return out.join('\n');
+}
+
+/**
+ * Provenance as an HTML comment in Markdown: JSON with "<", ">" and "-"
+ * written as \u escapes, so nothing in it can end the comment and it reads
+ * back exactly with JSON.parse. Pure.
+ */
+export function provenanceComment(provenance: Provenance): string {
+	const json = JSON.stringify(provenance).replace(/[<>-]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+	return `<!-- branchpoint-provenance ${json} -->`;
 }
 
 function base64(text: string): string {

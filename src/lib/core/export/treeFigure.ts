@@ -62,7 +62,9 @@ export interface TreeFigureLink {
 export interface TreeFigure {
 	width: number;
 	height: number;
-	/** The root's state, with its notes. */
+	/** Where layout coordinates (nodes, links) are drawn from. */
+	offset: { x: number; y: number };
+	/** The root's state, with its notes, in figure coordinates. */
 	heading: { x: number; y: number; label: string; notes: number[] };
 	nodes: TreeFigureNode[];
 	links: TreeFigureLink[];
@@ -101,14 +103,16 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 		return formatNumber(criterionIndex >= 0 ? source[i * C + criterionIndex] : weightedScore(flat, source, i), 2);
 	};
 	const keep = options.optimalOnly ? (parent: number, child: number) => flat.kind[parent] !== KIND_DECISION || evaluation.best[parent] === child : undefined;
-	// Columns as wide as the longest move label needs (within bounds), so labels clear the next node.
-	const labelWidth = Math.max(0, ...nodes.filter((n) => n.depth > nodes[rootIndex].depth && n.depth <= nodes[rootIndex].depth + depth).map((n) => textWidth(`★ ${truncate(moveOf(n.index)?.label ?? '', 60)}⁰⁰⁰`, 11)));
-	const column = Math.min(MAX_COLUMN, Math.max(MIN_COLUMN, Math.ceil(labelWidth + 50)));
-	const layout = layoutTree(flat, { root: rootIndex, maxDepth: depth, keep, rowHeight: ROW, columnWidth: column });
+	// Columns as wide as the longest drawn move label needs (within bounds), so labels clear the next node:
+	// a first layout finds what is drawn, a second spaces it.
+	const layoutWith = (columnWidth: number) => layoutTree(flat, { root: rootIndex, maxDepth: depth, keep, rowHeight: ROW, columnWidth });
+	let labelWidth = 0;
+	for (const l of layoutWith(MIN_COLUMN).links) labelWidth = Math.max(labelWidth, textWidth(`★ ${truncate(moveOf(l.target)?.label ?? '', 60)}⁰⁰⁰`, 11));
+	const layout = layoutWith(Math.min(MAX_COLUMN, Math.max(MIN_COLUMN, Math.ceil(labelWidth + 50))));
 
 	// Notes are numbered in reading order: the root, then moves top to bottom, left to right.
 	const ordered = [...layout.links].sort((a, b) => a.labelX - b.labelX || a.labelY - b.labelY);
-	const citeLists = [states.get(nodes[rootIndex].state)?.citations ?? [], ...ordered.map((l) => [...(moveOf(l.target)?.citations ?? []), ...(states.get(nodes[l.target].state)?.citations ?? [])])];
+	const citeLists = [states.get(nodes[rootIndex].state)?.citations ?? [], ...ordered.map((l) => [...new Set([...(moveOf(l.target)?.citations ?? []), ...(states.get(nodes[l.target].state)?.citations ?? [])])])];
 	const { notes, numbers } = numberNotes(scenario, citeLists);
 	const notesOf = new Map(ordered.map((l, k) => [l.target, numbers[k + 1]]));
 
@@ -143,18 +147,18 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 		chosen: flat.kind[l.source] === KIND_DECISION && evaluation.best[l.source] === l.target
 	}));
 
-	// Shift so the drawing starts at the padding; leave room on the right for the widest terminal text.
-	const rightmost = Math.max(...placed.map((n) => n.x + 14 + textWidth(`${n.value} ${n.label} (${n.reach ?? ''})  ${n.hidden} further moves`, 11)));
-	const dx = PAD - layout.x0;
-	const dy = PAD + 28 - layout.y0;
-	const shift = (d: string) => d.replace(/(-?[\d.]+),(-?[\d.]+)/g, (_, x, y) => `${round(Number(x) + dx)},${round(Number(y) + dy)}`);
+	// The drawing is offset so it starts at the padding, with room on the right for the widest terminal text.
+	let rightmost = 0;
+	for (const n of placed) rightmost = Math.max(rightmost, n.x + 14 + textWidth(`${n.value} ${n.label} (${n.reach ?? ''})  ${n.hidden} further moves`, 11));
+	const offset = { x: round(PAD - layout.x0), y: round(PAD + 28 - layout.y0) };
 	const rootState = states.get(nodes[rootIndex].state);
 	const figure: TreeFigure = {
-		width: Math.ceil(rightmost + dx + PAD),
+		width: Math.ceil(rightmost + offset.x + PAD),
 		height: Math.ceil(layout.y1 - layout.y0 + 2 * PAD + 28 + 24),
+		offset,
 		heading: { x: PAD, y: PAD + 4, label: rootState?.label ?? nodes[rootIndex].state, notes: numbers[0] },
-		nodes: placed.map((n) => ({ ...n, x: round(n.x + dx), y: round(n.y + dy) })),
-		links: links.map((l) => ({ ...l, d: shift(l.d), labelX: round(l.labelX + dx), labelY: round(l.labelY + dy) })),
+		nodes: placed,
+		links,
 		notes,
 		objective,
 		alt: '',
@@ -171,7 +175,7 @@ function altText(scenario: Scenario, figure: TreeFigure, depth: number): string 
 	const chosen = figure.links.filter((l) => l.chosen && l.optimal);
 	const first = chosen.sort((a, b) => a.labelX - b.labelX)[0];
 	const actor = scenario.actors.find((a) => a.id === scenario.perspective)?.name ?? scenario.perspective;
-	const root = figure.nodes.find((n) => n.x === Math.min(...figure.nodes.map((m) => m.x)));
+	const root = figure.nodes.find((n) => n.parent === undefined);
 	return [
 		`Decision tree from “${figure.heading.label}”, ${figure.nodes.length} nodes to ${depth} levels, ${scenario.title}.`,
 		`Squares are decisions, circles chance events, triangles outcomes; heavy lines mark the optimal policy for ${actor}.`,

@@ -2,11 +2,21 @@ import { error } from '@sveltejs/kit';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseExportRequest, rawFromQuery } from '$lib/core/index.js';
+import { ExportRefusal } from '$lib/export/ExportRefusal.js';
 import { exportScenario } from '$lib/export/exportScenario.js';
 import { loadScenario, SCENARIOS_DIR } from '$lib/server/scenarioFiles.js';
 import type { RequestHandler } from './$types';
 
 const KNOWN = new Set(['format', 'content', 'set', 'preset', 'perspective', 'criterion', 'subtree', 'depth', 'optimal', 'greyscale', 'dpi', 'seed', 'runs', 'x', 'y', 'steps', 'title', 'caption']);
+
+/**
+ * Exports run one at a time, in order: a PNG or a report takes seconds of
+ * the server's one thread and a child process. A few may wait; more are
+ * turned away.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+let waiting = 0;
+const MAX_WAITING = 4;
 
 /**
  * `GET /s/<id>/export?format=…`: the workbench's exports, made by the same
@@ -22,12 +32,20 @@ export const GET: RequestHandler = async ({ params, url }) => {
 	const { request, problems } = parseExportRequest(loaded.scenario, rawFromQuery(url.searchParams));
 	const all = [...unknown.map((k) => `Unknown export option "${k}".`), ...problems];
 	if (!request || all.length > 0) error(400, all.join(' '));
+	if (waiting >= MAX_WAITING) error(429, 'Several exports are being made; try again in a moment.');
+	waiting++;
+	const scenario = loaded.scenario;
+	const run = queue.then(() => exportScenario({ scenario, id: loaded.id, sha256: loaded.sha256 }, request));
+	queue = run.catch(() => undefined);
 	try {
-		const exported = await exportScenario({ scenario: loaded.scenario, id: loaded.id, sha256: loaded.sha256 }, request);
+		const exported = await run;
 		return new Response(Buffer.from(exported.bytes), {
 			headers: { 'content-type': exported.mediaType, 'content-disposition': `attachment; filename="${exported.fileName}"`, 'cache-control': 'no-store' }
 		});
 	} catch (e) {
+		if (e instanceof ExportRefusal) error(400, e.message);
 		error(500, `Export failed: ${(e as Error).message}`);
+	} finally {
+		waiting--;
 	}
 };
