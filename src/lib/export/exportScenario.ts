@@ -73,5 +73,7 @@ export async function exportScenario(source: ExportSource, request: ExportReques
 		bytes = encode(exportSources(ctx));
 	}
 	const subtree = request.content === 'tree' && request.subtree !== '' ? `-${request.subtree.replace(/[^\w-]+/g, '_')}` : '';
-	return { bytes, mediaType: MEDIA_TYPES[request.format], fileName: `${source.id}-${request.content}${subtree}.${EXTENSIONS[request.format]}` };
+	// ASCII only: the name goes into a Content-Disposition header.
+	const id = source.id.replace(/[^\w.-]+/g, '_');
+	return { bytes, mediaType: MEDIA_TYPES[request.format], fileName: `${id}-${request.content}${subtree}.${EXTENSIONS[request.format]}` };
 }

@@ -27,6 +27,15 @@ export function resolveScenarioFile(ref: string): string | undefined {
 	return candidates.find((path) => existsSync(path) && statSync(path).isFile());
 }
 
+/**
+ * The scenario file of a folder id as a URL names it, or undefined: only a
+ * single path segment holding scenario.yaml, never a dot folder.
+ */
+export function scenarioFileById(id: string): string | undefined {
+	const file = join(SCENARIOS_DIR, id, 'scenario.yaml');
+	return id.startsWith('.') || id.includes('/') || id.includes('\\') || !existsSync(file) ? undefined : file;
+}
+
 /** Reads and validates a scenario file. */
 export function loadScenario(file: string): LoadedScenario {
 	const bytes = readFileSync(file);

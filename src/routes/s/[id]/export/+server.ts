@@ -1,10 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseExportRequest, rawFromQuery } from '$lib/core/index.js';
 import { ExportRefusal } from '$lib/export/ExportRefusal.js';
 import { exportScenario } from '$lib/export/exportScenario.js';
-import { loadScenario, SCENARIOS_DIR } from '$lib/server/scenarioFiles.js';
+import { loadScenario, scenarioFileById } from '$lib/server/scenarioFiles.js';
 import type { RequestHandler } from './$types';
 
 const KNOWN = new Set(['format', 'content', 'set', 'preset', 'perspective', 'criterion', 'subtree', 'depth', 'optimal', 'greyscale', 'dpi', 'seed', 'runs', 'x', 'y', 'steps', 'title', 'caption']);
@@ -24,8 +22,8 @@ const MAX_WAITING = 4;
  * parameters are the CLI's flags).
  */
 export const GET: RequestHandler = async ({ params, url }) => {
-	const file = join(SCENARIOS_DIR, params.id, 'scenario.yaml');
-	if (params.id.startsWith('.') || params.id.includes('/') || !existsSync(file)) error(404, `No scenario "${params.id}"`);
+	const file = scenarioFileById(params.id);
+	if (!file) error(404, `No scenario "${params.id}"`);
 	const loaded = loadScenario(file);
 	if (!loaded.scenario) error(422, `scenarios/${params.id}/scenario.yaml does not validate; run "npm run bp -- validate ${params.id}".`);
 	const unknown = [...url.searchParams.keys()].filter((k) => !KNOWN.has(k));
