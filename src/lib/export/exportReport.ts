@@ -1,5 +1,6 @@
 import {
 	cslItems,
+	numberNotes,
 	formatNumber,
 	formatPercent,
 	optionRows,
@@ -25,7 +26,7 @@ import { writeDocx, type DocxFigure } from './writeDocx.js';
 /** Figures in a Word report: sharp in print, small enough to mail. */
 const DOCX_DPI = 200;
 
-function assumptionTable(ctx: ExportContext, noteFor: (citationIds: string[]) => number[]): Table {
+function assumptionTable(ctx: ExportContext, notesOf: ReadonlyMap<string, number[]>): Table {
 	const { scenario } = ctx.source;
 	const values = ctx.provenance.assumptions;
 	const citations = new Map(scenario.citations.map((c) => [c.id, c]));
@@ -34,7 +35,7 @@ function assumptionTable(ctx: ExportContext, noteFor: (citationIds: string[]) =>
 		const v = values[a.id];
 		const shown = a.kind === 'choice' ? (a.options?.find((o) => o.id === v)?.label ?? String(v)) : a.kind === 'boolean' ? (v ? 'yes' : 'no') : formatNumber(Number(v));
 		const range = a.kind === 'choice' ? (a.options ?? []).map((o) => o.label).join(' / ') : a.kind === 'boolean' ? 'yes / no' : `${formatNumber(a.min ?? 0)} – ${formatNumber(a.max ?? 1)}`;
-		const notes = noteFor(a.citations);
+		const notes = notesOf.get(a.id) ?? [];
 		const set = a.id in ctx.provenance.overrides ? ' (set)' : '';
 		const cited = [...new Set(a.citations.map((id) => citations.get(id)?.source ?? ''))].flatMap((id) => sources.get(id) ?? []);
 		const source = [cited.map(sourceShort).join('; '), notes.length > 0 ? `notes ${[...notes].sort((x, y) => x - y).join(', ')}` : ''].filter((x) => x !== '').join(' — ');
@@ -54,27 +55,17 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 	const { scenario } = ctx.source;
 	const items = cslItems(scenario.sources);
 	const itemOf = new Map(items.map((item) => [item.id, item]));
-	const citations = new Map(scenario.citations.map((c) => [c.id, c]));
-	const notes: { number: number; text: string }[] = [];
-	const numbered = new Map<string, number>();
-	const noteFor = (ids: string[]) =>
-		ids.flatMap((id) => {
-			const c = citations.get(id);
-			if (!c) return [];
-			let n = numbered.get(id);
-			if (n === undefined) {
-				n = notes.length + 1;
-				numbered.set(id, n);
-				const item = itemOf.get(c.source);
-				notes.push({ number: n, text: `「${c.excerpt}」 (${c.gloss}) ${item ? chicagoNote(item) : c.source}` });
-			}
-			return [n];
-		});
-
-	// The tree figure's superscripts keep their numbers: its notes come first.
 	const figures = figureKinds(scenario);
 	const built = new Map(figures.map((f) => [f, buildFigure(ctx, f, { notes: false })]));
-	noteFor(built.get('tree')?.notes.map((n) => n.citation.id) ?? []);
+	// One numbering for the report: the tree figure's notes first, so its superscripts keep their numbers,
+	// then each assumption's, then the spiral's.
+	const numbered = numberNotes(scenario, [built.get('tree')?.notes.map((n) => n.citation.id) ?? [], ...scenario.assumptions.map((a) => a.citations), scenario.spiral?.citations ?? []]);
+	const notes = numbered.notes.map((n) => {
+		const item = itemOf.get(n.citation.source);
+		return { number: n.number, text: `「${n.citation.excerpt}」 (${n.citation.gloss}) ${item ? chicagoNote(item) : n.citation.source}` };
+	});
+	const assumptionNotes = new Map(scenario.assumptions.map((a, k) => [a.id, numbered.numbers[k + 1]]));
+	const spiralNotes = numbered.numbers[scenario.assumptions.length + 1];
 
 	const rows = optionRows({ scenario, point: ctx.point, optionIds: ctx.evaluator.optionIds, optionLabels: ctx.evaluator.optionLabels, monteCarlo: ctx.monteCarlo() });
 	const preferred = rows.find((r) => r.preferred);
@@ -94,7 +85,7 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 		{ kind: 'heading', level: 1, text: 'Options' },
 		{ kind: 'table', title: `Table 1. ${optionsText.title}`, table: optionsTableOf(ctx, false), source: optionsText.source },
 		{ kind: 'heading', level: 1, text: 'Assumptions' },
-		{ kind: 'table', title: 'Table 2. Assumptions as used in this report', table: assumptionTable(ctx, noteFor), source: 'Values marked (set) differ from the scenario’s defaults. Analyst judgment: a value the model’s authors chose, not a figure from a source. The notes give the excerpts each assumption rests on, in Japanese with a gloss.' },
+		{ kind: 'table', title: 'Table 2. Assumptions as used in this report', table: assumptionTable(ctx, assumptionNotes), source: 'Values marked (set) differ from the scenario’s defaults. Analyst judgment: a value the model’s authors chose, not a figure from a source. The notes give the excerpts each assumption rests on, in Japanese with a gloss.' },
 		{ kind: 'heading', level: 1, text: 'Decision tree' },
 		figure('tree'),
 		{ kind: 'heading', level: 1, text: 'Analyses' },
@@ -108,7 +99,7 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 			? [
 					{ kind: 'heading', level: 2, text: 'Deterrence spiral' } as Block,
 					figure('spiral'),
-					{ kind: 'paragraph', text: 'The spiral model’s coefficients are analyst judgment, resting on the excerpts in the notes.', notes: noteFor(scenario.spiral.citations) } as Block
+					{ kind: 'paragraph', text: 'The spiral model’s coefficients are analyst judgment, resting on the excerpts in the notes.', notes: spiralNotes } as Block
 				]
 			: []),
 		{ kind: 'heading', level: 1, text: 'Provenance' },
