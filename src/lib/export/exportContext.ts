@@ -92,7 +92,8 @@ export function exportContext(source: ExportSource, request: ExportRequest): Exp
 		tornado: tornadoResult,
 		twoWay: once(() => {
 			// Default axes: the two numeric assumptions with the widest tornado bars.
-			const widest = tornadoResult().bars.filter((b) => numeric.some((a) => a.id === b.assumption)).map((b) => b.assumption);
+			// The tornado runs only when an axis is left to it.
+			const widest = request.x && request.y ? [] : tornadoResult().bars.filter((b) => numeric.some((a) => a.id === b.assumption)).map((b) => b.assumption);
 			if (numeric.length < 2) throw new ExportRefusal('A region map needs two number or probability assumptions; this scenario has fewer.');
 			const x = numeric.find((a) => a.id === (request.x ?? widest[0])) ?? numeric[0];
 			const y = numeric.find((a) => a.id === (request.y ?? widest.find((id) => id !== x.id))) ?? numeric.find((a) => a !== x) ?? x;
