@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src/cli/exportCommand.js';
 
-describe('export', () => {
+describe('export', { timeout: 60_000 }, () => {
 	it('prints text formats to standard output', async () => {
 		const result = await exportCommand(['example-minimal'], { format: 'csv' });
 		expect(result.code, result.stderr).toBe(0);
@@ -35,7 +35,7 @@ describe('export', () => {
 	});
 });
 
-describe('export limits', () => {
+describe('export limits', { timeout: 60_000 }, () => {
 	it('refuses a PNG too large to rasterise and says what to do instead', async () => {
 		const result = await exportCommand(['russia-dprk-2024'], { format: 'png', dpi: '1200' });
 		expect(result.code).toBe(2);

@@ -15,7 +15,7 @@ async function exported(which: 'example' | 'shipped', raw: RawExportOptions) {
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 
-describe('SVG figures', () => {
+describe('SVG figures', { timeout: 60_000 }, () => {
 	const figures: [string, 'example' | 'shipped', RawExportOptions][] = [
 		['example-tree', 'example', { format: 'svg' }],
 		['example-tree-greyscale', 'example', { format: 'svg', greyscale: true, set: ['p_evade=0.9'] }],
@@ -61,7 +61,8 @@ describe('SVG figures', () => {
 	});
 });
 
-describe('every format', () => {
+// Exports that rasterise (PNG, a DOCX report) take seconds, more on a loaded machine: these suites allow a minute.
+describe('every format', { timeout: 60_000 }, () => {
 	const formats: [ExportFormat, RawExportOptions][] = [
 		['svg', { format: 'svg', content: 'tornado' }],
 		['png', { format: 'png', dpi: '100' }],
@@ -91,7 +92,7 @@ describe('every format', () => {
 	});
 });
 
-describe('provenance', () => {
+describe('provenance', { timeout: 60_000 }, () => {
 	it('goes into DOCX core and custom properties', async () => {
 		const docx = await exported('example', { format: 'docx', content: 'options', set: ['p_evade=0.4'] });
 		const files = unzipSync(docx.bytes);

@@ -31,7 +31,7 @@ function ink(pgm: Buffer): number {
 	return dark / pixels.length;
 }
 
-describe('PDF', () => {
+describe('PDF', { timeout: 60_000 }, () => {
 	it.each([['tree', 'pdf-tree'], ['tornado', 'pdf-tornado'], ['spiral', 'pdf-spiral']])('%s: one page, Noto Sans CJK embedded, renders with ink', async (content, name) => {
 		const pdf = await save({ format: 'pdf', content }, `${name}.pdf`);
 		const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
@@ -60,7 +60,7 @@ describe('PDF', () => {
 	});
 });
 
-describe('DOCX', () => {
+describe('DOCX', { timeout: 60_000 }, () => {
 	it('opens in LibreOffice: the report converts to PDF with its tables, figures and bibliography', async () => {
 		const docx = await save({ format: 'docx', runs: '200' }, 'report.docx');
 		const profile = mkdtempSync(join(tmpdir(), 'lo-'));
