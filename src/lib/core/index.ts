@@ -19,6 +19,8 @@ export { compileFormula, type CompiledFormula } from './formula/compileFormula.j
 
 export { buildMachine, machineConfig, type ScenarioModel, type ScenarioContext } from './machine/buildMachine.js';
 export { guardSignature } from './machine/guardSignature.js';
+export { situationAt, type Situation, type OpenMove } from './machine/situationAt.js';
+export { drawMove } from './machine/drawMove.js';
 
 export type { DecisionTree, TreeNode, NodeKind } from './tree/types.js';
 export { unrollTree, type UnrollOptions, type UnrollResult } from './tree/unrollTree.js';
@@ -55,3 +57,11 @@ export { optionRows, optionsTable, type OptionRow, type OptionsTableOptions } fr
 export { nodeTable } from './export/nodeTable.js';
 export { reportMarkdown, provenanceComment, type Block, type ReportDocument } from './export/reportDocument.js';
 export { requestOptions, exportCommandLine } from './export/exportCommandLine.js';
+
+export type * from './workshop/types.js';
+export { foldWorkshop, applyEvent, initialWorkshop, timerRemainingMs } from './workshop/foldWorkshop.js';
+export { decideCommand, walkOf, citedTexts, type DecideContext, type Decision, type Refusal } from './workshop/decideCommand.js';
+export { tallyVote, type VoteOutcome } from './workshop/tallyVote.js';
+export { checkText, TEXT_LIMITS } from './workshop/checkText.js';
+export { joinCodeFrom, normaliseJoinCode, JOIN_ALPHABET, JOIN_CODE_LENGTH } from './workshop/joinCode.js';
+export { publicView, projectorView, participantView, facilitatorView, type PublicView, type ParticipantView, type ProjectorView, type FacilitatorView, type MoveView, type StepView, type TeamView, type ViewContext } from './workshop/workshopViews.js';

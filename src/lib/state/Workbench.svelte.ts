@@ -1,8 +1,5 @@
 import { untrack } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
-import { createActor, type AnyMachineSnapshot } from 'xstate';
-import { mersenne } from 'pure-rand/generator/mersenne';
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import {
 	buildMachine,
 	checkOverrides,
@@ -14,9 +11,11 @@ import {
 	guardSignature,
 	resolveValues,
 	unrollTree,
+	situationAt,
+	drawMove,
 	type AssumptionValue,
 	type Issue,
-	type Move,
+	type OpenMove,
 	type Scenario,
 	type ScenarioModel
 } from '../core/index.js';
@@ -26,10 +25,7 @@ import { EMPTY_WHAT_IF, type WhatIf } from './permalink.js';
 type Overrides = Record<string, AssumptionValue>;
 
 /** A move available at the walk's current state, with its current probability. */
-export interface WalkOption {
-	move: Move;
-	probability?: number;
-}
+export type WalkOption = OpenMove;
 
 /**
  * The workbench's one live model: the user's what-if (assumption overrides,
@@ -221,36 +217,14 @@ export class Workbench {
 			.map((n) => n.path);
 	});
 
-	// The what-if walk drives the real XState actor from the initial state. A
+	// The what-if walk replays the real XState machine from the initial state. A
 	// move the machine refuses (a link's typo, or a guard closed by an
 	// assumption change) stops the replay there; the walk itself is kept, so
 	// reopening the guard resumes it.
-	walkReplay = $derived.by(() => {
-		const actor = createActor(this.model.machine, { input: { values: this.values } });
-		actor.start();
-		let applied = 0;
-		for (const type of this.walk.slice(0, this.walkCursor)) {
-			if (!actor.getSnapshot().can({ type })) break;
-			actor.send({ type });
-			applied++;
-		}
-		const snapshot = actor.getSnapshot();
-		actor.stop();
-		return { snapshot, applied, refused: applied < this.walkCursor ? this.walk[applied] : undefined };
-	});
+	walkReplay = $derived.by(() => situationAt(this.model, { values: this.values, perspective: this.perspective, walk: this.walk.slice(0, this.walkCursor) }));
 	walkSnapshot = $derived(this.walkReplay.snapshot);
 	walkPath = $derived(this.walk.slice(0, this.walkReplay.applied).join('/'));
-	walkOptions = $derived.by((): WalkOption[] => {
-		const snapshot = this.walkSnapshot;
-		const state = this.scenario.states.find((s) => s.id === String(snapshot.value));
-		if (!state || state.final) return [];
-		const open = state.moves.filter((m) => snapshot.can({ type: m.id }));
-		const chance = state.actor !== this.perspective;
-		return open.map((move) => ({
-			move,
-			probability: !chance ? undefined : move.probability === undefined ? 1 / open.length : formulaValue(this.model.book, move.probability, this.values)
-		}));
-	});
+	walkOptions = $derived<WalkOption[]>(this.walkReplay.moves);
 
 	step(move: string): void {
 		this.walk = [...this.walk.slice(0, this.walkReplay.applied), move];
@@ -275,13 +249,7 @@ export class Workbench {
 	draw(): void {
 		const options = this.walkOptions;
 		if (options.length === 0 || options.some((o) => o.probability === undefined)) return;
-		// Mersenne Twister seeds well from small integers (xoroshiro's first draws do not).
-		const rng = mersenne(this.seed * 1000 + this.walkReplay.applied);
-		let u = uniformFloat64(rng);
-		for (const option of options) {
-			u -= option.probability as number;
-			if (u < 0) return this.step(option.move.id);
-		}
-		this.step(options[options.length - 1].move.id);
+		const { chosen } = drawMove(options.map((o) => o.probability as number), { seed: this.seed, index: this.walkReplay.applied });
+		this.step(options[chosen].move.id);
 	}
 }

@@ -35,6 +35,7 @@ export function checkReferences(scenario: Scenario, report: Report): void {
 	const criteria = declare('criterion', scenario.criteria, 'criteria');
 	const citations = declare('citation', scenario.citations, 'citations');
 	declare('preset', scenario.presets, 'presets');
+	declare('inject', scenario.injects, 'injects');
 	const states = new Set(scenario.states.map((s) => s.id));
 	for (const name of [...states, ...scenario.states.flatMap((s) => s.moves.map((m) => m.id))]) {
 		if (RESERVED_NAMES.has(name)) report.error(['machine', 'states'], `"${name}" is a reserved name.`);
@@ -71,6 +72,10 @@ export function checkReferences(scenario: Scenario, report: Report): void {
 		for (const key of Object.keys(preset.values)) {
 			refer(['presets', i, 'values', key], 'assumption', key, assumptions, { key: true });
 		}
+	});
+	scenario.injects.forEach((inject, i) => {
+		citeAll(['injects', i, 'citations'], inject.citations, true, `Inject "${inject.id}"`);
+		if (inject.state !== undefined) refer(['injects', i, 'state'], 'state', inject.state, states);
 	});
 	for (const state of scenario.states) {
 		const base = ['machine', 'states', state.id];
@@ -112,6 +117,7 @@ export function checkReferences(scenario: Scenario, report: Report): void {
 		...scenario.actors.flatMap((a) => a.citations),
 		...scenario.assumptions.flatMap((a) => a.citations),
 		...scenario.derived.flatMap((d) => d.citations),
+		...scenario.injects.flatMap((j) => j.citations),
 		...scenario.states.flatMap((s) => [...s.citations, ...s.moves.flatMap((m) => m.citations)])
 	]);
 	scenario.citations.forEach((c, i) => {

@@ -121,6 +121,14 @@ const preset = z.strictObject({
 	values: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]))
 });
 
+const inject = z.strictObject({
+	id,
+	title: text.max(120, { error: 'An inject title is at most 120 characters.' }),
+	text: text.max(1000, { error: 'An inject text is at most 1000 characters.' }),
+	state: id.optional(),
+	citations: citationList
+});
+
 const guard = z.strictObject({
 	type: z.literal('formula', { error: 'The only guard type is "formula".' }),
 	params: z.strictObject({ expr: formula })
@@ -201,6 +209,7 @@ export const scenarioSchema = z.strictObject({
 	criteria: z.array(criterion).min(1),
 	citations: z.array(citation).default([]),
 	presets: z.array(preset).default([]),
+	injects: z.array(inject).default([]),
 	spiral: spiral.optional(),
 	limits: z
 		.strictObject({

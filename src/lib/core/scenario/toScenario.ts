@@ -55,6 +55,7 @@ export function toScenario(
 		criteria: doc.criteria,
 		citations: doc.citations,
 		presets: doc.presets,
+		injects: doc.injects,
 		spiral: doc.spiral,
 		limits: doc.limits,
 		initial: doc.machine.initial,

@@ -92,6 +92,18 @@ export interface Preset {
 	values: Record<string, AssumptionValue>;
 }
 
+/**
+ * A development a workshop's facilitator can push to the room: news, an
+ * intelligence report, a statement. `state` names where it fits best.
+ */
+export interface Inject {
+	id: string;
+	title: string;
+	text: string;
+	state?: string;
+	citations: string[];
+}
+
 export interface Move {
 	/** The XState event type. */
 	id: string;
@@ -163,6 +175,8 @@ export interface Scenario {
 	criteria: Criterion[];
 	citations: Citation[];
 	presets: Preset[];
+	/** Developments a workshop's facilitator can push, each cited. */
+	injects: Inject[];
 	spiral?: Spiral;
 	limits: Limits;
 	initial: string;
