@@ -6,6 +6,10 @@ import { join } from 'node:path';
 
 export interface ServedApp {
 	baseURL: string;
+	port: number;
+	/** Where the server keeps its workshops (BRANCHPOINT_DATA). */
+	dataDir: string;
+	server: ChildProcess;
 	stop(): void;
 }
 
@@ -29,7 +33,7 @@ export function buildApp(): void {
  * Serves the built app on a free loopback port over a scenarios folder made
  * of the given folders' scenarios plus extra generated files (id → YAML).
  */
-export async function serveApp(options: { scenarioDirs: string[]; extra?: Record<string, string> }): Promise<ServedApp> {
+export async function serveApp(options: { scenarioDirs: string[]; extra?: Record<string, string>; dataDir?: string; port?: number; host?: string }): Promise<ServedApp> {
 	const scenarios = mkdtempSync(join(tmpdir(), 'bp-scenarios-'));
 	for (const dir of options.scenarioDirs) {
 		for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -40,12 +44,14 @@ export async function serveApp(options: { scenarioDirs: string[]; extra?: Record
 		mkdirSync(join(scenarios, id), { recursive: true });
 		writeFileSync(join(scenarios, id, 'scenario.yaml'), yaml);
 	}
-	const port = await freePort();
-	const server: ChildProcess = spawn('node', ['build/index.js'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', BRANCHPOINT_SCENARIOS: scenarios },
+	const port = options.port ?? (await freePort());
+	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bp-data-'));
+	const host = options.host ?? '127.0.0.1';
+	const server: ChildProcess = spawn('node', ['tools/start.js'], {
+		env: { ...process.env, PORT: String(port), HOST: host, BRANCHPOINT_SCENARIOS: scenarios, BRANCHPOINT_DATA: dataDir },
 		stdio: 'ignore'
 	});
-	const baseURL = `http://127.0.0.1:${port}`;
+	const baseURL = `http://${host}:${port}`;
 	const deadline = Date.now() + 30_000;
 	for (;;) {
 		try {
@@ -59,5 +65,5 @@ export async function serveApp(options: { scenarioDirs: string[]; extra?: Record
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	return { baseURL, stop: () => server.kill() };
+	return { baseURL, port, dataDir, server, stop: () => server.kill() };
 }

@@ -33,7 +33,7 @@ export function walkOf(state: WorkshopState): string[] {
  * own team; everything else is the facilitator's. Pure.
  */
 export function decideCommand(state: WorkshopState, command: WorkshopCommand, context: DecideContext): Decision {
-	if (command.id in state.commands) return { ok: true, events: [], duplicateOf: state.commands[command.id] };
+	if (Object.hasOwn(state.commands, command.id)) return { ok: true, events: [], duplicateOf: state.commands[command.id] };
 	const { sender } = context;
 	if (FACILITATOR_ONLY.has(command.type) && sender.role !== 'facilitator') return refuse(403, 'Only the facilitator can do that.');
 	if ((command.type === 'vote' || command.type === 'join') && sender.role !== 'participant') return refuse(403, 'Only a participant can do that.');
@@ -56,7 +56,7 @@ function decide(state: WorkshopState, command: WorkshopCommand, context: DecideC
 			return [{ type: 'joined', participant: { id: command.participant, name: name.text, team } }];
 		}
 		case 'vote': {
-			const participant = state.participants[(context.sender as { participant: string }).participant];
+			const participant = participantById(state, (context.sender as { participant: string }).participant);
 			if (!participant || participant.removed) return refuse(403, 'You are not in this workshop; join again.');
 			if (!openVote) return refuse(409, 'No vote is open.');
 			if (participant.team !== openVote.team) return refuse(403, 'This vote is for another team.');
@@ -147,14 +147,14 @@ function decide(state: WorkshopState, command: WorkshopCommand, context: DecideC
 			if (!Number.isInteger(command.seconds) || command.seconds < 10 || command.seconds > 3600) return refuse(400, 'Extend by 10 to 3600 seconds.');
 			return [{ type: 'timerExtended', seconds: command.seconds }];
 		case 'moveParticipant': {
-			const participant = state.participants[command.participant];
+			const participant = participantById(state, command.participant);
 			if (!participant || participant.removed) return refuse(400, 'No such participant.');
 			if (!setup.teams.includes(command.team)) return refuse(400, `There is no team "${command.team}" in this workshop.`);
 			if (participant.team === command.team) return refuse(400, `${participant.name} is already in that team.`);
 			return [{ type: 'participantMoved', participant: participant.id, team: command.team }];
 		}
 		case 'removeParticipant': {
-			const participant = state.participants[command.participant];
+			const participant = participantById(state, command.participant);
 			if (!participant || participant.removed) return refuse(400, 'No such participant.');
 			return [{ type: 'participantRemoved', participant: participant.id }];
 		}
@@ -187,6 +187,10 @@ function stepOf(situation: Situation, move: string, how: StepHow, extra: Partial
 	};
 	for (const [key, value] of Object.entries(extra)) if (value !== undefined && value !== '') (step as unknown as Record<string, unknown>)[key] = value;
 	return step;
+}
+
+function participantById(state: WorkshopState, id: unknown) {
+	return typeof id === 'string' && Object.hasOwn(state.participants, id) ? state.participants[id] : undefined;
 }
 
 function choiceProblem(situation: Situation, move: string): Refusal | undefined {

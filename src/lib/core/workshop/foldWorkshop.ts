@@ -27,7 +27,7 @@ export function initialWorkshop(created: WorkshopEvent): WorkshopState {
  */
 export function applyEvent(state: WorkshopState, event: WorkshopEvent): WorkshopState {
 	if (event.seq <= state.seq) throw new Error(`event ${event.seq} is out of order after ${state.seq}`);
-	const commands = event.command in state.commands ? state.commands : { ...state.commands, [event.command]: event.seq };
+	const commands = Object.hasOwn(state.commands, event.command) ? state.commands : { ...state.commands, [event.command]: event.seq };
 	const next: WorkshopState = { ...state, seq: event.seq, commands };
 	switch (event.type) {
 		case 'created':

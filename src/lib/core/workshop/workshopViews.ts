@@ -11,6 +11,8 @@ export interface ViewContext {
 	situation: Situation;
 	/** The server's clock. */
 	now: number;
+	/** Where the path stood before its last step: the moves an override can choose from. */
+	previous?: Situation;
 }
 
 export interface MoveView {
@@ -61,6 +63,8 @@ export interface PublicView {
 		eligible: number;
 		outcome?: 'plurality' | 'tie' | 'no-votes';
 	};
+	/** The last vote that closed, with its count per move. */
+	lastVote?: { team: string; teamName: string; state: string; counts: Record<string, number>; labels: Record<string, string>; outcome: 'plurality' | 'tie' | 'no-votes' };
 	/** The facilitator must decide: a tied vote, no votes, or a move of an actor no team plays. */
 	awaiting?: 'tie' | 'no-votes' | 'pick' | 'draw';
 }
@@ -70,7 +74,7 @@ export interface ParticipantView extends PublicView {
 	me: { id: string; name: string; team: string; teamName: string; removed: boolean };
 	/** My ballot in the current vote. */
 	myVote?: { move: string; rationale?: string };
-	/** My team's rationales once the vote has closed. */
+	/** My team's rationales in the last vote that closed. */
 	rationales?: { move: string; rationale: string }[];
 }
 
@@ -85,6 +89,8 @@ export interface FacilitatorView extends PublicView {
 	others: 'draw' | 'facilitator';
 	seed: number;
 	availableInjects: { id: string; title: string; state?: string; pushed: boolean }[];
+	/** The moves the last step could have taken, for an override. */
+	overrideMoves: MoveView[];
 	corrections: { moveLabel: string; stateLabel: string; rationale: string; at: number }[];
 }
 
@@ -114,7 +120,7 @@ export function publicView(state: WorkshopState, context: ViewContext, options: 
 			playedByTeam: actor !== undefined && state.setup.teams.includes(actor),
 			citations: citedTexts(scenario, situation.state.citations)
 		},
-		moves: situation.moves.map(({ move, probability }) => ({ id: move.id, label: move.label, description: move.description, probability, citations: citedTexts(scenario, move.citations) })),
+		moves: moveViews(scenario, situation),
 		path: state.path.map((entry) => ({
 			...entry.step,
 			actorName: teamName(entry.step.actor),
@@ -136,8 +142,27 @@ export function publicView(state: WorkshopState, context: ViewContext, options: 
 						outcome: vote.closed?.outcome
 					}
 				: undefined,
+		lastVote: lastVoteOf(state, scenario),
 		awaiting
 	};
+}
+
+function lastVoteOf(state: WorkshopState, scenario: Scenario): PublicView['lastVote'] {
+	const vote = state.votes.at(-1);
+	if (!vote?.closed) return undefined;
+	const moves = scenario.states.find((s) => s.id === vote.state)?.moves ?? [];
+	return {
+		team: vote.team,
+		teamName: scenario.actors.find((a) => a.id === vote.team)?.name ?? vote.team,
+		state: vote.state,
+		counts: vote.closed.tally,
+		labels: Object.fromEntries(moves.map((m) => [m.id, m.label])),
+		outcome: vote.closed.outcome
+	};
+}
+
+function moveViews(scenario: Scenario, situation: Situation): MoveView[] {
+	return situation.moves.map(({ move, probability }) => ({ id: move.id, label: move.label, description: move.description, probability, citations: citedTexts(scenario, move.citations) }));
 }
 
 function awaitingOf(state: WorkshopState, situation: Situation): PublicView['awaiting'] {
@@ -164,9 +189,10 @@ export function participantView(state: WorkshopState, context: ViewContext, part
 	const vote = state.vote;
 	const mine = vote?.ballots[participantId];
 	const teamName = base.teams.find((t) => t.id === me.team)?.name ?? me.team;
+	const last = state.votes.at(-1);
 	const rationales =
-		vote?.closed && vote.team === me.team
-			? Object.entries(vote.ballots)
+		last?.closed && last.team === me.team
+			? Object.entries(last.ballots)
 					.filter(([id, b]) => b.rationale && state.participants[id]?.team === me.team)
 					.map(([, b]) => ({ move: b.move, rationale: b.rationale as string }))
 			: undefined;
@@ -192,6 +218,7 @@ export function facilitatorView(state: WorkshopState, context: ViewContext): Fac
 		others: state.setup.others,
 		seed: state.setup.seed,
 		availableInjects: context.scenario.injects.map((j) => ({ id: j.id, title: j.title, state: j.state, pushed: pushed.has(j.id) })),
+		overrideMoves: state.path.length > 0 && context.previous ? moveViews(context.scenario, context.previous) : [],
 		corrections: state.corrections.map((c) => ({ moveLabel: c.entry.step.moveLabel, stateLabel: c.entry.step.stateLabel, rationale: c.rationale, at: c.at }))
 	};
 }

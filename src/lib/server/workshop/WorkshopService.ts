@@ -1,0 +1,150 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import {
+	buildMachine,
+	checkSetup,
+	decideCommand,
+	evaluateScenario,
+	joinCodeFrom,
+	parseScenario,
+	type RawSetup,
+	type Sender,
+	type WorkshopCommand,
+	type WorkshopEventBody
+} from '../../core/index.js';
+import { LiveWorkshop, type Subscriber } from './LiveWorkshop.js';
+import { WorkshopStore } from './WorkshopStore.js';
+
+export interface WorkshopSummary {
+	id: string;
+	code: string;
+	title: string;
+	scenarioId: string;
+	createdAt: number;
+	participants: number;
+	steps: number;
+	ended: boolean;
+	complete: boolean;
+}
+
+export type CommandResult = { ok: true; seq: number; duplicate: boolean } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
+
+export type CreateResult = { ok: true; id: string; code: string; facilitatorKey: string } | { ok: false; errors: Record<string, string> };
+
+/**
+ * The workshops a server runs: creation, commands (decide → append →
+ * fold → broadcast, in that order, synchronously, so commands never
+ * interleave), streams and deletion. Workshops load from the database on
+ * first use, so a restarted server goes on where it stopped.
+ */
+export class WorkshopService {
+	readonly store: WorkshopStore;
+	readonly #live = new Map<string, LiveWorkshop>();
+	readonly #clock: () => number;
+
+	constructor(db: Database.Database, clock: () => number = Date.now) {
+		this.store = new WorkshopStore(db);
+		this.#clock = clock;
+	}
+
+	now(): number {
+		return this.#clock();
+	}
+
+	/** Creates a workshop on a scenario's text as it is now; the text is kept with the workshop. */
+	create(options: { scenarioId: string; scenarioYaml: string; scenarioSha256: string; raw: RawSetup }): CreateResult {
+		const parsed = parseScenario(options.scenarioYaml);
+		if (!parsed.scenario) return { ok: false, errors: { scenario: `The scenario has errors: ${parsed.issues[0]?.message}` } };
+		const model = buildMachine(parsed.scenario);
+		const checked = checkSetup(model, options.raw, randomInt(0, 2 ** 31 - 1));
+		if (!checked.ok) return checked;
+		const run = evaluateScenario(model, { overrides: checked.setup.overrides, perspective: checked.setup.perspective });
+		if (!run.flat) return { ok: false, errors: { overrides: `The scenario cannot be evaluated with these values: ${run.issues[0]?.message}` } };
+		const id = randomBytes(9).toString('base64url');
+		const facilitatorKey = randomBytes(18).toString('base64url');
+		const code = this.#freshCode();
+		const created: WorkshopEventBody = { type: 'created', setup: { ...checked.setup, scenarioId: options.scenarioId, scenarioSha256: options.scenarioSha256 } };
+		this.store.create(
+			{ id, code, facilitatorKey, title: checked.setup.title, scenarioId: options.scenarioId, scenarioSha256: options.scenarioSha256, scenarioYaml: options.scenarioYaml, createdAt: this.now() },
+			created,
+			{ role: 'facilitator' },
+			`create-${id}`
+		);
+		return { ok: true, id, code, facilitatorKey };
+	}
+
+	#freshCode(): string {
+		for (;;) {
+			const code = joinCodeFrom(randomBytes(32));
+			if (code && !this.store.byCode(code)) return code;
+		}
+	}
+
+	/** The workshop in memory, loading and folding its log on first use. */
+	get(id: string): LiveWorkshop | undefined {
+		const live = this.#live.get(id);
+		if (live) return live;
+		const row = this.store.workshop(id);
+		if (!row) return undefined;
+		const loaded = new LiveWorkshop(row, this.store.events(id));
+		this.#live.set(id, loaded);
+		return loaded;
+	}
+
+	byCode(code: string): LiveWorkshop | undefined {
+		const row = this.store.byCode(code);
+		return row && this.get(row.id);
+	}
+
+	list(): WorkshopSummary[] {
+		return this.store.list().map((row) => {
+			const live = this.get(row.id);
+			const state = live?.state;
+			return {
+				id: row.id,
+				code: row.code,
+				title: row.title,
+				scenarioId: row.scenarioId,
+				createdAt: row.createdAt,
+				participants: state ? Object.values(state.participants).filter((p) => !p.removed).length : 0,
+				steps: state?.path.length ?? 0,
+				ended: state?.ended ?? false,
+				complete: live ? live.situation().moves.length === 0 : false
+			};
+		});
+	}
+
+	/**
+	 * Runs a command: decides it against the folded state, appends its events
+	 * (committed before this returns), folds them in and sends every stream
+	 * its new view. A command id seen before is answered with its first seq.
+	 */
+	execute(workshopId: string, sender: Sender, command: WorkshopCommand): CommandResult {
+		const live = this.get(workshopId);
+		if (!live) return { ok: false, status: 404, message: 'No such workshop.' };
+		const now = this.now();
+		const decision = decideCommand(live.state, command, { sender, scenario: live.scenario, situation: live.situationAfter, now });
+		if (!decision.ok) return decision;
+		if (decision.duplicateOf !== undefined) return { ok: true, seq: decision.duplicateOf, duplicate: true };
+		if (decision.events.length === 0) return { ok: true, seq: live.state.seq, duplicate: false };
+		const events = this.store.append(workshopId, decision.events, { at: now, sender, command: command.id });
+		live.apply(events);
+		live.broadcast(now);
+		return { ok: true, seq: events[0].seq, duplicate: false };
+	}
+
+	subscribe(workshopId: string, subscriber: Subscriber): (() => void) | undefined {
+		const live = this.get(workshopId);
+		if (!live) return undefined;
+		live.subscribers.add(subscriber);
+		return () => live.subscribers.delete(subscriber);
+	}
+
+	/** Deletes a workshop and its log; its streams are closed. */
+	remove(workshopId: string): boolean {
+		const live = this.#live.get(workshopId);
+		for (const subscriber of live?.subscribers ?? []) subscriber.close();
+		this.#live.delete(workshopId);
+		return this.store.remove(workshopId);
+	}
+}

@@ -1,0 +1,46 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { randomBytes } from 'node:crypto';
+import { normaliseJoinCode, type ParticipantView } from '$lib/core/index.js';
+import { joinLimiter, participantOf, rememberParticipant, workshops } from '$lib/server/workshop/workshops.js';
+import type { Actions, PageServerLoad } from './$types';
+
+function workshopByCode(raw: string) {
+	const code = normaliseJoinCode(raw);
+	const live = code ? workshops().byCode(code) : undefined;
+	if (!live) error(404, `No workshop has the code ${raw}; check it on the projector.`);
+	return live;
+}
+
+/** A participant's page: the join form, or, once joined (signed cookie), their live view. */
+export const load: PageServerLoad = ({ params, cookies }) => {
+	const live = workshopByCode(params.code);
+	const id = live.row.id;
+	const participant = participantOf(cookies, id);
+	const known = participant && live.state.participants[participant] && !live.state.participants[participant].removed ? participant : undefined;
+	const teams = live.state.setup.teams.map((t) => ({ id: t, name: live.scenario.actors.find((a) => a.id === t)?.name ?? t }));
+	return {
+		id,
+		code: live.row.code,
+		title: live.state.setup.title,
+		joining: live.state.joining,
+		teams,
+		removed: participant !== undefined && live.state.participants[participant]?.removed === true,
+		view: known ? (live.view({ role: 'participant', participant: known }, workshops().now()) as ParticipantView) : undefined
+	};
+};
+
+export const actions: Actions = {
+	join: async ({ params, request, cookies, url, getClientAddress }) => {
+		const live = workshopByCode(params.code);
+		const service = workshops();
+		if (!joinLimiter.take(getClientAddress(), service.now())) return fail(429, { error: 'Too many joins from this network just now; wait a few seconds and try again.', name: '', team: '' });
+		const form = await request.formData();
+		const name = form.get('name');
+		const team = form.get('team');
+		const participant = randomBytes(9).toString('base64url');
+		const result = service.execute(live.row.id, { role: 'participant', participant }, { id: `join-${participant}`, type: 'join', participant, name: typeof name === 'string' ? name : '', team: typeof team === 'string' ? team : undefined });
+		if (!result.ok) return fail(result.status, { error: result.message, name: typeof name === 'string' ? name : '', team: typeof team === 'string' ? team : '' });
+		rememberParticipant(cookies, url, live.row.id, participant);
+		redirect(303, `/join/${live.row.code}`);
+	}
+};

@@ -1,0 +1,71 @@
+import { error } from '@sveltejs/kit';
+import type { Audience, Subscriber } from '$lib/server/workshop/LiveWorkshop.js';
+import { isFacilitator, participantOf, workshops } from '$lib/server/workshop/workshops.js';
+import type { RequestHandler } from './$types';
+
+const HEARTBEAT_MS = 15_000;
+
+/**
+ * The workshop's Server-Sent Events: each message is the view of this
+ * stream's audience (`?as=facilitator|projector|participant`) after event
+ * `id`. A client that reconnects sends Last-Event-ID; if events happened
+ * since, it gets the view that folds them all at once, else nothing until
+ * the next event. Comments every 15 s keep phones' connections open.
+ */
+export const GET: RequestHandler = ({ params, url, cookies, request }) => {
+	const service = workshops();
+	const live = service.get(params.wid);
+	if (!live) error(404, 'No such workshop.');
+	const as = url.searchParams.get('as') ?? 'participant';
+	let audience: Audience;
+	if (as === 'facilitator') {
+		if (!isFacilitator(cookies, params.wid)) error(403, 'Open the facilitator’s private link first.');
+		audience = { role: 'facilitator' };
+	} else if (as === 'projector') audience = { role: 'projector' };
+	else {
+		const participant = participantOf(cookies, params.wid);
+		if (!participant || !live.state.participants[participant]) error(403, 'Join the workshop first.');
+		audience = { role: 'participant', participant };
+	}
+	const lastId = Number(request.headers.get('last-event-id') ?? -1);
+	const encoder = new TextEncoder();
+	let cleanup = () => {};
+	const stream = new ReadableStream<Uint8Array>({
+		start(controller) {
+			const write = (text: string) => {
+				try {
+					controller.enqueue(encoder.encode(text));
+				} catch {
+					cleanup();
+				}
+			};
+			const subscriber: Subscriber = {
+				audience,
+				send: (seq, view) => write(`id: ${seq}\nevent: view\ndata: ${JSON.stringify(view)}\n\n`),
+				close: () => {
+					cleanup();
+					try {
+						controller.close();
+					} catch {
+						// already closed by the client
+					}
+				}
+			};
+			write('retry: 2000\n\n');
+			if (!(Number.isInteger(lastId) && lastId >= live.state.seq)) subscriber.send(live.state.seq, live.view(audience, service.now()));
+			const unsubscribe = service.subscribe(params.wid, subscriber);
+			const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
+			cleanup = () => {
+				clearInterval(heartbeat);
+				unsubscribe?.();
+			};
+			request.signal.addEventListener('abort', () => cleanup());
+		},
+		cancel() {
+			cleanup();
+		}
+	});
+	return new Response(stream, {
+		headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' }
+	});
+};
