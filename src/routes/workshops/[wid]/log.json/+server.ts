@@ -1,0 +1,12 @@
+import { error, json } from '@sveltejs/kit';
+import { isFacilitator, workshops } from '$lib/server/workshop/workshops.js';
+import type { RequestHandler } from './$types';
+
+/** The workshop's whole event log, in order, for its facilitator. */
+export const GET: RequestHandler = ({ params, cookies }) => {
+	const service = workshops();
+	const row = service.store.workshop(params.wid);
+	if (!row) error(404, 'No such workshop.');
+	if (!isFacilitator(cookies, params.wid)) error(403, 'Only the facilitator can read the log.');
+	return json({ id: row.id, title: row.title, scenarioId: row.scenarioId, scenarioSha256: row.scenarioSha256, events: service.store.events(params.wid) }, { headers: { 'cache-control': 'no-store' } });
+};

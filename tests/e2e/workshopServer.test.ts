@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveApp, type ServedApp } from '../../tools/serveApp.js';
+import { createWorkshop, joinWorkshop, openStream, sendCommand, type StreamMessage } from '../../tools/workshopHttp.js';
+
+// Served on 127.0.0.2: an address other than localhost, as a phone on the
+// room's LAN reaches the facilitator's laptop, over plain HTTP.
+let app: ServedApp;
+let base: string;
+beforeAll(async () => {
+	app = await serveApp({ scenarioDirs: ['scenarios'], host: '127.0.0.2' });
+	base = app.baseURL;
+});
+afterAll(() => app?.stop());
+
+const messages = (url: string, options: { cookie?: string; lastEventId?: number }, ms: number) =>
+	new Promise<StreamMessage[]>((resolve) => {
+		const got: StreamMessage[] = [];
+		const close = openStream(url, { ...options, onMessage: (m) => got.push(m) });
+		setTimeout(() => {
+			close();
+			resolve(got);
+		}, ms);
+	});
+
+describe('the workshop server over plain HTTP on a LAN address', () => {
+	it('accepts a join posted from that address and sets an HttpOnly, SameSite=Lax cookie that is not Secure', async () => {
+		const workshop = await createWorkshop(base, { teams: ['coalition'] });
+		const response = await fetch(`${base}/join/${workshop.code}?/join`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base },
+			body: 'name=Dana&team=coalition'
+		});
+		expect(response.status).toBe(303);
+		const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`bp_p_${workshop.id}=`)) ?? '';
+		expect(cookie).toMatch(/HttpOnly/);
+		expect(cookie).toMatch(/SameSite=Lax/);
+		expect(cookie).not.toMatch(/Secure/);
+	});
+
+	it('still refuses a form posted from another site', async () => {
+		const workshop = await createWorkshop(base, { teams: ['coalition'] });
+		const response = await fetch(`${base}/join/${workshop.code}?/join`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: 'http://evil.example' },
+			body: 'name=Mallory'
+		});
+		expect(response.status).toBe(403);
+	});
+
+	it('checks every command against the sender: team, role, input and rate', async () => {
+		const workshop = await createWorkshop(base, { teams: ['coalition', 'russia'] });
+		const russian = await joinWorkshop(base, workshop, { name: 'Ivan', team: 'russia' });
+		const ally = await joinWorkshop(base, workshop, { name: 'Aiko', team: 'coalition' });
+		expect(await sendCommand(base, workshop.id, workshop.facilitator, { type: 'openVote' })).toMatchObject({ ok: true });
+		expect(await sendCommand(base, workshop.id, russian, { type: 'vote', move: 'UNSC_RESOLUTION' })).toMatchObject({ status: 403, message: 'This vote is for another team.' });
+		expect(await sendCommand(base, workshop.id, ally, { type: 'closeVote' })).toMatchObject({ status: 403 });
+		expect(await sendCommand(base, workshop.id, '', { type: 'vote', move: 'UNSC_RESOLUTION' })).toMatchObject({ status: 403 });
+		expect(await sendCommand(base, workshop.id, ally, { type: 'vote', move: 'UNSC_RESOLUTION', rationale: 'x'.repeat(141) })).toMatchObject({ status: 400, message: expect.stringMatching(/141 characters; keep it to 140/) });
+		const forged = ally.replace(/\.[^.]+$/, '.forged');
+		expect(await sendCommand(base, workshop.id, forged, { type: 'vote', move: 'UNSC_RESOLUTION' })).toMatchObject({ status: 403 });
+		const answers = [];
+		for (let i = 0; i < 15; i++) answers.push((await sendCommand(base, workshop.id, ally, { type: 'vote', move: 'UNSC_RESOLUTION' })).status);
+		expect(answers).toContain(429);
+		const tooLong = await fetch(`${base}/join/${workshop.code}?/join`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', origin: base },
+			body: `name=${'n'.repeat(41)}`
+		});
+		expect(JSON.stringify(await tooLong.json())).toMatch(/41 characters; keep it to 40/);
+	});
+
+	it('streams views with increasing ids and answers Last-Event-ID with what was missed', async () => {
+		const workshop = await createWorkshop(base, { teams: ['coalition'] });
+		const url = `${base}/workshops/${workshop.id}/stream?as=projector`;
+		const first = await messages(url, {}, 400);
+		expect(first).toHaveLength(1);
+		const seq = first[0].id as number;
+		expect(JSON.parse(first[0].data)).toMatchObject({ seq, title: 'Workshop over HTTP' });
+		// Up to date: nothing until the next event.
+		expect(await messages(url, { lastEventId: seq }, 400)).toHaveLength(0);
+		// Behind: one view that folds everything missed.
+		await sendCommand(base, workshop.id, workshop.facilitator, { type: 'inject', inject: 'inject-troops' });
+		const caughtUp = await messages(url, { lastEventId: seq }, 400);
+		expect(caughtUp).toHaveLength(1);
+		expect(caughtUp[0].id).toBeGreaterThan(seq);
+		expect(JSON.parse(caughtUp[0].data).injects[0].title).toMatch(/troops/);
+		// A participant's stream needs the participant's cookie; the console's needs the facilitator's.
+		expect((await fetch(`${base}/workshops/${workshop.id}/stream?as=participant`)).status).toBe(403);
+		expect((await fetch(`${base}/workshops/${workshop.id}/stream?as=facilitator`)).status).toBe(403);
+	});
+});
