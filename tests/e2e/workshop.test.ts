@@ -147,6 +147,17 @@ describe('a workshop in Chromium: facilitator, projector and three participants'
 		await aiko.page.waitForSelector('[data-hydrated]');
 		expect(await aiko.page.locator('[data-testid="my-team"]').textContent()).toBe('Japan–US–ROK');
 
+		// The facilitator's list shows the workshop; deleting it takes its log with it.
+		await f.goto(`${base()}/workshops`);
+		await f.waitForSelector('[data-hydrated]');
+		const row = f.locator('[data-testid="workshop-row"]', { hasText: 'Tabletop, 3 December' });
+		await expect(row.textContent()).resolves.toContain(code);
+		expect(await row.textContent()).toMatch(/\b3\b.*\b4\b/);
+		f.once('dialog', (dialog) => dialog.accept());
+		await row.locator('[data-testid="delete-workshop"]').click();
+		await expect.poll(() => f.locator('[data-testid="workshop-row"]', { hasText: 'Tabletop, 3 December' }).count()).toBe(0);
+		expect((await f.goto(consoleUrl))?.status()).toBe(404);
+
 		for (const p of [facilitator, projector, aiko, ben, chie]) expect(p.errors).toEqual([]);
 	});
 

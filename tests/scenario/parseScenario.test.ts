@@ -50,6 +50,9 @@ const cases: Case[] = [
 	{ name: 'an assumption id that is a formula function', edit: swap('  - id: p_evade', '  - id: max'), message: /"max" is a name formulas already use/, at: '- id: max' },
 	{ name: 'default out of range', edit: swap('default: 0.5', 'default: 1.5'), message: /"p_evade" must lie between 0 and 1; got 1\.5/, at: 'default: 1.5' },
 	{ name: 'aliases are refused', edit: swap('asOf: 2024-07-04', 'asOf: &date 2024-07-04\nalso: *date'), message: /Anchors \(&name\) are not allowed/, at: 'asOf: &date' },
+	{ name: 'an inject with no citation', edit: swap('machine:', 'injects:\n  - id: news\n    title: News\n    text: Something happens.\nmachine:'), message: /Inject "news" cites no source/, at: '- id: news' },
+	{ name: 'an inject at an unknown state', edit: swap('machine:', 'injects:\n  - id: news\n    title: News\n    text: Something happens.\n    state: reactoin\n    citations: [c-limited]\nmachine:'), message: /Unknown state "reactoin"\. Did you mean "reaction"\?/, at: 'state: reactoin' },
+	{ name: 'an inject title over 120 characters', edit: swap('machine:', `injects:\n  - id: news\n    title: ${'T'.repeat(121)}\n    text: Something happens.\n    citations: [c-limited]\nmachine:`), message: /An inject title is at most 120 characters/, at: 'title: TTTT' },
 	{ name: 'a state with no citation', edit: swap('        label: Networks react\n        citations: [c-evasion]', '        label: Networks react'), message: /State "reaction" cites no source/, at: 'actor: networks' }
 ];
 
