@@ -13,7 +13,9 @@ describe('checkText', () => {
 		['40 characters outside the BMP (80 UTF-16 units)', '🦊'.repeat(40), line, '🦊'.repeat(40)],
 		['decomposed accents, normalised to NFC', 'Zoe\u0301', line, 'Zoé'],
 		['nothing, when optional', undefined, optional, ''],
-		['line breaks, in a multi-line text', 'one\ntwo\n\nthree', block, 'one\ntwo\n\nthree']
+		['line breaks, in a multi-line text', 'one\ntwo\n\nthree', block, 'one\ntwo\n\nthree'],
+		['Windows line breaks, made line feeds', 'one\r\ntwo', block, 'one\ntwo'],
+		['a tab in a multi-line text', 'one\ttwo', block, 'one\ttwo']
 	] as const)('accepts %s', (_, raw, options, text) => {
 		expect(checkText(raw, options)).toEqual({ ok: true, text });
 	});
@@ -30,7 +32,7 @@ describe('checkText', () => {
 		['a NUL', 'Ann\u0000', line, /one line/],
 		['DEL', 'Ann\u007f', line, /one line/],
 		['an escape in a multi-line text', 'a\u001b[31m', block, /control character/],
-		['a tab in a multi-line text (a control character)', 'one\ttwo', block, /control character/],
+		['a C1 control (U+0080) in a multi-line text', 'a\u0080b', block, /control character/],
 		['a line separator (U+2028) in a one-line text', 'Ann\u2028Lee', line, /one line/],
 		['a paragraph separator (U+2029) in a one-line text', 'Ann\u2029Lee', line, /one line/],
 		['a next-line control (U+0085) in a one-line text', 'Ann\u0085Lee', line, /one line/]

@@ -17,11 +17,12 @@ export function checkText(raw: unknown, options: { field: string; max: number; r
 	const { field, max, required } = options;
 	if (raw === undefined || raw === null) return required ? { ok: false, message: `Write a ${field}.` } : { ok: true, text: '' };
 	if (typeof raw !== 'string') return { ok: false, message: `The ${field} must be text.` };
-	const text = raw.normalize('NFC').trim();
+	const text = (options.multiline ? raw.replace(/\r\n?/g, '\n') : raw).normalize('NFC').trim();
 	if (required && text === '') return { ok: false, message: `Write a ${field}.` };
 	const length = [...text].length;
 	if (length > max) return { ok: false, message: `The ${field} is ${length} characters; keep it to ${max}.` };
-	const allowed = options.multiline ? /[\u0000-\u0009\u000b-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/;
-	if (allowed.test(text)) return { ok: false, message: options.multiline ? `The ${field} holds a control character; remove it.` : `The ${field} is one line; remove line breaks and control characters.` };
+	// C0 and C1 controls (U+0085 is a line break) and the Unicode line and paragraph separators.
+	const forbidden = options.multiline ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/ : /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+	if (forbidden.test(text)) return { ok: false, message: options.multiline ? `The ${field} holds a control character; remove it.` : `The ${field} is one line; remove line breaks and control characters.` };
 	return { ok: true, text };
 }

@@ -66,8 +66,8 @@ function decide(state: WorkshopState, command: WorkshopCommand, context: DecideC
 			return [{ type: 'voteCast', participant: participant.id, move: command.move, ...(rationale.text ? { rationale: rationale.text } : {}) }];
 		}
 		case 'openVote': {
+			// A closed vote still here was tied or empty: opening again is a revote.
 			if (openVote) return refuse(409, 'A vote is already open.');
-			if (state.vote?.closed) return refuse(409, 'The last vote is waiting for your decision.');
 			const situation = here();
 			if (situation.moves.length === 0) return refuse(409, 'The exercise has reached an outcome; there is nothing to vote on.');
 			const team = situation.state.actor as string;

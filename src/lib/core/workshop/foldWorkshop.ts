@@ -69,7 +69,8 @@ export function applyEvent(state: WorkshopState, event: WorkshopEvent): Workshop
 		case 'stepOverridden': {
 			const old = state.path[event.index];
 			const entry: PathEntry = { step: event.step, at: event.at, seq: event.seq, overridden: [...old.overridden, { step: old.step, at: old.at, rationale: event.rationale }] };
-			return { ...next, path: state.path.map((e, i) => (i === event.index ? entry : e)) };
+			// A tied vote waiting at the replaced step's target is moot: the path now stands elsewhere.
+			return { ...next, path: state.path.map((e, i) => (i === event.index ? entry : e)), vote: undefined };
 		}
 		case 'stepCorrected':
 			return {

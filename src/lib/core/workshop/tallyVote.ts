@@ -11,7 +11,7 @@ export function tallyVote(vote: Vote, participants: Readonly<Record<string, Part
 	const tally: Record<string, number> = Object.fromEntries(vote.moves.map((m) => [m, 0]));
 	for (const [id, ballot] of Object.entries(vote.ballots)) {
 		const participant = participants[id];
-		if (participant && !participant.removed && participant.team === vote.team && ballot.move in tally) tally[ballot.move]++;
+		if (participant && !participant.removed && participant.team === vote.team && Object.hasOwn(tally, ballot.move)) tally[ballot.move]++;
 	}
 	const most = Math.max(0, ...Object.values(tally));
 	if (most === 0) return { tally, outcome: 'no-votes' };
