@@ -5,6 +5,7 @@ import { browserFigures } from './browser.js';
 import { exportFigures } from './exports.js';
 import { rollbackFigures } from './rollback.js';
 import { verdict, type Figure } from './stats.js';
+import { workshopFigures } from './workshop.js';
 
 /**
  * `npm run bench`: every figure of DESIGN.md's performance budget, each
@@ -16,7 +17,8 @@ async function main() {
 		['Rollback', rollbackFigures],
 		['Analyses', analysisFigures],
 		['Browser (Chromium)', browserFigures],
-		['Exports', exportFigures]
+		['Exports', exportFigures],
+		['Workshop (loopback)', workshopFigures]
 	];
 	const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7);
 	const rows: string[] = [];
