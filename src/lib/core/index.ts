@@ -64,6 +64,6 @@ export { decideCommand, walkOf, citedTexts, type DecideContext, type Decision, t
 export { tallyVote, type VoteOutcome } from './workshop/tallyVote.js';
 export { checkText, TEXT_LIMITS } from './workshop/checkText.js';
 export { joinCodeFrom, normaliseJoinCode, JOIN_ALPHABET, JOIN_CODE_LENGTH } from './workshop/joinCode.js';
-export { publicView, projectorView, participantView, facilitatorView, type PublicView, type ParticipantView, type ProjectorView, type FacilitatorView, type MoveView, type StepView, type TeamView, type ViewContext } from './workshop/workshopViews.js';
+export { publicView, projectorView, participantView, participantPart, facilitatorView, type ParticipantPart, type PublicView, type ParticipantView, type ProjectorView, type FacilitatorView, type MoveView, type StepView, type TeamView, type ViewContext } from './workshop/workshopViews.js';
 export { checkSetup, type RawSetup, type SetupCheck } from './workshop/checkSetup.js';
 export { describeChance } from './workshop/describeChance.js';

@@ -8,6 +8,7 @@ import { WorkshopService } from '../../../src/lib/server/workshop/WorkshopServic
 import type { Subscriber } from '../../../src/lib/server/workshop/LiveWorkshop.js';
 
 const SHIPPED = readFileSync('scenarios/russia-dprk-2024/scenario.yaml', 'utf8');
+const settled = () => new Promise((resolve) => setTimeout(resolve, 60));
 const freshDir = () => mkdtempSync(join(tmpdir(), 'bp-store-'));
 
 function service(dir = freshDir(), clock = () => 1_000) {
@@ -83,20 +84,37 @@ describe('WorkshopService', () => {
 		expect(s.store.events(id)).toHaveLength(before);
 	});
 
-	it('sends each stream its own view after every command, and none after a refusal', () => {
+	it('sends each stream its own view after a command, after the acknowledgement, and none after a refusal', async () => {
 		const { service: s } = service();
 		const { id } = create(s);
 		s.execute(id, { role: 'participant', participant: 'p1' }, { id: 'join-p1', type: 'join', participant: 'p1', name: 'Aiko', team: 'coalition' });
 		const got: { role: string; seq: number; json: string }[] = [];
-		const subscriber = (audience: Subscriber['audience']): Subscriber => ({ audience, send: (seq, view) => got.push({ role: audience.role, seq, json: JSON.stringify(view) }), close: () => {} });
+		const subscriber = (audience: Subscriber['audience']): Subscriber => ({ audience, send: (seq, json) => got.push({ role: audience.role, seq, json }), close: () => {} });
 		s.subscribe(id, subscriber({ role: 'projector' }));
 		s.subscribe(id, subscriber({ role: 'participant', participant: 'p1' }));
 		s.execute(id, { role: 'facilitator' }, { id: 'open-1', type: 'openVote' });
+		expect(got).toEqual([]);
+		await settled();
+		expect(got.map((g) => `${g.role}@${g.seq}`)).toEqual(['projector@4', 'participant@4']);
 		s.execute(id, { role: 'participant', participant: 'p1' }, { id: 'vote-1', type: 'vote', move: 'DEBRIS_MISSION', rationale: 'secret reason' });
+		await settled();
 		s.execute(id, { role: 'participant', participant: 'p1' }, { id: 'vote-2', type: 'vote', move: 'NOT_A_MOVE' });
+		await settled();
 		expect(got.map((g) => `${g.role}@${g.seq}`)).toEqual(['projector@4', 'participant@4', 'projector@5', 'participant@5']);
 		expect(got[2].json).not.toMatch(/Aiko|secret reason/);
-		expect(got[3].json).toMatch(/"myVote":\{"move":"DEBRIS_MISSION","rationale":"secret reason"\}/);
+		const mine = JSON.parse(got[3].json);
+		expect(mine).toMatchObject({ role: 'participant', seq: 5, me: { name: 'Aiko' }, myVote: { move: 'DEBRIS_MISSION', rationale: 'secret reason' } });
+		expect(mine.vote.counts).toBeUndefined();
+	});
+
+	it('folds commands that arrive together into one broadcast', async () => {
+		const { service: s } = service();
+		const { id } = create(s);
+		const seqs: number[] = [];
+		s.subscribe(id, { audience: { role: 'projector' }, send: (seq) => seqs.push(seq), close: () => {} });
+		for (let i = 0; i < 5; i++) s.execute(id, { role: 'facilitator' }, { id: `extend-${i}0000`, type: 'extendTimer', seconds: 60 });
+		await settled();
+		expect(seqs).toEqual([6]);
 	});
 
 	it('loads a workshop from its log after a restart, on the scenario text it was created with', () => {

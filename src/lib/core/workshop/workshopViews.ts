@@ -181,13 +181,23 @@ export function projectorView(state: WorkshopState, context: ViewContext): Proje
 	return { ...publicView(state, context, { liveCounts: true }), role: 'projector' };
 }
 
-/** One participant's view: their team's options, their own ballot; counts only after the vote closes. Pure. */
-export function participantView(state: WorkshopState, context: ViewContext, participantId: string): ParticipantView {
+/** What a participant's view adds to the room's: who they are, their ballot, their team's reasons. */
+export type ParticipantPart = Omit<ParticipantView, keyof PublicView>;
+
+/**
+ * One participant's view: their team's options, their own ballot; counts
+ * only after the vote closes. `base` is the room's view without live counts
+ * (`publicView(…, {liveCounts: false})`), shared by every participant. Pure.
+ */
+export function participantView(state: WorkshopState, context: ViewContext, participantId: string, base = publicView(state, context, { liveCounts: false })): ParticipantView {
+	return { ...base, ...participantPart(state, base, participantId) };
+}
+
+/** The participant's own part of their view. Pure. */
+export function participantPart(state: WorkshopState, base: PublicView, participantId: string): ParticipantPart {
 	const me = state.participants[participantId];
 	if (!me) throw new Error(`participantView: no participant "${participantId}"`);
-	const base = publicView(state, context, { liveCounts: false });
-	const vote = state.vote;
-	const mine = vote?.ballots[participantId];
+	const mine = state.vote?.ballots[participantId];
 	const teamName = base.teams.find((t) => t.id === me.team)?.name ?? me.team;
 	const last = state.votes.at(-1);
 	const rationales =
@@ -197,7 +207,6 @@ export function participantView(state: WorkshopState, context: ViewContext, part
 					.map(([, b]) => ({ move: b.move, rationale: b.rationale as string }))
 			: undefined;
 	return {
-		...base,
 		role: 'participant',
 		me: { id: me.id, name: me.name, team: me.team, teamName, removed: me.removed },
 		myVote: mine ? { move: mine.move, rationale: mine.rationale } : undefined,

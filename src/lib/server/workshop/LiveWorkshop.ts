@@ -4,8 +4,10 @@ import {
 	facilitatorView,
 	foldWorkshop,
 	parseScenario,
+	participantPart,
 	participantView,
 	projectorView,
+	publicView,
 	situationAt,
 	walkOf,
 	type PublicView,
@@ -20,12 +22,19 @@ import type { WorkshopRow } from './WorkshopStore.js';
 /** Who a stream is for: the view it gets. */
 export type Audience = { role: 'facilitator' } | { role: 'projector' } | { role: 'participant'; participant: string };
 
-/** A connected stream: receives each new view with the seq it reflects. */
+/** A connected stream: receives each new view, as JSON, with the seq it reflects. */
 export interface Subscriber {
 	audience: Audience;
-	send(seq: number, view: PublicView): void;
+	send(seq: number, json: string): void;
 	close(): void;
 }
+
+/**
+ * Views go out at most this often: commands that arrive together (a room
+ * voting at once) are folded into one broadcast instead of one per vote,
+ * which with 100 phones connected is what costs the server's time.
+ */
+const BROADCAST_INTERVAL_MS = 20;
 
 /**
  * A workshop held in memory: its scenario as it was when the workshop was
@@ -39,6 +48,8 @@ export class LiveWorkshop {
 	state: WorkshopState;
 	readonly subscribers = new Set<Subscriber>();
 	#situation: { seq: number; situation: Situation } | undefined;
+	#scheduled = false;
+	#lastBroadcast = 0;
 
 	constructor(row: WorkshopRow, events: readonly WorkshopEvent[]) {
 		const parsed = parseScenario(row.scenarioYaml);
@@ -69,17 +80,49 @@ export class LiveWorkshop {
 		return participantView(this.state, context, audience.participant);
 	}
 
-	/** Sends every stream its view of the current state; views shared by an audience are built once. */
+	/**
+	 * Sends every stream its view of the current state, soon: at once if no
+	 * broadcast went out in the last interval, else when it ends, folding in
+	 * every command that arrived meanwhile. Acknowledgements never wait for it.
+	 */
+	scheduleBroadcast(clock: () => number): void {
+		if (this.#scheduled) return;
+		this.#scheduled = true;
+		const wait = Math.max(0, this.#lastBroadcast + BROADCAST_INTERVAL_MS - clock());
+		const run = () => {
+			this.#scheduled = false;
+			this.#lastBroadcast = clock();
+			this.broadcast(this.#lastBroadcast);
+		};
+		if (wait === 0) setImmediate(run);
+		else setTimeout(run, wait);
+	}
+
+	/**
+	 * Sends every stream its view now. Each audience's JSON is built once;
+	 * participants share the room's view and differ only in their own part,
+	 * appended to the shared JSON.
+	 */
 	broadcast(now: number): void {
-		const shared = new Map<string, PublicView>();
+		const shared = new Map<string, string>();
+		let room: { view: PublicView; head: string } | undefined;
+		const context = () => ({ scenario: this.scenario, situation: this.situation(), now });
 		for (const subscriber of this.subscribers) {
-			const key = subscriber.audience.role === 'participant' ? `p:${subscriber.audience.participant}` : subscriber.audience.role;
-			let view = shared.get(key);
-			if (!view) {
-				view = this.view(subscriber.audience, now);
-				shared.set(key, view);
+			const { audience } = subscriber;
+			const key = audience.role === 'participant' ? `p:${audience.participant}` : audience.role;
+			let json = shared.get(key);
+			if (json === undefined) {
+				if (audience.role === 'participant') {
+					if (!this.state.participants[audience.participant]) continue;
+					if (!room) {
+						const view = publicView(this.state, context(), { liveCounts: false });
+						room = { view, head: JSON.stringify(view).slice(0, -1) };
+					}
+					json = `${room.head},${JSON.stringify(participantPart(this.state, room.view, audience.participant)).slice(1)}`;
+				} else json = JSON.stringify(this.view(audience, now));
+				shared.set(key, json);
 			}
-			subscriber.send(this.state.seq, view);
+			subscriber.send(this.state.seq, json);
 		}
 	}
 }

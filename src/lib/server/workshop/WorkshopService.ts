@@ -129,7 +129,7 @@ export class WorkshopService {
 		if (decision.events.length === 0) return { ok: true, seq: live.state.seq, duplicate: false };
 		const events = this.store.append(workshopId, decision.events, { at: now, sender, command: command.id });
 		live.apply(events);
-		live.broadcast(now);
+		live.scheduleBroadcast(this.#clock);
 		return { ok: true, seq: events[0].seq, duplicate: false };
 	}
 

@@ -21,8 +21,8 @@ function cookieSecret(): Buffer {
 
 /** A participant sends at most 10 commands at once, refilled 2 a second. */
 export const participantLimiter = new RateLimiter({ burst: 10, perSecond: 2 });
-/** Joins from one address: 30 at once, refilled 1 a second (a room behind one router shares an address). */
-export const joinLimiter = new RateLimiter({ burst: 30, perSecond: 1 });
+/** Joins from one address: 60 at once (a full room behind one router shares an address), then 2 a second. */
+export const joinLimiter = new RateLimiter({ burst: 60, perSecond: 2 });
 
 /**
  * Cookie options: HttpOnly and SameSite=Lax always; `Secure` only over

@@ -41,7 +41,7 @@ export const GET: RequestHandler = ({ params, url, cookies, request }) => {
 			};
 			const subscriber: Subscriber = {
 				audience,
-				send: (seq, view) => write(`id: ${seq}\nevent: view\ndata: ${JSON.stringify(view)}\n\n`),
+				send: (seq, json) => write(`id: ${seq}\nevent: view\ndata: ${json}\n\n`),
 				close: () => {
 					cleanup();
 					try {
@@ -52,7 +52,7 @@ export const GET: RequestHandler = ({ params, url, cookies, request }) => {
 				}
 			};
 			write('retry: 2000\n\n');
-			if (!(Number.isInteger(lastId) && lastId >= live.state.seq)) subscriber.send(live.state.seq, live.view(audience, service.now()));
+			if (!(Number.isInteger(lastId) && lastId >= live.state.seq)) subscriber.send(live.state.seq, JSON.stringify(live.view(audience, service.now())));
 			const unsubscribe = service.subscribe(params.wid, subscriber);
 			const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
 			cleanup = () => {
