@@ -38,6 +38,13 @@ describe('the workshop server over plain HTTP on a LAN address', () => {
 		expect(cookie).not.toMatch(/Secure/);
 	});
 
+	it('sends the security headers, with a referrer policy that keeps Origin on our own form posts', async () => {
+		const response = await fetch(`${base}/workshops`);
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(response.headers.get('referrer-policy')).toBe('same-origin');
+		expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+	});
+
 	it('still refuses a form posted from another site', async () => {
 		const workshop = await createWorkshop(base, { teams: ['coalition'] });
 		const response = await fetch(`${base}/join/${workshop.code}?/join`, {
