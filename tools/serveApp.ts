@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,6 +46,7 @@ export async function serveApp(options: { scenarioDirs: string[]; extra?: Record
 	}
 	const port = options.port ?? (await freePort());
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bp-data-'));
+	const made = options.dataDir === undefined ? [scenarios, dataDir] : [scenarios];
 	const host = options.host ?? '127.0.0.1';
 	const server: ChildProcess = spawn('node', ['tools/start.js'], {
 		env: { ...process.env, PORT: String(port), HOST: host, BRANCHPOINT_SCENARIOS: scenarios, BRANCHPOINT_DATA: dataDir },
@@ -65,5 +66,15 @@ export async function serveApp(options: { scenarioDirs: string[]; extra?: Record
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	return { baseURL, port, dataDir, server, stop: () => server.kill() };
+	return {
+		baseURL,
+		port,
+		dataDir,
+		server,
+		stop: () => {
+			server.kill();
+			// Temporary folders made here go with the server; a data folder passed in is the caller's.
+			for (const dir of made) rmSync(dir, { recursive: true, force: true });
+		}
+	};
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, shot } from '../../tools/browser.js';
@@ -8,9 +11,11 @@ const MOVES = ['SANCTIONS_AND_SHARING', 'UNSC_RESOLUTION', 'DEBRIS_MISSION', 'DE
 
 let app: ServedApp | undefined;
 let browser: Browser | undefined;
+const dataDir = mkdtempSync(join(tmpdir(), 'bp-crash-'));
 afterAll(async () => {
 	app?.stop();
 	await browser?.close();
+	rmSync(dataDir, { recursive: true, force: true });
 });
 
 interface Acked {
@@ -22,8 +27,8 @@ interface Acked {
 
 describe('a workshop survives kill -9 of its server', () => {
 	it('keeps every acknowledged vote, goes on where it stopped, and clients reconnect by themselves', async () => {
-		app = await serveApp({ scenarioDirs: ['scenarios'] });
-		const { dataDir, port } = app;
+		app = await serveApp({ scenarioDirs: ['scenarios'], dataDir });
+		const { port } = app;
 		const base = app.baseURL;
 		const workshop = await createWorkshop(base, { teams: ['coalition', 'russia'], seed: 9 });
 		const participants: string[] = [];
@@ -66,6 +71,7 @@ describe('a workshop survives kill -9 of its server', () => {
 		await expect.poll(() => page.locator('.offline').count()).toBe(1);
 
 		// Restarted on the same data and port.
+		app.stop();
 		app = await serveApp({ scenarioDirs: ['scenarios'], dataDir, port });
 		const log = (await (await fetch(`${base}/workshops/${workshop.id}/log.json`, { headers: { cookie: workshop.facilitator } })).json()) as { events: { seq: number; type: string; command: string; move?: string }[] };
 		const bySeq = new Map(log.events.map((e) => [e.seq, e]));

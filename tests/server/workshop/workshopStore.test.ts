@@ -1,15 +1,23 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../../src/lib/server/workshop/openDatabase.js';
 import { WorkshopService } from '../../../src/lib/server/workshop/WorkshopService.js';
 import type { Subscriber } from '../../../src/lib/server/workshop/LiveWorkshop.js';
 
 const SHIPPED = readFileSync('scenarios/russia-dprk-2024/scenario.yaml', 'utf8');
 const settled = () => new Promise((resolve) => setTimeout(resolve, 60));
-const freshDir = () => mkdtempSync(join(tmpdir(), 'bp-store-'));
+const made: string[] = [];
+const freshDir = () => {
+	const dir = mkdtempSync(join(tmpdir(), 'bp-store-'));
+	made.push(dir);
+	return dir;
+};
+afterAll(() => {
+	for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 function service(dir = freshDir(), clock = () => 1_000) {
 	return { dir, service: new WorkshopService(openDatabase(dir), clock) };
