@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { drawMove } from '../../src/lib/core/index.js';
-import { launchBrowser, shot } from '../../tools/browser.js';
+import { launchBrowser, open, shot } from '../../tools/browser.js';
 
 const base = () => inject('baseURL');
 
@@ -19,12 +19,7 @@ afterAll(async () => {
 async function person(viewport: { width: number; height: number }, url: string): Promise<{ page: Page; errors: string[] }> {
 	const context = await browser.newContext({ viewport });
 	contexts.push(context);
-	const page = await context.newPage();
-	const errors: string[] = [];
-	page.on('pageerror', (error) => errors.push(String(error)));
-	await page.goto(url);
-	await page.waitForSelector('[data-hydrated]', { timeout: 20_000 });
-	return { page, errors };
+	return open(context, url);
 }
 
 const PHONE = { width: 390, height: 844 };
