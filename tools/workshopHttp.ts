@@ -50,11 +50,15 @@ export async function createWorkshop(baseURL: string, options: { teams: string[]
 	return { id, code, facilitator };
 }
 
+/** The join form's one-time value, as the join page makes it. */
+export const joinToken = () => randomBytes(12).toString('base64url');
+
 /** Joins as a participant; returns the `bp_p_<id>=…` cookie. */
-export async function joinWorkshop(baseURL: string, workshop: { id: string; code: string }, options: { name: string; team?: string; origin?: string }): Promise<string> {
+export async function joinWorkshop(baseURL: string, workshop: { id: string; code: string }, options: { name: string; team?: string; origin?: string; token?: string }): Promise<string> {
 	const response = await postForm(`${baseURL}/join/${workshop.code}?/join`, options.origin ?? baseURL, [
 		['name', options.name],
-		['team', options.team ?? '']
+		['team', options.team ?? ''],
+		['token', options.token ?? joinToken()]
 	]);
 	if (response.status !== 303) throw new Error(`joining answered ${response.status}: ${await response.text()}`);
 	return cookieFrom(response, `bp_p_${workshop.id}=`);

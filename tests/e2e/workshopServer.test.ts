@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveApp, type ServedApp } from '../../tools/serveApp.js';
-import { createWorkshop, joinWorkshop, openStream, sendCommand, type StreamMessage } from '../../tools/workshopHttp.js';
+import { createWorkshop, joinToken, joinWorkshop, openStream, sendCommand, type StreamMessage } from '../../tools/workshopHttp.js';
 
 // Served on 127.0.0.2: an address other than localhost, as a phone on the
 // room's LAN reaches the facilitator's laptop, over plain HTTP.
@@ -29,7 +29,7 @@ describe('the workshop server over plain HTTP on a LAN address', () => {
 			method: 'POST',
 			redirect: 'manual',
 			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base },
-			body: 'name=Dana&team=coalition'
+			body: `name=Dana&team=coalition&token=${joinToken()}`
 		});
 		expect(response.status).toBe(303);
 		const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`bp_p_${workshop.id}=`)) ?? '';
@@ -51,9 +51,30 @@ describe('the workshop server over plain HTTP on a LAN address', () => {
 			method: 'POST',
 			redirect: 'manual',
 			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: 'http://evil.example' },
-			body: 'name=Mallory'
+			body: `name=Mallory&token=${joinToken()}`
 		});
 		expect(response.status).toBe(403);
+	});
+
+	it('joins once per form and once per browser: a repeated form or a second join names the same participant', async () => {
+		const workshop = await createWorkshop(base, { teams: ['coalition', 'russia'] });
+		const token = joinToken();
+		const first = await joinWorkshop(base, workshop, { name: 'Eri', team: 'coalition', token });
+		const again = await joinWorkshop(base, workshop, { name: 'Eri', team: 'coalition', token });
+		expect(again).toBe(first);
+		// Already in: a join from the same browser goes back to the participant's page, adding no one.
+		const rejoin = await fetch(`${base}/join/${workshop.code}?/join`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: base, cookie: first },
+			body: `name=Eri2&team=russia&token=${joinToken()}`
+		});
+		expect(rejoin.status).toBe(303);
+		expect(rejoin.headers.getSetCookie()).toEqual([]);
+		// Another person may not take a name already in use.
+		await expect(joinWorkshop(base, workshop, { name: 'eri' })).rejects.toThrow(/409/);
+		const log = (await (await fetch(`${base}/workshops/${workshop.id}/log.json`, { headers: { cookie: workshop.facilitator } })).json()) as { events: { type: string }[] };
+		expect(log.events.filter((e) => e.type === 'joined')).toHaveLength(1);
 	});
 
 	it('checks every command against the sender: team, role, input and rate', async () => {
@@ -65,6 +86,9 @@ describe('the workshop server over plain HTTP on a LAN address', () => {
 		expect(await sendCommand(base, workshop.id, ally, { type: 'closeVote' })).toMatchObject({ status: 403 });
 		expect(await sendCommand(base, workshop.id, '', { type: 'vote', move: 'UNSC_RESOLUTION' })).toMatchObject({ status: 403 });
 		expect(await sendCommand(base, workshop.id, ally, { type: 'vote', move: 'UNSC_RESOLUTION', rationale: 'x'.repeat(141) })).toMatchObject({ status: 400, message: expect.stringMatching(/141 characters; keep it to 140/) });
+		expect(await sendCommand(base, workshop.id, ally, { type: 'vote', move: { toString: 1 } })).toMatchObject({ status: 400, message: '"move" must be text.' });
+		expect(await sendCommand(base, workshop.id, workshop.facilitator, { type: 'teleport' })).toMatchObject({ status: 400, message: 'Unknown command type "teleport".' });
+		expect(await sendCommand(base, workshop.id, workshop.facilitator, { type: 'draw', step: 5 })).toMatchObject({ status: 409, message: expect.stringMatching(/moved on since you clicked/) });
 		const forged = ally.replace(/\.[^.]+$/, '.forged');
 		expect(await sendCommand(base, workshop.id, forged, { type: 'vote', move: 'UNSC_RESOLUTION' })).toMatchObject({ status: 403 });
 		const answers = [];
@@ -73,7 +97,7 @@ describe('the workshop server over plain HTTP on a LAN address', () => {
 		const tooLong = await fetch(`${base}/join/${workshop.code}?/join`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', origin: base },
-			body: `name=${'n'.repeat(41)}`
+			body: `name=${'n'.repeat(41)}&token=${joinToken()}`
 		});
 		expect(JSON.stringify(await tooLong.json())).toMatch(/41 characters; keep it to 40/);
 	});

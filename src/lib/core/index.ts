@@ -60,10 +60,13 @@ export { requestOptions, exportCommandLine } from './export/exportCommandLine.js
 
 export type * from './workshop/types.js';
 export { foldWorkshop, applyEvent, initialWorkshop, timerRemainingMs } from './workshop/foldWorkshop.js';
-export { decideCommand, walkOf, citedTexts, type DecideContext, type Decision, type Refusal } from './workshop/decideCommand.js';
+export { decideCommand, type DecideContext, type Decision, type Refusal } from './workshop/decideCommand.js';
+export { parseCommand } from './workshop/parseCommand.js';
+export { walkOf } from './workshop/walkOf.js';
+export { citedTexts } from './workshop/citedTexts.js';
 export { tallyVote, type VoteOutcome } from './workshop/tallyVote.js';
 export { checkText, TEXT_LIMITS } from './workshop/checkText.js';
 export { joinCodeFrom, normaliseJoinCode, JOIN_ALPHABET, JOIN_CODE_LENGTH } from './workshop/joinCode.js';
 export { publicView, projectorView, participantView, participantPart, facilitatorView, type ParticipantPart, type PublicView, type ParticipantView, type ProjectorView, type FacilitatorView, type MoveView, type StepView, type TeamView, type ViewContext } from './workshop/workshopViews.js';
-export { checkSetup, type RawSetup, type SetupCheck } from './workshop/checkSetup.js';
+export { checkSetup, MAX_SEED, type RawSetup, type SetupCheck } from './workshop/checkSetup.js';
 export { describeChance } from './workshop/describeChance.js';

@@ -39,20 +39,52 @@ export class WorkshopClient<View extends PublicView> {
 		this.#stream = `/workshops/${options.workshopId}/stream?as=${options.as}`;
 	}
 
+	/**
+	 * Follows the stream. EventSource retries a dropped connection itself,
+	 * but gives up for good on an error answer (a server restarting behind
+	 * a proxy, a phone waking from sleep): then this opens a new one, backing
+	 * off to 15 s, and at once when the page becomes visible again.
+	 */
 	connect(): () => void {
-		const source = new EventSource(this.#stream);
-		this.#source = source;
-		source.addEventListener('open', () => (this.connected = true));
-		source.addEventListener('error', () => (this.connected = false));
-		source.addEventListener('view', (event) => {
-			const view = JSON.parse((event as MessageEvent<string>).data) as View;
-			this.connected = true;
-			if (view.seq >= this.view.seq) {
-				this.view = view;
-				this.offset = view.now - Date.now();
-			}
-		});
-		return () => source.close();
+		let closed = false;
+		let delay = 1000;
+		let retry: ReturnType<typeof setTimeout> | undefined;
+		const open = () => {
+			clearTimeout(retry);
+			this.#source?.close();
+			const source = new EventSource(this.#stream);
+			this.#source = source;
+			source.addEventListener('open', () => {
+				this.connected = true;
+				delay = 1000;
+			});
+			source.addEventListener('error', () => {
+				this.connected = false;
+				if (source.readyState === EventSource.CLOSED && !closed) {
+					retry = setTimeout(open, delay);
+					delay = Math.min(delay * 2, 15_000);
+				}
+			});
+			source.addEventListener('view', (event) => {
+				const view = JSON.parse((event as MessageEvent<string>).data) as View;
+				this.connected = true;
+				if (view.seq >= this.view.seq) {
+					this.view = view;
+					this.offset = view.now - Date.now();
+				}
+			});
+		};
+		const onVisible = () => {
+			if (document.visibilityState === 'visible' && this.#source?.readyState === EventSource.CLOSED) open();
+		};
+		open();
+		document.addEventListener('visibilitychange', onVisible);
+		return () => {
+			closed = true;
+			clearTimeout(retry);
+			document.removeEventListener('visibilitychange', onVisible);
+			this.#source?.close();
+		};
 	}
 
 	/** Milliseconds left on the round timer, by the server's clock. */

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { loadScenario, listScenarios, scenarioFileById } from '$lib/server/scenarioFiles.js';
-import { admitFacilitator, forgetFacilitator, isFacilitator, workshops } from '$lib/server/workshop/workshops.js';
+import { listScenarios, scenarioFileById } from '$lib/server/scenarioFiles.js';
+import { admitFacilitator, createLimiter, forgetFacilitator, isFacilitator, workshops } from '$lib/server/workshop/workshops.js';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The facilitator's list of workshops and the form that creates one, prefilled from a what-if link. */
@@ -22,9 +23,10 @@ export const load: PageServerLoad = ({ url, cookies }) => {
 		scenarios,
 		chosen: url.searchParams.get('scenario') ?? scenarios[0]?.id,
 		whatIf: { overrides, perspective: url.searchParams.get('perspective') ?? undefined, preset: url.searchParams.get('preset') ?? undefined },
+		// Only the workshops this browser facilitates: others' titles and ids are theirs.
 		workshops: workshops()
 			.list()
-			.map((w) => ({ ...w, mine: isFacilitator(cookies, w.id), code: isFacilitator(cookies, w.id) ? w.code : undefined }))
+			.filter((w) => isFacilitator(cookies, w.id))
 	};
 };
 
@@ -34,7 +36,8 @@ const field = (form: FormData, name: string) => {
 };
 
 export const actions: Actions = {
-	create: async ({ request, cookies, url }) => {
+	create: async ({ request, cookies, url, getClientAddress }) => {
+		if (!createLimiter.take(getClientAddress(), workshops().now())) return fail(429, { errors: { scenario: 'Too many workshops created from this address just now; wait a minute.' }, raw: undefined });
 		const form = await request.formData();
 		const scenarioId = field(form, 'scenario') ?? '';
 		const values = Object.fromEntries([...form.keys()].filter((k) => k.startsWith('a.')).map((k) => [k.slice(2), field(form, k) ?? '']));
@@ -50,8 +53,9 @@ export const actions: Actions = {
 		};
 		const file = scenarioFileById(scenarioId);
 		if (!file) return fail(400, { errors: { scenario: `No scenario "${scenarioId}".` }, raw: { ...raw, scenario: scenarioId } });
-		const loaded = loadScenario(file);
-		const result = workshops().create({ scenarioId: loaded.id, scenarioYaml: readFileSync(file, 'utf8'), scenarioSha256: loaded.sha256, raw });
+		// One read: the text kept with the workshop is the text its hash names.
+		const bytes = readFileSync(file);
+		const result = workshops().create({ scenarioId, scenarioYaml: bytes.toString('utf8'), scenarioSha256: createHash('sha256').update(bytes).digest('hex'), raw });
 		if (!result.ok) return fail(400, { errors: result.errors, raw: { ...raw, scenario: scenarioId } });
 		admitFacilitator(cookies, url, result.id, result.facilitatorKey);
 		redirect(303, `/workshops/${result.id}/console`);

@@ -136,6 +136,30 @@ describe('WorkshopService', () => {
 		expect(restarted.list()).toMatchObject([{ id, code, participants: 0, steps: 0, ended: false }]);
 	});
 
+	it('lists a workshop whose stored scenario no longer parses as one that cannot be opened, and still deletes it', () => {
+		const { dir, service: s } = service();
+		const { id } = create(s);
+		const db = openDatabase(dir);
+		db.prepare('UPDATE workshops SET scenario_yaml = ? WHERE id = ?').run('id: [broken', id);
+		const restarted = new WorkshopService(openDatabase(dir));
+		expect(restarted.list()).toMatchObject([{ id, problem: expect.stringMatching(/no longer parses/) }]);
+		expect(restarted.execute(id, { role: 'facilitator' }, { id: 'open-1', type: 'openVote' })).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/cannot be run/) });
+		expect(restarted.remove(id)).toBe(true);
+		expect(restarted.list()).toEqual([]);
+	});
+
+	it('refuses to act on a stale state when another process wrote the same workshop', () => {
+		const { dir, service: first } = service();
+		const { id } = create(first);
+		const second = new WorkshopService(openDatabase(dir));
+		second.get(id);
+		expect(first.execute(id, { role: 'facilitator' }, { id: 'inject-a', type: 'inject', inject: 'inject-troops' })).toMatchObject({ ok: true, seq: 2 });
+		expect(second.execute(id, { role: 'facilitator' }, { id: 'inject-b', type: 'inject', inject: 'inject-troops' })).toMatchObject({ ok: false, status: 409 });
+		// Reloaded from the log, it sees the push and refuses it for what it is.
+		expect(second.execute(id, { role: 'facilitator' }, { id: 'inject-b', type: 'inject', inject: 'inject-troops' })).toMatchObject({ ok: false, status: 409, message: expect.stringMatching(/already been pushed/) });
+		expect(second.store.events(id).map((e) => e.seq)).toEqual([1, 2]);
+	});
+
 	it('deletes a workshop with its log and closes its streams', () => {
 		const { service: s } = service();
 		const { id } = create(s);

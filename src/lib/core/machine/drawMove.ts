@@ -3,9 +3,10 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 
 /**
  * Draws one of `probabilities` (summing to 1) with a Mersenne Twister seeded
- * from (seed, index), so the same seed and draw index give the same outcome
- * in the workbench's walk, a workshop and the tests. Returns the chosen
- * position and the uniform number that chose it. Pure.
+ * with seed × 1000 + index, so the same seed and index give the same outcome
+ * every time (the workbench's walk counts steps, a workshop counts draws).
+ * Distinct while seed × 1000 + index < 2^31. Returns the chosen position and
+ * the uniform number that chose it. Pure.
  */
 export function drawMove(probabilities: readonly number[], options: { seed: number; index: number }): { chosen: number; u: number } {
 	if (probabilities.length === 0) throw new Error('drawMove: nothing to draw from');

@@ -5,6 +5,12 @@ import type { AssumptionValue } from '../scenario/types.js';
 import { checkText, TEXT_LIMITS } from './checkText.js';
 import type { OthersMode, WorkshopSetup } from './types.js';
 
+/**
+ * Draw n of a workshop uses the generator seeded with seed × 1000 + n
+ * (`drawMove`), which must stay below 2^31 to be distinct.
+ */
+export const MAX_SEED = 2_000_000;
+
 /** What the creation form sends, as text. */
 export interface RawSetup {
 	title?: string;
@@ -41,7 +47,7 @@ export function checkSetup(model: ScenarioModel, raw: RawSetup, defaultSeed: num
 	if (others !== 'draw' && others !== 'facilitator') errors.others = 'Choose "draw" or "facilitator".';
 
 	const seed = raw.seed === undefined || raw.seed.trim() === '' ? defaultSeed : Number(raw.seed);
-	if (!Number.isSafeInteger(seed) || seed < 0 || seed > 2 ** 31 - 1) errors.seed = 'The seed is a whole number from 0 to 2147483647.';
+	if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) errors.seed = `The seed is a whole number from 0 to ${MAX_SEED}.`;
 
 	const minutes = raw.roundMinutes === undefined || raw.roundMinutes.trim() === '' ? 5 : Number(raw.roundMinutes);
 	if (!Number.isFinite(minutes) || minutes < 0.5 || minutes > 60) errors.roundMinutes = 'A round lasts 0.5 to 60 minutes.';

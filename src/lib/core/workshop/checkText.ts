@@ -21,8 +21,11 @@ export function checkText(raw: unknown, options: { field: string; max: number; r
 	if (required && text === '') return { ok: false, message: `Write a ${field}.` };
 	const length = [...text].length;
 	if (length > max) return { ok: false, message: `The ${field} is ${length} characters; keep it to ${max}.` };
-	// C0 and C1 controls (U+0085 is a line break) and the Unicode line and paragraph separators.
-	const forbidden = options.multiline ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/ : /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+	// C0 and C1 controls (U+0085 is a line break), the Unicode line and paragraph separators,
+	// and bidirectional controls, which could make a name reorder the text around it.
+	const forbidden = options.multiline
+		? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/
+		: /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
 	if (forbidden.test(text)) return { ok: false, message: options.multiline ? `The ${field} holds a control character; remove it.` : `The ${field} is one line; remove line breaks and control characters.` };
 	return { ok: true, text };
 }

@@ -2,8 +2,10 @@ import { drawMove } from '../machine/drawMove.js';
 import type { Situation } from '../machine/situationAt.js';
 import type { Scenario } from '../scenario/types.js';
 import { checkText, TEXT_LIMITS } from './checkText.js';
+import { citedTexts } from './citedTexts.js';
 import { tallyVote } from './tallyVote.js';
 import type { InjectShown, Sender, StepHow, StepTaken, WorkshopCommand, WorkshopEventBody, WorkshopState } from './types.js';
+import { walkOf } from './walkOf.js';
 
 export interface DecideContext {
 	sender: Sender;
@@ -19,12 +21,8 @@ export type Refusal = { ok: false; status: 400 | 403 | 409; message: string };
 export type Decision = { ok: true; events: WorkshopEventBody[]; duplicateOf?: number } | Refusal;
 
 const refuse = (status: Refusal['status'], message: string): Refusal => ({ ok: false, status, message });
+const STEP_BOUND = new Set<WorkshopCommand['type']>(['openVote', 'closeVote', 'decide', 'draw', 'override', 'correct']);
 const FACILITATOR_ONLY = new Set<WorkshopCommand['type']>(['openVote', 'closeVote', 'decide', 'draw', 'inject', 'injectText', 'override', 'correct', 'startTimer', 'pauseTimer', 'extendTimer', 'moveParticipant', 'removeParticipant', 'closeJoining', 'openJoining', 'end', 'reopen']);
-
-/** The moves of the played path, in order. */
-export function walkOf(state: WorkshopState): string[] {
-	return state.path.map((entry) => entry.step.move);
-}
 
 /**
  * Decides a command against the workshop's state: the events it makes, or
@@ -38,6 +36,11 @@ export function decideCommand(state: WorkshopState, command: WorkshopCommand, co
 	if (FACILITATOR_ONLY.has(command.type) && sender.role !== 'facilitator') return refuse(403, 'Only the facilitator can do that.');
 	if ((command.type === 'vote' || command.type === 'join') && sender.role !== 'participant') return refuse(403, 'Only a participant can do that.');
 	if (state.ended && command.type !== 'reopen') return refuse(409, 'The workshop has ended; the facilitator can reopen it.');
+	// A command about the path says how many steps its sender saw, so a double click or a second console
+	// cannot draw or decide again at the next state.
+	if (command.step !== undefined && STEP_BOUND.has(command.type) && command.step !== state.path.length) {
+		return refuse(409, `The exercise has moved on since you clicked (step ${state.path.length + 1} now, not ${command.step + 1}); check and try again.`);
+	}
 	const decided = decide(state, command, context);
 	return Array.isArray(decided) ? { ok: true, events: decided } : decided;
 }
@@ -51,6 +54,8 @@ function decide(state: WorkshopState, command: WorkshopCommand, context: DecideC
 			if (!state.joining) return refuse(409, 'Joining is closed; ask the facilitator.');
 			const name = checkText(command.name, { field: 'display name', max: TEXT_LIMITS.name, required: true });
 			if (!name.ok) return refuse(400, name.message);
+			const taken = Object.values(state.participants).some((p) => !p.removed && p.name.toLocaleLowerCase() === name.text.toLocaleLowerCase());
+			if (taken) return refuse(409, `Someone here already goes by “${name.text}”; add an initial or a surname.`);
 			const team = command.team === undefined || command.team === '' ? smallestTeam(state) : command.team;
 			if (!setup.teams.includes(team)) return refuse(400, `There is no team "${team}" in this workshop.`);
 			return [{ type: 'joined', participant: { id: command.participant, name: name.text, team } }];
@@ -72,10 +77,9 @@ function decide(state: WorkshopState, command: WorkshopCommand, context: DecideC
 			if (situation.moves.length === 0) return refuse(409, 'The exercise has reached an outcome; there is nothing to vote on.');
 			const team = situation.state.actor as string;
 			if (!setup.teams.includes(team)) return refuse(409, `No team plays ${actorName(context.scenario, team)}; draw or pick its move.`);
-			return [
-				{ type: 'voteOpened', state: situation.state.id, team, moves: situation.moves.map((m) => m.move.id) },
-				{ type: 'timerStarted', seconds: setup.roundSeconds }
-			];
+			// The round's timer starts with the vote, unless the facilitator already started it.
+			const opened: WorkshopEventBody = { type: 'voteOpened', state: situation.state.id, team, moves: situation.moves.map((m) => m.move.id) };
+			return state.timer.runningSince !== undefined ? [opened] : [opened, startTimer(state)];
 		}
 		case 'closeVote': {
 			if (!openVote) return refuse(409, 'No vote is open.');
@@ -107,6 +111,7 @@ function decide(state: WorkshopState, command: WorkshopCommand, context: DecideC
 		case 'inject': {
 			const inject = context.scenario.injects.find((j) => j.id === command.inject);
 			if (!inject) return refuse(400, `The scenario has no inject "${command.inject}".`);
+			if (state.injects.some((j) => j.id === inject.id)) return refuse(409, `“${inject.title}” has already been pushed.`);
 			return [{ type: 'injectPushed', inject: { id: inject.id, title: inject.title, text: inject.text, citations: citedTexts(context.scenario, inject.citations) } }];
 		}
 		case 'injectText': {
@@ -134,12 +139,9 @@ function decide(state: WorkshopState, command: WorkshopCommand, context: DecideC
 			if (problem) return problem;
 			return [{ type: 'stepCorrected', index: state.path.length - 1, rationale: clean(command.rationale) }];
 		}
-		case 'startTimer': {
-			const { timer } = state;
-			if (timer.runningSince !== undefined) return refuse(409, 'The timer is already running.');
-			const left = timer.seconds * 1000 - timer.elapsedMs;
-			return [timer.started && left > 0 ? { type: 'timerResumed' } : { type: 'timerStarted', seconds: setup.roundSeconds }];
-		}
+		case 'startTimer':
+			if (state.timer.runningSince !== undefined) return refuse(409, 'The timer is already running.');
+			return [startTimer(state)];
 		case 'pauseTimer':
 			if (state.timer.runningSince === undefined) return refuse(409, 'The timer is not running.');
 			return [{ type: 'timerPaused' }];
@@ -169,6 +171,8 @@ function decide(state: WorkshopState, command: WorkshopCommand, context: DecideC
 		}
 		case 'reopen':
 			return state.ended ? [{ type: 'reopened' }] : refuse(409, 'The workshop is running.');
+		default:
+			return refuse(400, `Unknown command "${String((command as { type: unknown }).type)}".`);
 	}
 }
 
@@ -187,6 +191,13 @@ function stepOf(situation: Situation, move: string, how: StepHow, extra: Partial
 	};
 	for (const [key, value] of Object.entries(extra)) if (value !== undefined && value !== '') (step as unknown as Record<string, unknown>)[key] = value;
 	return step;
+}
+
+/** Resumes a paused timer with time left; otherwise starts it afresh (with any minutes added before it started). */
+function startTimer(state: WorkshopState): WorkshopEventBody {
+	const { timer } = state;
+	if (!timer.started) return { type: 'timerStarted', seconds: timer.seconds };
+	return timer.seconds * 1000 - timer.elapsedMs > 0 ? { type: 'timerResumed' } : { type: 'timerStarted', seconds: state.setup.roundSeconds };
 }
 
 function participantById(state: WorkshopState, id: unknown) {
@@ -215,14 +226,4 @@ function smallestTeam(state: WorkshopState): string {
 
 function actorName(scenario: Scenario, id: string): string {
 	return scenario.actors.find((a) => a.id === id)?.name ?? id;
-}
-
-/** The cited excerpts of citation ids, with their source's title. */
-export function citedTexts(scenario: Scenario, ids: readonly string[]): InjectShown['citations'] {
-	return ids.flatMap((id) => {
-		const citation = scenario.citations.find((c) => c.id === id);
-		if (!citation) return [];
-		const source = scenario.sources.find((s) => s.id === citation.source);
-		return [{ excerpt: citation.excerpt, gloss: citation.gloss, source: source ? `${source.title} (${source.publisher}${source.date ? `, ${source.date}` : ''})` : citation.source }];
-	});
 }

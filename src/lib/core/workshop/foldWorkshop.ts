@@ -87,8 +87,12 @@ export function applyEvent(state: WorkshopState, event: WorkshopEvent): Workshop
 			return { ...next, timer: pausedTimer(state.timer, event.at) };
 		case 'timerResumed':
 			return { ...next, timer: { ...state.timer, runningSince: event.at, started: true } };
-		case 'timerExtended':
-			return { ...next, timer: { ...state.timer, seconds: state.timer.seconds + event.seconds } };
+		case 'timerExtended': {
+			// Extending a timer that has run out gives the extension from now, not from when it ran out.
+			const left = timerRemainingMs(state.timer, event.at);
+			const seconds = left < 0 ? state.timer.seconds - left / 1000 + event.seconds : state.timer.seconds + event.seconds;
+			return { ...next, timer: { ...state.timer, seconds } };
+		}
 		case 'ended':
 			return { ...next, ended: true, vote: state.vote?.closed ? state.vote : undefined, timer: pausedTimer(state.timer, event.at) };
 		case 'reopened':

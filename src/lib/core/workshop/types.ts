@@ -111,8 +111,12 @@ export type WorkshopEvent = WorkshopEventBody & {
 	command: string;
 };
 
-/** What people ask for; `id` is made by the client, so a retry counts once. */
-export type WorkshopCommand = { id: string } & (
+/**
+ * What people ask for; `id` is made by the client, so a retry counts once.
+ * `step`, where given, is the number of steps the sender saw played: a
+ * command about the path is refused once the path has moved on.
+ */
+export type WorkshopCommand = { id: string; step?: number } & (
 	| { type: 'join'; participant: string; name: string; team?: string }
 	| { type: 'vote'; move: string; rationale?: string }
 	| { type: 'openVote' }

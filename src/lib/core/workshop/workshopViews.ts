@@ -1,6 +1,6 @@
 import type { Situation } from '../machine/situationAt.js';
 import type { Scenario } from '../scenario/types.js';
-import { citedTexts } from './decideCommand.js';
+import { citedTexts } from './citedTexts.js';
 import { timerRemainingMs } from './foldWorkshop.js';
 import { tallyVote } from './tallyVote.js';
 import type { CitedText, InjectShown, StepTaken, WorkshopState } from './types.js';
@@ -95,7 +95,9 @@ export interface FacilitatorView extends PublicView {
 }
 
 /** The room's view of the workshop at `now`. Pure. */
-export function publicView(state: WorkshopState, context: ViewContext, options: { liveCounts: boolean }): PublicView {
+export function publicView(state: WorkshopState, context: ViewContext, options: { liveCounts: boolean; revealDraws?: boolean }): PublicView {
+	// A draw's seed and number would let the room compute the next draw; they stay with the facilitator until the end.
+	const revealDraws = options.revealDraws === true || state.ended;
 	const { scenario, situation, now } = context;
 	const teamName = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
 	const present = Object.values(state.participants).filter((p) => !p.removed);
@@ -122,7 +124,7 @@ export function publicView(state: WorkshopState, context: ViewContext, options: 
 		},
 		moves: moveViews(scenario, situation),
 		path: state.path.map((entry) => ({
-			...entry.step,
+			...stepShown(entry.step, revealDraws),
 			actorName: teamName(entry.step.actor),
 			at: entry.at,
 			overridden: entry.overridden.map((o) => ({ moveLabel: o.step.moveLabel, rationale: o.rationale }))
@@ -159,6 +161,12 @@ function lastVoteOf(state: WorkshopState, scenario: Scenario): PublicView['lastV
 		labels: Object.fromEntries(moves.map((m) => [m.id, m.label])),
 		outcome: vote.closed.outcome
 	};
+}
+
+function stepShown(step: StepTaken, revealDraws: boolean): StepTaken {
+	if (revealDraws || !step.draw) return step;
+	const { draw: _draw, ...shown } = step;
+	return shown;
 }
 
 function moveViews(scenario: Scenario, situation: Situation): MoveView[] {
@@ -216,7 +224,7 @@ export function participantPart(state: WorkshopState, base: PublicView, particip
 
 /** The facilitator's console: everything, names included. Pure. */
 export function facilitatorView(state: WorkshopState, context: ViewContext): FacilitatorView {
-	const base = publicView(state, context, { liveCounts: true });
+	const base = publicView(state, context, { liveCounts: true, revealDraws: true });
 	const vote = state.vote;
 	const pushed = new Set(state.injects.map((j) => j.id));
 	return {

@@ -58,6 +58,10 @@ export class LiveWorkshop {
 		this.scenario = parsed.scenario;
 		this.model = buildMachine(parsed.scenario);
 		this.state = foldWorkshop(events);
+		// The path must replay on the stored scenario; if it does not, running on would build on a wrong state.
+		const walk = walkOf(this.state);
+		const replay = this.situationAfter(walk);
+		if (replay.applied < walk.length) throw new Error(`its scenario no longer allows step ${replay.applied + 1} (${replay.refused}) of the played path`);
 	}
 
 	/** The situation after a walk under the workshop's values. */
@@ -92,7 +96,12 @@ export class LiveWorkshop {
 		const run = () => {
 			this.#scheduled = false;
 			this.#lastBroadcast = clock();
-			this.broadcast(this.#lastBroadcast);
+			try {
+				this.broadcast(this.#lastBroadcast);
+			} catch (error) {
+				// A view that cannot be built must not take the server down; the next event tries again.
+				console.error(`workshop ${this.row.id}: could not send views`, error);
+			}
 		};
 		if (wait === 0) setImmediate(run);
 		else setTimeout(run, wait);

@@ -13,7 +13,7 @@ import {
 	type WorkshopEventBody
 } from '../../core/index.js';
 import { LiveWorkshop, type Subscriber } from './LiveWorkshop.js';
-import { WorkshopStore } from './WorkshopStore.js';
+import { StaleLogError, WorkshopStore } from './WorkshopStore.js';
 
 export interface WorkshopSummary {
 	id: string;
@@ -25,6 +25,8 @@ export interface WorkshopSummary {
 	steps: number;
 	ended: boolean;
 	complete: boolean;
+	/** Why it cannot be opened, if it cannot. */
+	problem?: string;
 }
 
 export type CommandResult = { ok: true; seq: number; duplicate: boolean } | { ok: false; status: 400 | 403 | 404 | 409; message: string };
@@ -40,6 +42,7 @@ export type CreateResult = { ok: true; id: string; code: string; facilitatorKey:
 export class WorkshopService {
 	readonly store: WorkshopStore;
 	readonly #live = new Map<string, LiveWorkshop>();
+	readonly #broken = new Map<string, string>();
 	readonly #clock: () => number;
 
 	constructor(db: Database.Database, clock: () => number = Date.now) {
@@ -64,12 +67,12 @@ export class WorkshopService {
 		const facilitatorKey = randomBytes(18).toString('base64url');
 		const code = this.#freshCode();
 		const created: WorkshopEventBody = { type: 'created', setup: { ...checked.setup, scenarioId: options.scenarioId, scenarioSha256: options.scenarioSha256 } };
-		this.store.create(
-			{ id, code, facilitatorKey, title: checked.setup.title, scenarioId: options.scenarioId, scenarioSha256: options.scenarioSha256, scenarioYaml: options.scenarioYaml, createdAt: this.now() },
+		this.store.create({
+			row: { id, code, facilitatorKey, title: checked.setup.title, scenarioId: options.scenarioId, scenarioSha256: options.scenarioSha256, scenarioYaml: options.scenarioYaml, createdAt: this.now() },
 			created,
-			{ role: 'facilitator' },
-			`create-${id}`
-		);
+			sender: { role: 'facilitator' },
+			command: `create-${id}`
+		});
 		return { ok: true, id, code, facilitatorKey };
 	}
 
@@ -80,15 +83,31 @@ export class WorkshopService {
 		}
 	}
 
-	/** The workshop in memory, loading and folding its log on first use. */
+	/**
+	 * The workshop in memory, loading and folding its log on first use.
+	 * One that cannot be loaded (its stored scenario no longer parses or
+	 * replays its path) is undefined here, with the reason in `problem`.
+	 */
 	get(id: string): LiveWorkshop | undefined {
 		const live = this.#live.get(id);
 		if (live) return live;
+		if (this.#broken.has(id)) return undefined;
 		const row = this.store.workshop(id);
 		if (!row) return undefined;
-		const loaded = new LiveWorkshop(row, this.store.events(id));
-		this.#live.set(id, loaded);
-		return loaded;
+		try {
+			const loaded = new LiveWorkshop(row, this.store.events(id));
+			this.#live.set(id, loaded);
+			return loaded;
+		} catch (error) {
+			this.#broken.set(id, error instanceof Error ? error.message : String(error));
+			return undefined;
+		}
+	}
+
+	/** Why a stored workshop cannot be opened, if it cannot. */
+	problem(id: string): string | undefined {
+		this.get(id);
+		return this.#broken.get(id);
 	}
 
 	byCode(code: string): LiveWorkshop | undefined {
@@ -109,7 +128,8 @@ export class WorkshopService {
 				participants: state ? Object.values(state.participants).filter((p) => !p.removed).length : 0,
 				steps: state?.path.length ?? 0,
 				ended: state?.ended ?? false,
-				complete: live ? live.situation().moves.length === 0 : false
+				complete: live ? live.situation().moves.length === 0 : false,
+				problem: this.#broken.get(row.id)
 			};
 		});
 	}
@@ -121,13 +141,24 @@ export class WorkshopService {
 	 */
 	execute(workshopId: string, sender: Sender, command: WorkshopCommand): CommandResult {
 		const live = this.get(workshopId);
-		if (!live) return { ok: false, status: 404, message: 'No such workshop.' };
+		if (!live) {
+			const problem = this.#broken.get(workshopId);
+			return problem ? { ok: false, status: 409, message: `This workshop cannot be run: ${problem}` } : { ok: false, status: 404, message: 'No such workshop.' };
+		}
 		const now = this.now();
 		const decision = decideCommand(live.state, command, { sender, scenario: live.scenario, situation: live.situationAfter, now });
 		if (!decision.ok) return decision;
 		if (decision.duplicateOf !== undefined) return { ok: true, seq: decision.duplicateOf, duplicate: true };
 		if (decision.events.length === 0) return { ok: true, seq: live.state.seq, duplicate: false };
-		const events = this.store.append(workshopId, decision.events, { at: now, sender, command: command.id });
+		let events;
+		try {
+			events = this.store.append(workshopId, decision.events, { after: live.state.seq, at: now, sender, command: command.id });
+		} catch (error) {
+			if (!(error instanceof StaleLogError)) throw error;
+			// Another process wrote this workshop: reload from the log rather than act on a stale state.
+			this.#live.delete(workshopId);
+			return { ok: false, status: 409, message: 'The workshop changed elsewhere (is another Branchpoint server using the same data folder?); reload and try again.' };
+		}
 		live.apply(events);
 		live.scheduleBroadcast(this.#clock);
 		return { ok: true, seq: events[0].seq, duplicate: false };
@@ -145,6 +176,7 @@ export class WorkshopService {
 		const live = this.#live.get(workshopId);
 		for (const subscriber of live?.subscribers ?? []) subscriber.close();
 		this.#live.delete(workshopId);
+		this.#broken.delete(workshopId);
 		return this.store.remove(workshopId);
 	}
 }

@@ -44,6 +44,13 @@ const toRow = (r: RawRow): WorkshopRow => ({
 
 const toEvent = (r: RawEvent): WorkshopEvent => ({ ...(JSON.parse(r.body) as WorkshopEventBody), seq: r.seq, at: r.at, command: r.command, by: JSON.parse(r.sender) as Sender });
 
+/** The log grew under a writer's feet: another process is writing the same workshop. */
+export class StaleLogError extends Error {
+	constructor(workshopId: string, expected: number, found: number) {
+		super(`workshop ${workshopId}: its log is at ${found}, not ${expected}; another server is writing to the same data folder`);
+	}
+}
+
 /**
  * Workshops and their append-only event logs in SQLite. Every write is one
  * transaction; `append` returns only after the commit, so an acknowledged
@@ -70,22 +77,31 @@ export class WorkshopStore {
 	}
 
 	/** Creates a workshop with its first event, in one transaction. */
-	create(row: WorkshopRow, created: WorkshopEventBody, sender: Sender, command: string): WorkshopEvent {
+	create(options: { row: WorkshopRow; created: WorkshopEventBody; sender: Sender; command: string }): WorkshopEvent {
+		const { row, created, sender, command } = options;
 		return this.#db.transaction(() => {
 			this.#statements.insertWorkshop.run(row);
 			return this.#insert(row.id, 1, row.createdAt, command, sender, created);
 		})();
 	}
 
+	/** The event at `seq`, if any. */
+	event(workshopId: string, seq: number): WorkshopEvent | undefined {
+		return this.events(workshopId, seq - 1).find((e) => e.seq === seq);
+	}
+
 	/**
 	 * Appends the events one command made, with the next sequence numbers, in
-	 * one transaction; returns them once committed.
+	 * one transaction; returns them once committed. `after` is the last seq
+	 * the caller decided on: if the log has grown since (another process on
+	 * the same database), nothing is written and this throws.
 	 */
-	append(workshopId: string, bodies: readonly WorkshopEventBody[], options: { at: number; sender: Sender; command: string }): WorkshopEvent[] {
+	append(workshopId: string, bodies: readonly WorkshopEventBody[], options: { after: number; at: number; sender: Sender; command: string }): WorkshopEvent[] {
 		return this.#db.transaction(() => {
 			let seq = (this.#statements.lastSeq.get(workshopId) as { seq: number }).seq;
+			if (seq !== options.after) throw new StaleLogError(workshopId, options.after, seq);
 			return bodies.map((body) => this.#insert(workshopId, ++seq, options.at, options.command, options.sender, body));
-		})();
+		}).immediate();
 	}
 
 	#insert(workshopId: string, seq: number, at: number, command: string, sender: Sender, body: WorkshopEventBody): WorkshopEvent {

@@ -21,6 +21,8 @@ function cookieSecret(): Buffer {
 
 /** A participant sends at most 10 commands at once, refilled 2 a second. */
 export const participantLimiter = new RateLimiter({ burst: 10, perSecond: 2 });
+/** Workshops created from one address: 10 at once, then one a minute. */
+export const createLimiter = new RateLimiter({ burst: 10, perSecond: 1 / 60 });
 /** Joins from one address: 60 at once (a full room behind one router shares an address), then 2 a second. */
 export const joinLimiter = new RateLimiter({ burst: 60, perSecond: 2 });
 

@@ -25,6 +25,8 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 		joining: live.state.joining,
 		teams,
 		removed: participant !== undefined && live.state.participants[participant]?.removed === true,
+		// One join per form: a double tap on a slow phone sends it twice, and the second is the same command.
+		token: randomBytes(12).toString('base64url'),
 		view: known ? (live.view({ role: 'participant', participant: known }, workshops().now()) as ParticipantView) : undefined
 	};
 };
@@ -33,14 +35,22 @@ export const actions: Actions = {
 	join: async ({ params, request, cookies, url, getClientAddress }) => {
 		const live = workshopByCode(params.code);
 		const service = workshops();
+		// Someone already in the workshop goes back to their page rather than joining a second time.
+		const already = participantOf(cookies, live.row.id);
+		if (already && live.state.participants[already] && !live.state.participants[already].removed) redirect(303, `/join/${live.row.code}`);
 		if (!joinLimiter.take(getClientAddress(), service.now())) return fail(429, { error: 'Too many joins from this network just now; wait a few seconds and try again.', name: '', team: '' });
 		const form = await request.formData();
 		const name = form.get('name');
 		const team = form.get('team');
+		const token = form.get('token');
+		const typed = { name: typeof name === 'string' ? name : '', team: typeof team === 'string' ? team : '' };
+		if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{16}$/.test(token)) return fail(400, { error: 'The form is out of date; reload the page and join again.', ...typed });
 		const participant = randomBytes(9).toString('base64url');
-		const result = service.execute(live.row.id, { role: 'participant', participant }, { id: `join-${participant}`, type: 'join', participant, name: typeof name === 'string' ? name : '', team: typeof team === 'string' ? team : undefined });
-		if (!result.ok) return fail(result.status, { error: result.message, name: typeof name === 'string' ? name : '', team: typeof team === 'string' ? team : '' });
-		rememberParticipant(cookies, url, live.row.id, participant);
+		const result = service.execute(live.row.id, { role: 'participant', participant }, { id: `join-${token}`, type: 'join', participant, name: typed.name, team: typed.team || undefined });
+		if (!result.ok) return fail(result.status, { error: result.message, ...typed });
+		// A repeated form names the participant its first submission made.
+		const joined = result.duplicate ? service.store.event(live.row.id, result.seq) : undefined;
+		rememberParticipant(cookies, url, live.row.id, joined?.type === 'joined' ? joined.participant.id : participant);
 		redirect(303, `/join/${live.row.code}`);
 	}
 };

@@ -1,10 +1,9 @@
 import { json } from '@sveltejs/kit';
-import type { Sender, WorkshopCommand } from '$lib/core/index.js';
+import { parseCommand, type Sender } from '$lib/core/index.js';
 import { isFacilitator, participantLimiter, participantOf, workshops } from '$lib/server/workshop/workshops.js';
 import type { RequestHandler } from './$types';
 
 const MAX_BODY = 8 * 1024;
-const COMMAND_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /**
  * Runs one command (JSON) from the workshop's facilitator or a participant,
@@ -16,16 +15,15 @@ export const POST: RequestHandler = async ({ params, request, cookies }) => {
 	const refuse = (status: number, message: string) => json({ ok: false, message }, { status });
 	const text = await request.text();
 	if (text.length > MAX_BODY) return refuse(400, 'The command is too large.');
-	let command: WorkshopCommand;
+	let raw: unknown;
 	try {
-		command = JSON.parse(text) as WorkshopCommand;
+		raw = JSON.parse(text);
 	} catch {
 		return refuse(400, 'The command is not JSON.');
 	}
-	if (typeof command !== 'object' || command === null || typeof command.type !== 'string' || typeof command.id !== 'string' || !COMMAND_ID.test(command.id)) {
-		return refuse(400, 'A command needs a type and an id of 8–64 letters, digits, "-" or "_".');
-	}
-	if (command.type === 'join') return refuse(400, 'Join through the join page.');
+	const parsed = parseCommand(raw);
+	if (!parsed.ok) return refuse(parsed.status, parsed.message);
+	const { command } = parsed;
 	const service = workshops();
 	let sender: Sender;
 	if (command.type === 'vote') {

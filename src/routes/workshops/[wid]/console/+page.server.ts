@@ -10,7 +10,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ params, url, cookies }) => {
 	const service = workshops();
 	const live = service.get(params.wid);
-	if (!live) error(404, 'No such workshop.');
+	if (!live) error(service.problem(params.wid) ? 409 : 404, service.problem(params.wid) ? `This workshop cannot be opened: ${service.problem(params.wid)}` : 'No such workshop.');
 	const key = url.searchParams.get('key');
 	if (key !== null) {
 		if (!admitFacilitator(cookies, url, params.wid, key)) error(403, 'This private link is not right for this workshop.');

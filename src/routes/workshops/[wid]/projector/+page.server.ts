@@ -7,7 +7,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ params, url }) => {
 	const service = workshops();
 	const live = service.get(params.wid);
-	if (!live) error(404, 'No such workshop.');
+	if (!live) error(service.problem(params.wid) ? 409 : 404, service.problem(params.wid) ? `This workshop cannot be opened: ${service.problem(params.wid)}` : 'No such workshop.');
 	return {
 		id: params.wid,
 		code: live.row.code,

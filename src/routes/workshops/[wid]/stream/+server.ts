@@ -4,6 +4,8 @@ import { isFacilitator, participantOf, workshops } from '$lib/server/workshop/wo
 import type { RequestHandler } from './$types';
 
 const HEARTBEAT_MS = 15_000;
+/** Streams one workshop may hold: a full room with spare devices, and a bound on what a flood can take. */
+const MAX_STREAMS = 400;
 
 /**
  * The workshop's Server-Sent Events: each message is the view of this
@@ -15,7 +17,8 @@ const HEARTBEAT_MS = 15_000;
 export const GET: RequestHandler = ({ params, url, cookies, request }) => {
 	const service = workshops();
 	const live = service.get(params.wid);
-	if (!live) error(404, 'No such workshop.');
+	if (!live) error(service.problem(params.wid) ? 409 : 404, service.problem(params.wid) ?? 'No such workshop.');
+	if (live.subscribers.size >= MAX_STREAMS) error(503, 'This workshop has too many open connections; try again shortly.');
 	const as = url.searchParams.get('as') ?? 'participant';
 	let audience: Audience;
 	if (as === 'facilitator') {
