@@ -7,7 +7,7 @@
 // address and makes cookies Secure (never sent back over HTTP). Behind a
 // TLS proxy, set ORIGIN or PROTOCOL_HEADER as adapter-node documents.
 import http from 'node:http';
-import { networkInterfaces } from 'node:os';
+import { lanAddresses } from '../src/lib/server/lanAddresses.js';
 
 const OWN_HEADER = 'x-branchpoint-protocol';
 const tellProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
@@ -21,13 +21,16 @@ const server = http.createServer((req, res) => {
 	handler(req, res);
 });
 server.listen(port, host, () => {
-	const lan = Object.values(networkInterfaces())
-		.flatMap((list) => list ?? [])
-		.filter((a) => a.family === 'IPv4' && !a.internal)
-		.map((a) => a.address);
+	const lan = lanAddresses();
 	const everywhere = host === '0.0.0.0' || host === '::';
 	console.log('Branchpoint is serving:');
 	for (const address of everywhere ? ['localhost', ...lan] : [host]) console.log(`  http://${address}:${port}/`);
 	if (everywhere) console.log(lan.length > 0 ? `Participants join at http://${lan[0]}:${port}/join` : 'No network address found: only this machine can reach the workshop.');
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)) && setTimeout(() => process.exit(0), 2000).unref());
+// Open event streams would keep close() waiting; give them two seconds.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, () => {
+		server.close(() => process.exit(0));
+		setTimeout(() => process.exit(0), 2000).unref();
+	});
+}

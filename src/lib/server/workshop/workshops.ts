@@ -1,9 +1,11 @@
 import type { Cookies } from '@sveltejs/kit';
-import { networkInterfaces } from 'node:os';
+import { lanAddresses } from '../lanAddresses.js';
 import { DATA_DIR, openDatabase } from './openDatabase.js';
 import { RateLimiter } from './RateLimiter.js';
 import { loadSecret, sameSecret, sign, unsign } from './signedValue.js';
 import { WorkshopService } from './WorkshopService.js';
+
+export { lanAddresses };
 
 let service: WorkshopService | undefined;
 let secret: Buffer | undefined;
@@ -63,14 +65,6 @@ export function admitFacilitator(cookies: Cookies, url: URL, workshopId: string,
 
 export function forgetFacilitator(cookies: Cookies, url: URL, workshopId: string): void {
 	cookies.delete(facilitatorCookie(workshopId), cookieOptions(url));
-}
-
-/** This machine's non-internal IPv4 addresses: where phones in the room can reach the server. */
-export function lanAddresses(): string[] {
-	return Object.values(networkInterfaces())
-		.flatMap((list) => list ?? [])
-		.filter((a) => a.family === 'IPv4' && !a.internal)
-		.map((a) => a.address);
 }
 
 /**
