@@ -237,7 +237,16 @@ async function measure(app: ServedApp, closers: (() => void)[], deadline: number
 		if (i > 400) throw new Error('workshop bench: not every stream had its first view in 20 s');
 		await sleep(50);
 	}
+	// 290 more streams (the projector's, up to the server's cap of 400 a workshop): a signal of
+	// several megabytes, well above the heap's growth steps.
+	const extra = 290;
+	let extraViews = 0;
+	const closeExtra = Array.from({ length: extra }, () => openStream(streamURL('projector'), { onMessage: () => extraViews++ }));
+	closers.push(...closeExtra);
+	await until(() => extraViews >= extra, 20_000, 'the extra streams’ first views');
 	const after = await settledRss(pid);
+	for (const close of closeExtra) close();
+	const measured = streams + extra;
 
 	const open = await post(baseURL, workshop.id, workshop.facilitator, JSON.stringify({ id: newCommandId(), type: 'openVote' }));
 	if (!open.answer.ok || open.answer.seq === undefined) throw new Error(`workshop bench: openVote answered ${open.status}: ${open.answer.message}`);
@@ -334,6 +343,6 @@ async function measure(app: ServedApp, closers: (() => void)[], deadline: number
 		{ name: 'workshop: vote → seen on the projector, p95', value: percentile(onProjector(steady), 95), unit: 'ms', maxValue: 100, note: steadyNote },
 		{ name: 'workshop: vote → acknowledged, p95, in bursts', value: percentile(acked(burst), 95), unit: 'ms', note: burstNote },
 		{ name: 'workshop: vote → seen on the projector, p95, in bursts', value: percentile(onProjector(burst), 95), unit: 'ms', note: burstNote },
-		{ name: 'workshop: server memory per SSE connection', value: (after - before) / streams, unit: 'kB', note: `RSS before and after opening ${streams} streams; coarse, as the heap grows in steps` }
+		{ name: 'workshop: server memory per SSE connection', value: (after - before) / measured, unit: 'kB', note: `RSS before and after opening ${measured} streams; coarse, as the heap grows in steps` }
 	];
 }
