@@ -43,6 +43,7 @@ describe('the workshop server over plain HTTP on a LAN address', () => {
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('referrer-policy')).toBe('same-origin');
 		expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+		expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'.*script-src 'self'/);
 	});
 
 	it('still refuses a form posted from another site', async () => {
