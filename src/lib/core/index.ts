@@ -70,3 +70,4 @@ export { joinCodeFrom, normaliseJoinCode, JOIN_ALPHABET, JOIN_CODE_LENGTH } from
 export { publicView, projectorView, participantView, participantPart, facilitatorView, type ParticipantPart, type PublicView, type ParticipantView, type ProjectorView, type FacilitatorView, type MoveView, type StepView, type TeamView, type ViewContext } from './workshop/workshopViews.js';
 export { checkSetup, MAX_SEED, type RawSetup, type SetupCheck } from './workshop/checkSetup.js';
 export { describeChance } from './workshop/describeChance.js';
+export { reviewWorkshop, type WorkshopReview, type ReviewStep, type ReviewOption } from './workshop/reviewWorkshop.js';
