@@ -142,6 +142,17 @@ describe('a workshop in Chromium: facilitator, projector and three participants'
 		await aiko.page.waitForSelector('[data-hydrated]');
 		expect(await aiko.page.locator('[data-testid="my-team"]').textContent()).toBe('Japan–US–ROK');
 
+		// The review sets each step beside the model's values and best move, with what-if links.
+		await f.goto(consoleUrl);
+		await f.locator('[data-testid="review-link"]').click();
+		await f.waitForURL('**/review');
+		await f.waitForSelector('[data-testid="review-step"]');
+		expect(await f.locator('[data-testid="review-step"]').count()).toBe(4);
+		expect(await f.locator('[data-testid="review-step"]').first().textContent()).toMatch(/Joint expert mission.*team vote/s);
+		const whatIf = await f.locator('[data-testid="what-if"]').first().getAttribute('href');
+		expect(whatIf).toMatch(/^\/s\/russia-dprk-2024\?a\.p_veto=0\.5.*walk=SANCTIONS_AND_SHARING/);
+		await shot(f, 'workshop-review');
+
 		// The facilitator's list shows the workshop; deleting it takes its log with it.
 		await f.goto(`${base()}/workshops`);
 		await f.waitForSelector('[data-hydrated]');
