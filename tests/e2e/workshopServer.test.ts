@@ -103,6 +103,24 @@ describe('the workshop server over plain HTTP on a LAN address', () => {
 		expect(JSON.stringify(await tooLong.json())).toMatch(/41 characters; keep it to 40/);
 	});
 
+	it('compares several runs of one scenario: the paths taken and the choices at each point', async () => {
+		const runs = [];
+		for (const move of ['DEBRIS_MISSION', 'UNSC_RESOLUTION']) {
+			const workshop = await createWorkshop(base, { teams: ['coalition'], title: `Run ${move}` });
+			const player = await joinWorkshop(base, workshop, { name: 'Player', team: 'coalition' });
+			await sendCommand(base, workshop.id, workshop.facilitator, { type: 'openVote' });
+			await sendCommand(base, workshop.id, player, { type: 'vote', move });
+			expect(await sendCommand(base, workshop.id, workshop.facilitator, { type: 'closeVote' })).toMatchObject({ ok: true });
+			runs.push(workshop);
+		}
+		const page = await (await fetch(`${base}/workshops/compare?scenario=russia-dprk-2024`, { headers: { cookie: runs.map((r) => r.facilitator).join('; ') } })).text();
+		expect(page).toMatch(/Run DEBRIS_MISSION<\/a>: Joint expert mission on missile debris in Europe/);
+		expect(page).toMatch(/Run UNSC_RESOLUTION<\/a>: Security Council route/);
+		expect(page).toMatch(/First response to the Russia–DPRK treaty.*2 runs reached it/s);
+		// Another browser sees none of these runs.
+		expect(await (await fetch(`${base}/workshops/compare?scenario=russia-dprk-2024`)).text()).toMatch(/No runs of this scenario in this browser/);
+	});
+
 	it('streams views with increasing ids and answers Last-Event-ID with what was missed', async () => {
 		const workshop = await createWorkshop(base, { teams: ['coalition'] });
 		const url = `${base}/workshops/${workshop.id}/stream?as=projector`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMachine, reviewWorkshop } from '../../src/lib/core/index.js';
+import { buildMachine, compareWorkshops, reviewWorkshop } from '../../src/lib/core/index.js';
 import { FACILITATOR, as, parseOrThrow, startWorkshop } from './helpers.js';
 
 // Blue (the perspective) plays it safe (gain 2) or takes a gamble: a 1-in-4
@@ -108,5 +108,19 @@ describe('reviewWorkshop', () => {
 		const h = played('SAFE');
 		h.ok(FACILITATOR, { type: 'correct', rationale: 'Wrong button' });
 		expect(reviewWorkshop(h.model, h.state, { names: true }).steps).toEqual([]);
+	});
+});
+
+describe('compareWorkshops', () => {
+	it('counts, at each decision point, what the runs chose against what the model recommended', () => {
+		const runs = ['SAFE', 'RISKY', 'SAFE'].map((move, i) => {
+			const h = played(move);
+			return { id: `w${i}`, title: `Group ${i + 1}`, review: reviewWorkshop(h.model, h.state, { names: false }) };
+		});
+		const comparison = compareWorkshops(runs);
+		expect(comparison.paths.map((p) => p.moves)).toEqual([['Play safe'], ['Gamble'], ['Play safe']]);
+		expect(comparison.points).toEqual([
+			{ path: '', stateLabel: 'Blue chooses', actor: 'blue', labels: { SAFE: 'Play safe', RISKY: 'Gamble' }, chosen: { SAFE: 2, RISKY: 1 }, recommended: { RISKY: 3 }, runs: 3 }
+		]);
 	});
 });

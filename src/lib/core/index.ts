@@ -71,3 +71,4 @@ export { publicView, projectorView, participantView, participantPart, facilitato
 export { checkSetup, MAX_SEED, type RawSetup, type SetupCheck } from './workshop/checkSetup.js';
 export { describeChance } from './workshop/describeChance.js';
 export { reviewWorkshop, type WorkshopReview, type ReviewStep, type ReviewOption } from './workshop/reviewWorkshop.js';
+export { compareWorkshops, type WorkshopComparison, type DecisionPoint } from './workshop/compareWorkshops.js';
