@@ -15,6 +15,10 @@ Commands:
   export <scenario> --format svg|png|pdf|csv|md|docx|bib|csl|json
                                 figures, tables, a report and citations for a
                                 paper; the same exporter as the workbench
+  export-workshop <id> --format md|docx|csv|json [--names]
+                                a workshop's after-action review (md, docx) or
+                                its raw log (csv, json) from BRANCHPOINT_DATA;
+                                participants' names only with --names
   verify-citations --sources <dir> [--write] [scenario…]
                                 find every excerpt in its source text
 
@@ -78,6 +82,7 @@ function parse() {
 				title: { type: 'string' },
 				caption: { type: 'string' },
 				out: { type: 'string', short: 'o' },
+				names: { type: 'boolean' },
 				help: { type: 'boolean', short: 'h' }
 			}
 		});
@@ -100,6 +105,12 @@ if (positionals[0] === 'export') {
 	register('./svelteHooks.js', import.meta.url);
 	const { exportCommand } = await import('./exportCommand.js');
 	const result = await exportCommand(positionals.slice(1), values);
+	if (result.bytes) process.stdout.write(result.bytes);
+	if (result.stderr) process.stderr.write(`${result.stderr}\n`);
+	process.exitCode = result.code;
+} else if (positionals[0] === 'export-workshop') {
+	const { exportWorkshopCommand } = await import('./exportWorkshopCommand.js');
+	const result = await exportWorkshopCommand(positionals.slice(1), values);
 	if (result.bytes) process.stdout.write(result.bytes);
 	if (result.stderr) process.stderr.write(`${result.stderr}\n`);
 	process.exitCode = result.code;

@@ -72,3 +72,5 @@ export { checkSetup, MAX_SEED, type RawSetup, type SetupCheck } from './workshop
 export { describeChance } from './workshop/describeChance.js';
 export { reviewWorkshop, type WorkshopReview, type ReviewStep, type ReviewOption } from './workshop/reviewWorkshop.js';
 export { compareWorkshops, type WorkshopComparison, type DecisionPoint } from './workshop/compareWorkshops.js';
+export { publishableLog, logTable } from './workshop/workshopLog.js';
+export { reviewDocument } from './workshop/reviewDocument.js';

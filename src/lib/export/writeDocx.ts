@@ -120,6 +120,7 @@ export async function writeDocx(doc: ReportDocument, figures: ReadonlyMap<Export
 			{ name: 'Seed', value: String(p.seed) },
 			{ name: 'Runs', value: String(p.runs) },
 			{ name: 'Assumptions', value: JSON.stringify(p.assumptions) },
+			...(p.workshop ? [{ name: 'WorkshopLogSha256', value: p.workshop.logSha256 }] : []),
 			{ name: 'Provenance', value: JSON.stringify(p) }
 		],
 		styles: { default: { document: { run: { font: { ascii: 'Calibri', eastAsia: 'Noto Sans CJK JP', hAnsi: 'Calibri' } } } } },

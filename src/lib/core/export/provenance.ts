@@ -24,6 +24,8 @@ export interface Provenance {
 	runs: number;
 	/** The export's options as URL query parameters (the CLI's flags), defaults left out. */
 	options: string;
+	/** Exports of a workshop: which one, and the SHA-256 of its log as exported. */
+	workshop?: { id: string; logSha256: string; events: number; names: boolean };
 }
 
 /** One line for a figure's foot or a document's colophon. Pure. */
@@ -36,7 +38,8 @@ export function provenanceLine(p: Provenance): string {
 		set.length > 0 ? `set ${set.map((id) => `${id}=${String(p.overrides[id])}`).join(', ')}` : 'assumptions at their defaults',
 		`perspective ${p.perspective}`,
 		p.criterion ? `criterion ${p.criterion}` : '',
-		`seed ${p.seed}, ${p.runs} runs`
+		`seed ${p.seed}, ${p.runs} runs`,
+		p.workshop ? `workshop ${p.workshop.id}, ${p.workshop.events} events (log sha256 ${p.workshop.logSha256.slice(0, 12)})` : ''
 	];
 	return what.filter((s) => s !== '').join(' · ');
 }

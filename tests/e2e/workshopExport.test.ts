@@ -1,0 +1,75 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveApp, type ServedApp } from '../../tools/serveApp.js';
+import { createWorkshop, joinWorkshop, sendCommand, type CreatedWorkshop } from '../../tools/workshopHttp.js';
+
+let app: ServedApp;
+let workshop: CreatedWorkshop;
+const out = mkdtempSync(join(tmpdir(), 'bp-workshop-export-'));
+
+beforeAll(async () => {
+	app = await serveApp({ scenarioDirs: ['scenarios'] });
+	workshop = await createWorkshop(app.baseURL, { teams: ['coalition'], title: 'Debrief test', seed: 5 });
+	const aiko = await joinWorkshop(app.baseURL, workshop, { name: 'Aiko Tanaka', team: 'coalition' });
+	await sendCommand(app.baseURL, workshop.id, workshop.facilitator, { type: 'openVote' });
+	await sendCommand(app.baseURL, workshop.id, aiko, { type: 'vote', move: 'UNSC_RESOLUTION', rationale: 'A resolution binds everyone' });
+	await sendCommand(app.baseURL, workshop.id, workshop.facilitator, { type: 'closeVote' });
+	await sendCommand(app.baseURL, workshop.id, workshop.facilitator, { type: 'draw' });
+	await sendCommand(app.baseURL, workshop.id, workshop.facilitator, { type: 'inject', inject: 'inject-panel-ends' });
+});
+afterAll(() => {
+	app?.stop();
+	rmSync(out, { recursive: true, force: true });
+});
+
+const download = async (query: string) => new Uint8Array(await (await fetch(`${app.baseURL}/workshops/${workshop.id}/export?${query}`, { headers: { cookie: workshop.facilitator } })).arrayBuffer());
+
+/**
+ * The command line on the server's data folder, as an operator would run it.
+ * Asynchronously: a blocked event loop would keep fetch's idle connections
+ * past the server's keep-alive and the next request would find them closed.
+ */
+async function cli(args: string[]): Promise<Buffer> {
+	const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'export-workshop', workshop.id, ...args], { env: { ...process.env, BRANCHPOINT_DATA: app.dataDir }, encoding: 'buffer', maxBuffer: 50 * 2 ** 20 });
+	return stdout;
+}
+
+describe('workshop exports: the review page and the command line give the same bytes', () => {
+	it.each(['md', 'csv', 'json'])('%s, names left out by default', async (format) => {
+		const page = await download(`format=${format}`);
+		expect(Buffer.from(page).equals(await cli(['--format', format]))).toBe(true);
+		const text = new TextDecoder().decode(page);
+		expect(text).not.toContain('Aiko Tanaka');
+		expect(text).toContain('A resolution binds everyone');
+	});
+
+	it('md with names when asked, and the log hash in its provenance', async () => {
+		const page = await download('format=md&names=1');
+		expect(Buffer.from(page).equals(await cli(['--format', 'md', '--names']))).toBe(true);
+		const text = new TextDecoder().decode(page);
+		expect(text).toContain('Aiko Tanaka, for “Security Council route”');
+		expect(text).toMatch(/"workshop":\{"id":"[^"]+","logSha256":"[0-9a-f]{64}","events":\d+,"names":true\}/);
+		expect(text).toMatch(/## 2\. Security Council vote — Russia: Russia (vetoes|abstains).*\n\n.*drawn with the model’s probabilities, probability/);
+	});
+
+	it('docx opens in LibreOffice with the review’s steps and tables', { timeout: 180_000 }, async () => {
+		const page = await download('format=docx');
+		const file = join(out, 'review.docx');
+		await cli(['--format', 'docx', '--out', file]);
+		expect(Buffer.from(page).equals(readFileSync(file))).toBe(true);
+		const profile = mkdtempSync(join(tmpdir(), 'lo-'));
+		execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'txt:Text', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
+		const txt = readFileSync(join(out, 'review.txt'), 'utf8');
+		for (const expected of ['After-action review: Debrief test', '1. First response to the Russia–DPRK treaty', 'Security Council route (chosen)', 'Inject: UN panel of experts disbanded']) expect(txt).toContain(expected);
+		rmSync(profile, { recursive: true, force: true });
+	});
+
+	it('refuses an unknown format and a stranger', async () => {
+		expect((await fetch(`${app.baseURL}/workshops/${workshop.id}/export?format=pdf`, { headers: { cookie: workshop.facilitator } })).status).toBe(400);
+		expect((await fetch(`${app.baseURL}/workshops/${workshop.id}/export?format=md`)).status).toBe(403);
+	});
+});
