@@ -31,7 +31,7 @@ export async function exportWorkshopCommand(args: string[], options: ExportWorks
 		return { code: problem ? 1 : 2, stdout: '', stderr: problem ? `Workshop ${id} cannot be opened: ${problem}` : `No workshop "${id}" in ${DATA_DIR}.${known.length > 0 ? ` Workshops there: ${known.join(', ')}.` : ' It holds no workshops (set BRANCHPOINT_DATA to the server’s data folder).'}` };
 	}
 	const exported = await exportWorkshop({ id, model: live.model, state: live.state, events: service.store.events(id), format: format as WorkshopExportFormat, names: options.names === true });
-	if (options.out === '-' || (!options.out && format !== 'docx')) return { code: 0, stdout: '', stderr: '', bytes: exported.bytes };
+	if (options.out === '-' || (!options.out && ['md', 'csv', 'json', 'svg'].includes(format))) return { code: 0, stdout: '', stderr: '', bytes: exported.bytes };
 	const path = resolve(process.env.INIT_CWD ?? '.', options.out ?? exported.fileName);
 	try {
 		writeExportFile(path, exported.bytes);

@@ -15,9 +15,10 @@ Commands:
   export <scenario> --format svg|png|pdf|csv|md|docx|bib|csl|json
                                 figures, tables, a report and citations for a
                                 paper; the same exporter as the workbench
-  export-workshop <id> --format md|docx|csv|json [--names]
-                                a workshop's after-action review (md, docx) or
-                                its raw log (csv, json) from BRANCHPOINT_DATA;
+  export-workshop <id> --format md|docx|csv|json|svg|png|pdf [--names]
+                                a workshop's after-action review (md, docx), its
+                                raw log (csv, json) or the played path on the
+                                tree (svg, png, pdf) from BRANCHPOINT_DATA;
                                 participants' names only with --names
   verify-citations --sources <dir> [--write] [scenario…]
                                 find every excerpt in its source text
@@ -109,6 +110,7 @@ if (positionals[0] === 'export') {
 	if (result.stderr) process.stderr.write(`${result.stderr}\n`);
 	process.exitCode = result.code;
 } else if (positionals[0] === 'export-workshop') {
+	register('./svelteHooks.js', import.meta.url);
 	const { exportWorkshopCommand } = await import('./exportWorkshopCommand.js');
 	const result = await exportWorkshopCommand(positionals.slice(1), values);
 	if (result.bytes) process.stdout.write(result.bytes);

@@ -68,8 +68,21 @@ describe('workshop exports: the review page and the command line give the same b
 		rmSync(profile, { recursive: true, force: true });
 	});
 
+	it('the played path as a figure: SVG equal to the command line’s, PDF and PNG that open', { timeout: 120_000 }, async () => {
+		const svg = await download('format=svg');
+		expect(Buffer.from(svg).equals(await cli(['--format', 'svg']))).toBe(true);
+		const text = new TextDecoder().decode(svg);
+		expect(text).toContain('the path played on the decision tree');
+		expect(text).toContain('opacity="0.55"');
+		const pdf = join(out, 'path.pdf');
+		await cli(['--format', 'pdf', '--out', pdf]);
+		expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Security Council route');
+		const png = await download('format=png');
+		expect(Buffer.from(png.subarray(1, 4)).toString()).toBe('PNG');
+	});
+
 	it('refuses an unknown format and a stranger', async () => {
-		expect((await fetch(`${app.baseURL}/workshops/${workshop.id}/export?format=pdf`, { headers: { cookie: workshop.facilitator } })).status).toBe(400);
+		expect((await fetch(`${app.baseURL}/workshops/${workshop.id}/export?format=gif`, { headers: { cookie: workshop.facilitator } })).status).toBe(400);
 		expect((await fetch(`${app.baseURL}/workshops/${workshop.id}/export?format=md`)).status).toBe(403);
 	});
 });

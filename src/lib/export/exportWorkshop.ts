@@ -1,29 +1,44 @@
 import { createHash } from 'node:crypto';
 import {
 	assumptionValues,
+	compileTree,
+	evaluate,
+	figureFrame,
 	logTable,
+	noteText,
+	provenanceLine,
 	publishableLog,
 	reportMarkdown,
 	reviewDocument,
 	reviewWorkshop,
+	sourceLine,
 	toCsv,
+	treeFigure,
+	unrollTree,
 	toMarkdownTable,
 	type Provenance,
 	type ScenarioModel,
 	type WorkshopEvent,
 	type WorkshopState
 } from '../core/index.js';
+import type { BuiltFigure } from './buildFigure.js';
 import { VERSION } from './exportContext.js';
+import { renderSvg } from './renderSvg.js';
+import { svgToPdf } from './svgToPdf.js';
+import { svgToPng } from './svgToPng.js';
 import { writeDocx } from './writeDocx.js';
 
-export const WORKSHOP_EXPORT_FORMATS = ['md', 'docx', 'csv', 'json'] as const;
+export const WORKSHOP_EXPORT_FORMATS = ['md', 'docx', 'csv', 'json', 'svg', 'png', 'pdf'] as const;
 export type WorkshopExportFormat = (typeof WORKSHOP_EXPORT_FORMATS)[number];
 
 const TYPES: Record<WorkshopExportFormat, string> = {
 	md: 'text/markdown; charset=utf-8',
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 	csv: 'text/csv; charset=utf-8',
-	json: 'application/json; charset=utf-8'
+	json: 'application/json; charset=utf-8',
+	svg: 'image/svg+xml; charset=utf-8',
+	png: 'image/png',
+	pdf: 'application/pdf'
 };
 
 export interface WorkshopExport {
@@ -58,12 +73,39 @@ export async function exportWorkshop(options: { id: string; model: ScenarioModel
 		options: new URLSearchParams({ format, ...(names ? { names: '1' } : {}) }).toString(),
 		workshop: { id, logSha256, events: events.length, names }
 	};
-	const fileName = `workshop-${id}-${format === 'csv' || format === 'json' ? 'log' : 'review'}.${format}`;
+	const fileName = `workshop-${id}-${format === 'csv' || format === 'json' ? 'log' : format === 'md' || format === 'docx' ? 'review' : 'path'}.${format}`;
 	const done = (bytes: Uint8Array): WorkshopExport => ({ bytes, contentType: TYPES[format], fileName });
 	if (format === 'csv') return done(new TextEncoder().encode(toCsv(logTable(events))));
+	if (format === 'svg' || format === 'png' || format === 'pdf') {
+		const figure = playedPathFigure(model, state, provenance);
+		const svg = renderSvg(figure, provenance, false);
+		if (format === 'svg') return done(new TextEncoder().encode(svg));
+		return done(format === 'pdf' ? await svgToPdf(svg, { figure, provenance }) : await svgToPng(svg, { dpi: 300, figure, provenance }));
+	}
 	const review = reviewWorkshop(model, state, { names });
 	if (format === 'json') return done(new TextEncoder().encode(`${JSON.stringify({ provenance, review, events }, null, 2)}\n`));
 	const doc = reviewDocument({ state, review, scenario: model.scenario, provenance, names });
 	if (format === 'md') return done(new TextEncoder().encode(reportMarkdown(doc, new Map(), toMarkdownTable)));
 	return done(await writeDocx(doc, new Map()));
+}
+
+/**
+ * The played path on the decision tree: every option open at each step, the
+ * path taken shaded beneath the lines, the optimal policy heavy and starred,
+ * as the workbench and the scenario's tree figures draw them.
+ */
+function playedPathFigure(model: ScenarioModel, state: WorkshopState, provenance: Provenance): BuiltFigure {
+	const { setup } = state;
+	const { scenario } = model;
+	const unrolled = unrollTree(model, { values: setup.values, perspective: setup.perspective });
+	if (!unrolled.tree) throw new Error(`the scenario does not unroll under the workshop's values (${unrolled.issues[0]?.message})`);
+	const flat = compileTree(unrolled.tree, model);
+	const figure = treeFigure({ scenario, flat, evaluation: evaluate(flat, { values: setup.values }), played: state.path.map((e) => e.step.move) });
+	const title = `${setup.title}: the path played on the decision tree`;
+	const caption =
+		'The moves the workshop took, shaded, with every option that was open at each step; expected weighted score at each node under the workshop’s assumptions. ' +
+		'Squares: decisions; circles: chance events (p = probability of the move); triangles: outcomes. Heavy lines: the optimal policy; ★ the preferred move. Superscripts refer to the notes.';
+	const source = sourceLine(scenario, figure.notes);
+	const frame = figureFrame({ plotWidth: figure.width, plotHeight: figure.height, title, caption, sourceLine: source, notes: figure.notes.map(noteText), provenance: provenanceLine(provenance) });
+	return { plot: { kind: 'tree', figure }, frame, title, caption, sourceLine: source, notes: figure.notes, alt: figure.alt, description: figure.longDescription };
 }

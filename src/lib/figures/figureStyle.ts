@@ -13,6 +13,8 @@ export interface FigureColours {
 	terminal: string;
 	optimal: string;
 	other: string;
+	/** A workshop's played path, drawn under the tree's lines. */
+	played: string;
 	low: string;
 	high: string;
 	option: (i: number) => string;
@@ -34,6 +36,8 @@ export function figureColours(greyscale: boolean): FigureColours {
 		terminal: c(palette.terminal),
 		optimal: c(palette.optimal),
 		other: c(palette.other),
+		// Okabe–Ito yellow: under the black optimal lines it stays distinct in colour and in grey.
+		played: greyscale ? '#cccccc' : '#F0E442',
 		low: c(palette.chance),
 		high: c(palette.decision),
 		option: (i) => c(optionColours[i % optionColours.length])

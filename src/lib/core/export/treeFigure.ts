@@ -19,6 +19,11 @@ export interface TreeFigureOptions {
 	optimalOnly?: boolean;
 	/** The criterion shown and optimised; undefined for the weighted score. */
 	criterion?: string;
+	/**
+	 * A path played (move ids from the root, in a workshop): drawn with every
+	 * option open at each of its steps, the options not taken folded.
+	 */
+	played?: readonly string[];
 }
 
 export interface TreeFigureNode {
@@ -38,6 +43,8 @@ export interface TreeFigureNode {
 	/** Moves below this node that the figure does not draw. */
 	hidden: number;
 	optimal: boolean;
+	/** On the played path. */
+	played: boolean;
 }
 
 export interface TreeFigureLink {
@@ -57,6 +64,8 @@ export interface TreeFigureLink {
 	optimal: boolean;
 	/** The preferred move at a decision. */
 	chosen: boolean;
+	/** A move of the played path. */
+	played: boolean;
 }
 
 export interface TreeFigure {
@@ -92,7 +101,9 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 	const nodes = flat.tree.nodes;
 	const rootIndex = nodes.findIndex((n) => n.path === (options.root ?? ''));
 	if (rootIndex < 0) throw new Error(`No node at path "${options.root}"`);
-	const depth = options.depth ?? 2;
+	const playedPaths = new Set((options.played ?? []).map((_, k, walk) => walk.slice(0, k + 1).join('/')));
+	if (options.played) playedPaths.add('');
+	const depth = options.depth ?? (options.played ? options.played.length + 1 : 2);
 	const C = flat.criteria;
 	const criterionIndex = options.criterion === undefined ? -1 : scenario.criteria.findIndex((c) => c.id === options.criterion);
 	const objective = criterionIndex >= 0 ? scenario.criteria[criterionIndex].label : 'weighted score';
@@ -102,7 +113,8 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 		const source = terminal ? evaluation.accumulated : evaluation.expected;
 		return formatNumber(criterionIndex >= 0 ? source[i * C + criterionIndex] : weightedScore(flat, source, i), 2);
 	};
-	const keep = options.optimalOnly ? (parent: number, child: number) => flat.kind[parent] !== KIND_DECISION || evaluation.best[parent] === child : undefined;
+	const keepOptimal = options.optimalOnly ? (parent: number, child: number) => flat.kind[parent] !== KIND_DECISION || evaluation.best[parent] === child : undefined;
+	const keep = options.played ? (parent: number) => playedPaths.has(nodes[parent].path) : keepOptimal;
 	// Columns as wide as the longest drawn move label needs (within bounds), so labels clear the next node:
 	// a first layout finds what is drawn, a second spaces it.
 	const layoutWith = (columnWidth: number) => layoutTree(flat, { root: rootIndex, maxDepth: depth, keep, rowHeight: ROW, columnWidth });
@@ -131,7 +143,8 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 			fullLabel: states.get(node.state)?.label ?? node.state,
 			reach: terminal ? formatPercent(evaluation.reachOptimal[p.index]) : undefined,
 			hidden: p.hiddenChildren,
-			optimal: onOptimalPath(p.index)
+			optimal: onOptimalPath(p.index),
+			played: playedPaths.has(node.path)
 		};
 	});
 	const links: TreeFigureLink[] = layout.links.map((l) => ({
@@ -144,7 +157,8 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 		notes: notesOf.get(l.target) ?? [],
 		probability: flat.kind[l.source] === KIND_CHANCE ? formatNumber(evaluation.probability[l.target]) : undefined,
 		optimal: onOptimalPath(l.target),
-		chosen: flat.kind[l.source] === KIND_DECISION && evaluation.best[l.source] === l.target
+		chosen: flat.kind[l.source] === KIND_DECISION && evaluation.best[l.source] === l.target,
+		played: playedPaths.has(nodes[l.target].path)
 	}));
 
 	// The drawing is offset so it starts at the padding, with room on the right for the widest terminal text.
