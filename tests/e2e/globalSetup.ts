@@ -4,6 +4,8 @@ import { buildApp, serveApp, type ServedApp } from '../../tools/serveApp.js';
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseURL: string;
+		/** The served app's data folder (BRANCHPOINT_DATA), for the command line to read its workshops. */
+		dataDir: string;
 	}
 }
 
@@ -14,6 +16,7 @@ export async function setup(project: TestProject) {
 	buildApp();
 	app = await serveApp({ scenarioDirs: ['scenarios', 'tests/fixtures/e2e-scenarios'] });
 	project.provide('baseURL', app.baseURL);
+	project.provide('dataDir', app.dataDir);
 }
 
 export function teardown() {

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { drawMove } from '../../src/lib/core/index.js';
@@ -152,6 +154,12 @@ describe('a workshop in Chromium: facilitator, projector and three participants'
 		const whatIf = await f.locator('[data-testid="what-if"]').first().getAttribute('href');
 		expect(whatIf).toMatch(/^\/s\/russia-dprk-2024\?a\.p_veto=0\.5.*walk=SANCTIONS_AND_SHARING/);
 		await shot(f, 'workshop-review');
+		// The review's download is the command line's export of the same workshop, byte for byte.
+		const workshopId = /\/workshops\/([^/]+)\/review/.exec(f.url())?.[1] as string;
+		const downloaded = await f.evaluate(async (href) => new Uint8Array(await (await fetch(href)).arrayBuffer()).join(','), (await f.locator('[data-testid="export-md"]').getAttribute('href')) as string);
+		const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'export-workshop', workshopId, '--format', 'md'], { env: { ...process.env, BRANCHPOINT_DATA: inject('dataDir') }, encoding: 'buffer' });
+		expect(downloaded).toBe(new Uint8Array(stdout).join(','));
+		expect(stdout.toString()).toContain('## 1. First response to the Russia–DPRK treaty — Japan–US–ROK: Joint expert mission on missile debris in Europe');
 
 		// The facilitator's list shows the workshop; deleting it takes its log with it.
 		await f.goto(`${base()}/workshops`);
