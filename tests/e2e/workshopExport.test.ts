@@ -53,7 +53,9 @@ describe('workshop exports: the review page and the command line give the same b
 		const text = new TextDecoder().decode(page);
 		expect(text).toContain('Aiko Tanaka, for “Security Council route”');
 		expect(text).toMatch(/"workshop":\{"id":"[^"]+","logSha256":"[0-9a-f]{64}","events":\d+,"names":true\}/);
-		expect(text).toMatch(/## 2\. Security Council vote — Russia: Russia (vetoes|abstains).*\n\n.*drawn with the model’s probabilities, probability/);
+		expect(text).toMatch(/## 2\. Security Council vote — Russia: Russia (vetoes|abstains).*\n\n.*drawn with the model’s probabilities, probability.* \[\d+(, \d+)*\]\n/);
+		expect(text).toMatch(/## Notes\n\n1\. 「/);
+		expect(text).toContain('## Bibliography');
 	});
 
 	it('docx opens in LibreOffice with the review’s steps and tables', { timeout: 180_000 }, async () => {
@@ -64,7 +66,7 @@ describe('workshop exports: the review page and the command line give the same b
 		const profile = mkdtempSync(join(tmpdir(), 'lo-'));
 		execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'txt:Text', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
 		const txt = readFileSync(join(out, 'review.txt'), 'utf8');
-		for (const expected of ['After-action review: Debrief test', '1. First response to the Russia–DPRK treaty', 'Security Council route (chosen)', 'Inject: UN panel of experts disbanded']) expect(txt).toContain(expected);
+		for (const expected of ['After-action review: Debrief test', '1. First response to the Russia–DPRK treaty', 'Security Council route (chosen)', 'Inject: UN panel of experts disbanded', 'Notes', 'Bibliography', 'ロシアと北朝鮮の新条約']) expect(txt).toContain(expected);
 		rmSync(profile, { recursive: true, force: true });
 	});
 

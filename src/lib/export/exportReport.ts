@@ -11,7 +11,9 @@ import {
 	reportMarkdown,
 	toMarkdownTable,
 	type Block,
+	type CslItem,
 	type ExportContent,
+	type FigureNote,
 	type ReportDocument,
 	type Table
 } from '../core/index.js';
@@ -51,6 +53,14 @@ function figureKinds(scenario: ExportContext['source']['scenario']): ExportConte
 }
 
 /** The report's content, in reading order. */
+/** A report's numbered notes: each excerpt, its gloss and a Chicago short note for its source. */
+export function reportNotes(notes: readonly FigureNote[], itemOf: ReadonlyMap<string, CslItem>): { number: number; text: string }[] {
+	return notes.map((n) => {
+		const item = itemOf.get(n.citation.source);
+		return { number: n.number, text: `「${n.citation.excerpt}」 (${n.citation.gloss}) ${item ? chicagoNote(item) : n.citation.source}` };
+	});
+}
+
 export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures: Map<ExportContent, BuiltFigure> } {
 	const { scenario } = ctx.source;
 	const items = cslItems(scenario.sources);
@@ -60,10 +70,7 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 	// One numbering for the report: the tree figure's notes first, so its superscripts keep their numbers,
 	// then each assumption's, then the spiral's.
 	const numbered = numberNotes(scenario, [built.get('tree')?.notes.map((n) => n.citation.id) ?? [], ...scenario.assumptions.map((a) => a.citations), scenario.spiral?.citations ?? []]);
-	const notes = numbered.notes.map((n) => {
-		const item = itemOf.get(n.citation.source);
-		return { number: n.number, text: `「${n.citation.excerpt}」 (${n.citation.gloss}) ${item ? chicagoNote(item) : n.citation.source}` };
-	});
+	const notes = reportNotes(numbered.notes, itemOf);
 	const assumptionNotes = new Map(scenario.assumptions.map((a, k) => [a.id, numbered.numbers[k + 1]]));
 	const spiralNotes = numbered.numbers[scenario.assumptions.length + 1];
 

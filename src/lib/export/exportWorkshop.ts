@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import {
 	assumptionValues,
 	compileTree,
+	cslItems,
 	evaluate,
 	figureFrame,
 	logTable,
 	noteText,
+	numberNotes,
 	provenanceLine,
 	publishableLog,
 	reportMarkdown,
@@ -19,8 +21,11 @@ import {
 	type Provenance,
 	type ScenarioModel,
 	type WorkshopEvent,
+	type WorkshopReview,
 	type WorkshopState
 } from '../core/index.js';
+import { chicagoBibliography } from './citations.js';
+import { reportNotes } from './exportReport.js';
 import type { BuiltFigure } from './buildFigure.js';
 import { VERSION } from './exportContext.js';
 import { renderSvg } from './renderSvg.js';
@@ -84,9 +89,23 @@ export async function exportWorkshop(options: { id: string; model: ScenarioModel
 	}
 	const review = reviewWorkshop(model, state, { names });
 	if (format === 'json') return done(new TextEncoder().encode(`${JSON.stringify({ provenance, review, events }, null, 2)}\n`));
-	const doc = reviewDocument({ state, review, scenario: model.scenario, provenance, names });
+	const doc = reviewDocument({ state, review, scenario: model.scenario, provenance, names, citations: stepCitations(model, review) });
 	if (format === 'md') return done(new TextEncoder().encode(reportMarkdown(doc, new Map(), toMarkdownTable)));
 	return done(await writeDocx(doc, new Map()));
+}
+
+/** The excerpts behind each played step (its state and the move taken) as numbered notes, and the bibliography. */
+function stepCitations(model: ScenarioModel, review: WorkshopReview): { perStep: number[][]; notes: { number: number; text: string }[]; bibliography: string[] } {
+	const { scenario } = model;
+	const items = cslItems(scenario.sources);
+	const numbered = numberNotes(
+		scenario,
+		review.steps.map((s) => {
+			const state = scenario.states.find((x) => x.id === s.step.state);
+			return [...new Set([...(state?.citations ?? []), ...(state?.moves.find((m) => m.id === s.step.move)?.citations ?? [])])];
+		})
+	);
+	return { perStep: numbered.numbers, notes: reportNotes(numbered.notes, new Map(items.map((i) => [i.id, i]))), bibliography: chicagoBibliography(items) };
 }
 
 /**

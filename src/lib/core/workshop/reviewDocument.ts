@@ -21,8 +21,16 @@ const HOW: Record<string, string> = {
  * overrides and corrections in order. Times are UTC so equal logs give
  * equal bytes wherever they are exported. Pure.
  */
-export function reviewDocument(options: { state: WorkshopState; review: WorkshopReview; scenario: Scenario; provenance: Provenance; names: boolean }): ReportDocument {
-	const { state, review, scenario, provenance, names } = options;
+export function reviewDocument(options: {
+	state: WorkshopState;
+	review: WorkshopReview;
+	scenario: Scenario;
+	provenance: Provenance;
+	names: boolean;
+	/** The excerpts each step rests on, as numbered notes, and the sources' bibliography. */
+	citations?: { perStep: number[][]; notes: { number: number; text: string }[]; bibliography: string[] };
+}): ReportDocument {
+	const { state, review, scenario, provenance, names, citations } = options;
 	const actor = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
 	const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
 	const teams = state.setup.teams.map(actor).join(', ');
@@ -53,7 +61,8 @@ export function reviewDocument(options: { state: WorkshopState; review: Workshop
 				s.step.rationale ? `Facilitator’s reason: “${s.step.rationale}”.` : ''
 			]
 				.filter((t) => t !== '')
-				.join(' ')
+				.join(' '),
+			notes: citations?.perStep[s.index]
 		});
 		const criteria = scenario.criteria;
 		blocks.push({
@@ -87,8 +96,8 @@ export function reviewDocument(options: { state: WorkshopState; review: Workshop
 		title: `After-action review: ${state.setup.title}`,
 		subtitle: `${scenario.title} · workshop of ${new Date(state.createdAt).toISOString().slice(0, 10)}`,
 		blocks,
-		notes: [],
-		bibliography: [],
+		notes: citations?.notes ?? [],
+		bibliography: citations?.bibliography ?? [],
 		provenance
 	};
 }
