@@ -15,11 +15,11 @@ Commands:
   export <scenario> --format svg|png|pdf|csv|md|docx|bib|csl|json
                                 figures, tables, a report and citations for a
                                 paper; the same exporter as the workbench
-  export-workshop <id> --format md|docx|csv|json|svg|png|pdf [--names]
-                                a workshop's after-action review (md, docx), its
-                                raw log (csv, json) or the played path on the
-                                tree (svg, png, pdf) from BRANCHPOINT_DATA;
-                                participants' names only with --names
+  export-workshop <id> --format md|docx|pdf|csv|json|svg|png [--content review|log|path] [--names]
+                                a workshop's after-action review (md, docx, pdf),
+                                its raw log (csv, json) or the played path on
+                                the tree (svg, png; pdf with --content path) from
+                                BRANCHPOINT_DATA; participants' names only with --names
   verify-citations --sources <dir> [--write] [scenario…]
                                 find every excerpt in its source text
 

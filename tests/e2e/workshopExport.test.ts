@@ -77,13 +77,25 @@ describe('workshop exports: the review page and the command line give the same b
 		expect(text).toContain('the path played on the decision tree');
 		expect(text).toContain('opacity="0.55"');
 		const pdf = join(out, 'path.pdf');
-		await cli(['--format', 'pdf', '--out', pdf]);
+		await cli(['--format', 'pdf', '--content', 'path', '--out', pdf]);
+		expect(Buffer.from(await download('format=pdf&content=path')).equals(readFileSync(pdf))).toBe(true);
 		expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Security Council route');
 		const png = await download('format=png');
 		expect(Buffer.from(png.subarray(1, 4)).toString()).toBe('PNG');
 	});
 
-	it('refuses an unknown format and a stranger', async () => {
+	it('the review as PDF: the same bytes, text poppler reads, Japanese excerpts included', { timeout: 120_000 }, async () => {
+		const pdf = join(out, 'review.pdf');
+		await cli(['--format', 'pdf', '--out', pdf]);
+		expect(Buffer.from(await download('format=pdf')).equals(readFileSync(pdf))).toBe(true);
+		const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+		for (const expected of ['After-action review: Debrief test', '(chosen)', 'Options at step 1', 'Notes', 'Bibliography', 'ロシアと北朝鮮の新条約']) expect(text).toContain(expected);
+		expect(text).not.toContain('Aiko Tanaka');
+		execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join('test-results', 'screenshots', 'workshop-review-pdf')]);
+	});
+
+	it('refuses an unknown format, content that does not fit it, and a stranger', async () => {
+		expect((await fetch(`${app.baseURL}/workshops/${workshop.id}/export?format=csv&content=review`, { headers: { cookie: workshop.facilitator } })).status).toBe(400);
 		expect((await fetch(`${app.baseURL}/workshops/${workshop.id}/export?format=gif`, { headers: { cookie: workshop.facilitator } })).status).toBe(400);
 		expect((await fetch(`${app.baseURL}/workshops/${workshop.id}/export?format=md`)).status).toBe(403);
 	});

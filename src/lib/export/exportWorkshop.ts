@@ -32,9 +32,26 @@ import { renderSvg } from './renderSvg.js';
 import { svgToPdf } from './svgToPdf.js';
 import { svgToPng } from './svgToPng.js';
 import { writeDocx } from './writeDocx.js';
+import { writeReportPdf } from './writeReportPdf.js';
 
-export const WORKSHOP_EXPORT_FORMATS = ['md', 'docx', 'csv', 'json', 'svg', 'png', 'pdf'] as const;
+export const WORKSHOP_EXPORT_FORMATS = ['md', 'docx', 'pdf', 'csv', 'json', 'svg', 'png'] as const;
 export type WorkshopExportFormat = (typeof WORKSHOP_EXPORT_FORMATS)[number];
+export type WorkshopExportContent = 'review' | 'log' | 'path';
+
+/** What each content can be written as; the first content that takes a format is its default. */
+export const WORKSHOP_CONTENTS: Record<WorkshopExportContent, readonly WorkshopExportFormat[]> = {
+	review: ['md', 'docx', 'pdf'],
+	log: ['csv', 'json'],
+	path: ['svg', 'png', 'pdf']
+};
+
+/** The content of an export: the one asked for if it takes the format, else the format's default; an error message if it does not fit. */
+export function workshopContent(format: WorkshopExportFormat, content: string | undefined): WorkshopExportContent | string {
+	if (content === undefined || content === '') return (Object.keys(WORKSHOP_CONTENTS) as WorkshopExportContent[]).find((c) => WORKSHOP_CONTENTS[c].includes(format)) as WorkshopExportContent;
+	if (!Object.hasOwn(WORKSHOP_CONTENTS, content)) return `Unknown content "${content}"; choose review, log or path.`;
+	const formats = WORKSHOP_CONTENTS[content as WorkshopExportContent];
+	return formats.includes(format) ? (content as WorkshopExportContent) : `The ${content} is written as ${formats.join(', ')}, not ${format}.`;
+}
 
 const TYPES: Record<WorkshopExportFormat, string> = {
 	md: 'text/markdown; charset=utf-8',
@@ -54,13 +71,21 @@ export interface WorkshopExport {
 
 /**
  * A workshop's exports, the same bytes from the command line and the
- * review page: the after-action review as Markdown or DOCX, the raw log as
+ * review page: the after-action review as Markdown, DOCX or PDF, the raw log as
  * CSV (a row an event) or JSON (the log and the review's numbers). Names are
  * left out unless `names` (exports meant for publication leave them out);
  * the provenance carries the SHA-256 of the log as exported.
  */
-export async function exportWorkshop(options: { id: string; model: ScenarioModel; state: WorkshopState; events: readonly WorkshopEvent[]; format: WorkshopExportFormat; names: boolean }): Promise<WorkshopExport> {
-	const { id, model, state, format, names } = options;
+export async function exportWorkshop(options: {
+	id: string;
+	model: ScenarioModel;
+	state: WorkshopState;
+	events: readonly WorkshopEvent[];
+	format: WorkshopExportFormat;
+	content: WorkshopExportContent;
+	names: boolean;
+}): Promise<WorkshopExport> {
+	const { id, model, state, format, content, names } = options;
 	const events = publishableLog(options.events, { names });
 	const logSha256 = createHash('sha256').update(JSON.stringify(events)).digest('hex');
 	const { setup } = state;
@@ -75,13 +100,13 @@ export async function exportWorkshop(options: { id: string; model: ScenarioModel
 		perspective: setup.perspective,
 		seed: setup.seed,
 		runs: 0,
-		options: new URLSearchParams({ format, ...(names ? { names: '1' } : {}) }).toString(),
+		options: new URLSearchParams({ format, content, ...(names ? { names: '1' } : {}) }).toString(),
 		workshop: { id, logSha256, events: events.length, names }
 	};
-	const fileName = `workshop-${id}-${format === 'csv' || format === 'json' ? 'log' : format === 'md' || format === 'docx' ? 'review' : 'path'}.${format}`;
+	const fileName = `workshop-${id}-${content}.${format}`;
 	const done = (bytes: Uint8Array): WorkshopExport => ({ bytes, contentType: TYPES[format], fileName });
 	if (format === 'csv') return done(new TextEncoder().encode(toCsv(logTable(events))));
-	if (format === 'svg' || format === 'png' || format === 'pdf') {
+	if (content === 'path') {
 		const figure = playedPathFigure(model, state, provenance);
 		const svg = renderSvg(figure, provenance, false);
 		if (format === 'svg') return done(new TextEncoder().encode(svg));
@@ -91,6 +116,7 @@ export async function exportWorkshop(options: { id: string; model: ScenarioModel
 	if (format === 'json') return done(new TextEncoder().encode(`${JSON.stringify({ provenance, review, events }, null, 2)}\n`));
 	const doc = reviewDocument({ state, review, scenario: model.scenario, provenance, names, citations: stepCitations(model, review) });
 	if (format === 'md') return done(new TextEncoder().encode(reportMarkdown(doc, new Map(), toMarkdownTable)));
+	if (format === 'pdf') return done(await writeReportPdf(doc));
 	return done(await writeDocx(doc, new Map()));
 }
 

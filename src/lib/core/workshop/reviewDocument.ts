@@ -40,8 +40,8 @@ export function reviewDocument(options: {
 		{
 			kind: 'paragraph',
 			text:
-				`Teams played ${teams}; ${Object.values(state.participants).filter((p) => !p.removed).length} participants. ` +
-				`${review.steps.length} steps were played, ${decisions.length} of them team decisions, ` +
+				`Teams played ${teams}; ${plural(Object.values(state.participants).filter((p) => !p.removed).length, 'participant')}. ` +
+				`${plural(review.steps.length, 'step')} played, ${decisions.length} of them team decisions, ` +
 				`${decisions.filter((s) => s.regret === 0).length} of which matched the model’s best move. ` +
 				`Regret over the team decisions, each in its mover’s own terms: ${formatNumber(review.totalRegret)}.`
 		},
@@ -101,3 +101,5 @@ export function reviewDocument(options: {
 		provenance
 	};
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
