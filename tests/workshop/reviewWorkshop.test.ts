@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildMachine, compareWorkshops, reviewWorkshop } from '../../src/lib/core/index.js';
+import { readFileSync } from 'node:fs';
+import { buildMachine, compareWorkshops, resolveValues, reviewWorkshop } from '../../src/lib/core/index.js';
 import { FACILITATOR, as, parseOrThrow, startWorkshop } from './helpers.js';
 
 // Blue (the perspective) plays it safe (gain 2) or takes a gamble: a 1-in-4
@@ -122,5 +123,40 @@ describe('compareWorkshops', () => {
 		expect(comparison.points).toEqual([
 			{ path: '', stateLabel: 'Blue chooses', actor: 'blue', labels: { SAFE: 'Play safe', RISKY: 'Gamble' }, chosen: { SAFE: 2, RISKY: 1 }, recommended: { RISKY: 3 }, runs: 3 }
 		]);
+	});
+});
+
+describe('reviewWorkshop on the example scenario (scenarios/example-minimal), by hand', () => {
+	// Score = enforcement − 0.5 × cost. SANCTION costs 2 and then networks evade (enforcement 2)
+	// with p_evade, else are disrupted (8); WAIT is the status quo (0, 0).
+	const example = () => buildMachine(parseOrThrow(readFileSync('scenarios/example-minimal/scenario.yaml', 'utf8')));
+	const run = (overrides: Record<string, number>, move: string) => {
+		const m = example();
+		const h = startWorkshop({ model: m, setup: { teams: ['coalition'], perspective: 'coalition', overrides, values: { ...resolveValues(m.scenario, m.book, overrides) } } });
+		h.join('c1', 'coalition');
+		h.ok(FACILITATOR, { type: 'openVote' });
+		h.ok(as('c1'), { type: 'vote', move });
+		h.ok(FACILITATOR, { type: 'closeVote' });
+		return h;
+	};
+
+	it('at p_evade = 0.5: SANCTION gives enforcement 5 at cost 2 (score 4), WAIT 0, so waiting gave up 4', () => {
+		const h = run({}, 'WAIT');
+		const [step] = reviewWorkshop(h.model, h.state, { names: false }).steps;
+		expect(step.options).toEqual([
+			{ move: 'SANCTION', label: 'Targeted sanctions', expected: { enforcement: 5, cost: 2 }, score: 4, valueToMover: 4 },
+			{ move: 'WAIT', label: 'Wait', expected: { enforcement: 0, cost: 0 }, score: 0, valueToMover: 0 }
+		]);
+		expect(step).toMatchObject({ best: 'SANCTION', regret: 4 });
+	});
+
+	it('at p_evade = 0.8: enforcement 0.8 × 2 + 0.2 × 8 = 3.2, score 2.2; the draw is said as a 1-in-5 outcome or 80%', () => {
+		const h = run({ p_evade: 0.8 }, 'WAIT');
+		expect(reviewWorkshop(h.model, h.state, { names: false }).steps[0].regret).toBeCloseTo(2.2, 12);
+		const sanctioned = run({ p_evade: 0.8 }, 'SANCTION');
+		sanctioned.ok(FACILITATOR, { type: 'draw' });
+		const [first, draw] = reviewWorkshop(sanctioned.model, sanctioned.state, { names: false }).steps;
+		expect(first.regret).toBe(0);
+		expect(draw.chance).toBe(draw.step.move === 'EVADE' ? '80%' : '20% (a 1-in-5 outcome)');
 	});
 });
