@@ -74,3 +74,4 @@ export { reviewWorkshop, type WorkshopReview, type ReviewStep, type ReviewOption
 export { compareWorkshops, type WorkshopComparison, type DecisionPoint } from './workshop/compareWorkshops.js';
 export { publishableLog, logTable } from './workshop/workshopLog.js';
 export { reviewDocument } from './workshop/reviewDocument.js';
+export { HOW_DECIDED } from './workshop/howDecided.js';

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from './pdfBytes.js';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Provenance } from '../core/index.js';
 import { figureFonts } from '../server/figureFonts.js';
@@ -43,11 +44,5 @@ export function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8Array> 
 	doc.registerFont('figure', fonts.regular, fonts.regularName);
 	doc.registerFont('figure-bold', fonts.bold, fonts.boldName);
 	SVGtoPDF(doc, svg, 0, 0, { width: frame.width * scale, height: frame.height * scale, assumePt: false, fontCallback: (_family: string, bold: boolean) => (bold ? 'figure-bold' : 'figure') });
-	const chunks: Buffer[] = [];
-	return new Promise((resolve, reject) => {
-		doc.on('data', (c: Buffer) => chunks.push(c));
-		doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-		doc.on('error', reject);
-		doc.end();
-	});
+	return pdfBytes(doc);
 }

@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from './pdfBytes.js';
 import { provenanceLine, type ReportDocument } from '../core/index.js';
 import { figureFonts } from '../server/figureFonts.js';
 
@@ -87,11 +88,5 @@ export function writeReportPdf(report: ReportDocument): Promise<Uint8Array> {
 		for (const entry of report.bibliography) paragraph(entry, { size: SIZES.small + 1 });
 	}
 	paragraph(provenanceLine(p), { size: SIZES.small });
-	const chunks: Buffer[] = [];
-	return new Promise((resolve, reject) => {
-		doc.on('data', (c: Buffer) => chunks.push(c));
-		doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-		doc.on('error', reject);
-		doc.end();
-	});
+	return pdfBytes(doc);
 }

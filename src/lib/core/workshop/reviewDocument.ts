@@ -2,17 +2,10 @@ import { formatNumber } from '../export/format.js';
 import type { Provenance } from '../export/provenance.js';
 import type { Block, ReportDocument } from '../export/reportDocument.js';
 import type { Scenario } from '../scenario/types.js';
+import { HOW_DECIDED } from './howDecided.js';
 import type { WorkshopReview } from './reviewWorkshop.js';
 import type { WorkshopState } from './types.js';
 
-const HOW: Record<string, string> = {
-	vote: 'team vote',
-	'tie-break': 'tied vote, decided by the facilitator',
-	'no-votes': 'no votes, decided by the facilitator',
-	draw: 'drawn with the model’s probabilities',
-	pick: 'chosen by the facilitator',
-	override: 'set by the facilitator’s override'
-};
 
 /**
  * The after-action review as a report document (rendered to Markdown and
@@ -56,7 +49,7 @@ export function reviewDocument(options: {
 		blocks.push({
 			kind: 'paragraph',
 			text: [
-				`${time(s.at)} UTC, ${HOW[s.step.how]}${s.chance ? `, probability ${s.chance}` : ''}.`,
+				`${time(s.at)} UTC, ${HOW_DECIDED[s.step.how]}${s.chance ? `, probability ${s.chance}` : ''}.`,
 				s.best === s.step.move ? 'The model’s best move.' : `The model’s best was “${best}”; regret ${formatNumber(s.regret)}.`,
 				s.step.rationale ? `Facilitator’s reason: “${s.step.rationale}”.` : ''
 			]
