@@ -100,19 +100,14 @@ if (values.help || positionals.length === 0) {
 	process.exit(values.help ? 0 : 2);
 }
 
-if (positionals[0] === 'export') {
-	// Loaded only for export: it renders the workbench's Svelte components, compiled on import by
-	// the hooks registered here, and pulls in pdfkit and docx.
+if (positionals[0] === 'export' || positionals[0] === 'export-workshop') {
+	// Loaded only for exports: they render the workbench's Svelte components, compiled on import by
+	// the hooks registered here, and pull in pdfkit and docx.
 	register('./svelteHooks.js', import.meta.url);
-	const { exportCommand } = await import('./exportCommand.js');
-	const result = await exportCommand(positionals.slice(1), values);
-	if (result.bytes) process.stdout.write(result.bytes);
-	if (result.stderr) process.stderr.write(`${result.stderr}\n`);
-	process.exitCode = result.code;
-} else if (positionals[0] === 'export-workshop') {
-	register('./svelteHooks.js', import.meta.url);
-	const { exportWorkshopCommand } = await import('./exportWorkshopCommand.js');
-	const result = await exportWorkshopCommand(positionals.slice(1), values);
+	const result =
+		positionals[0] === 'export'
+			? await (await import('./exportCommand.js')).exportCommand(positionals.slice(1), values)
+			: await (await import('./exportWorkshopCommand.js')).exportWorkshopCommand(positionals.slice(1), values);
 	if (result.bytes) process.stdout.write(result.bytes);
 	if (result.stderr) process.stderr.write(`${result.stderr}\n`);
 	process.exitCode = result.code;

@@ -47,7 +47,8 @@ export class LiveWorkshop {
 	readonly model: ScenarioModel;
 	state: WorkshopState;
 	readonly subscribers = new Set<Subscriber>();
-	#situation: { seq: number; situation: Situation } | undefined;
+	/** Where the path stands (and stood before its last step, once asked), for the state at `seq`. */
+	#situations: { seq: number; now: Situation; previous?: Situation } | undefined;
 	#scheduled = false;
 	#lastBroadcast = 0;
 
@@ -61,6 +62,7 @@ export class LiveWorkshop {
 		// The path must replay on the stored scenario; if it does not, running on would build on a wrong state.
 		const walk = walkOf(this.state);
 		const replay = this.situationAfter(walk);
+		this.#situations = { seq: this.state.seq, now: replay };
 		if (replay.applied < walk.length) throw new Error(`its scenario no longer allows step ${replay.applied + 1} (${replay.refused}) of the played path`);
 	}
 
@@ -69,8 +71,20 @@ export class LiveWorkshop {
 
 	/** Where the played path stands now. */
 	situation(): Situation {
-		if (this.#situation?.seq !== this.state.seq) this.#situation = { seq: this.state.seq, situation: this.situationAfter(walkOf(this.state)) };
-		return this.#situation.situation;
+		return this.#replayed().now;
+	}
+
+	/** Where the path stood before its last step: the moves an override can choose from. */
+	#previous(): Situation {
+		const replayed = this.#replayed();
+		replayed.previous ??= this.situationAfter(walkOf(this.state).slice(0, -1));
+		return replayed.previous;
+	}
+
+	/** Replays made once per state: every view and command at one state shares them. */
+	#replayed(): { now: Situation; previous?: Situation } {
+		if (this.#situations?.seq !== this.state.seq) this.#situations = { seq: this.state.seq, now: this.situationAfter(walkOf(this.state)) };
+		return this.#situations;
 	}
 
 	apply(events: readonly WorkshopEvent[]): void {
@@ -79,7 +93,7 @@ export class LiveWorkshop {
 
 	view(audience: Audience, now: number): PublicView {
 		const context = { scenario: this.scenario, situation: this.situation(), now };
-		if (audience.role === 'facilitator') return facilitatorView(this.state, { ...context, previous: this.situationAfter(walkOf(this.state).slice(0, -1)) });
+		if (audience.role === 'facilitator') return facilitatorView(this.state, { ...context, previous: this.#previous() });
 		if (audience.role === 'projector') return projectorView(this.state, context);
 		return participantView(this.state, context, audience.participant);
 	}
