@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateScenario } from '../../src/lib/core/index.js';
-import { cullLayout } from '../../src/lib/core/layout/cullLayout.js';
 import { layoutTree } from '../../src/lib/core/layout/layoutTree.js';
 import { exampleModel } from '../helpers/scenarios.js';
 
@@ -39,21 +38,5 @@ describe('layoutTree', () => {
 			expect(a[0]).toBeGreaterThan(s[0] + 10);
 			expect(a[0]).toBeLessThan(t[0]);
 		}
-	});
-});
-
-describe('cullLayout', () => {
-	const layout = layoutTree(flat, { columnWidth: 100, rowHeight: 20 });
-
-	it('keeps everything when the whole tree is on screen', () => {
-		const shown = cullLayout(layout, { x: 50, y: 100, k: 1, width: 800, height: 600 });
-		expect(shown.nodes).toHaveLength(layout.nodes.length);
-		expect(shown.links).toHaveLength(layout.links.length);
-	});
-
-	it('drops what lies far off screen', () => {
-		const shown = cullLayout(layout, { x: 5000, y: 5000, k: 1, width: 800, height: 600 }, 0);
-		expect(shown.nodes).toHaveLength(0);
-		expect(shown.links).toHaveLength(0);
 	});
 });

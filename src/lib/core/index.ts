@@ -40,7 +40,11 @@ export { evppi, type Evppi } from './analysis/evppi.js';
 export { compileMachine, openMoves, type MachineTable } from './analysis/compileMachine.js';
 export { simulate, walkTable, type SimulationResult } from './analysis/simulate.js';
 export { layoutTree, type TreeLayout, type PlacedNode, type PlacedLink } from './layout/layoutTree.js';
-export { cullLayout, type Viewport } from './layout/cullLayout.js';
+export { layoutLabelledTree, DEFAULT_METRICS, type LabelledLayout, type LabelledNode, type LabelledLink, type TreeMetrics } from './layout/layoutLabelledTree.js';
+export { fitLevels, type Fit } from './layout/fitLevels.js';
+export { treeKeys, type TreeKeyAction } from './layout/treeKeys.js';
+export { wrapLabel, type WrappedLabel } from './layout/wrapLabel.js';
+export { estimateTextWidth } from './layout/estimateTextWidth.js';
 
 export { treeText, type TreeTextOptions } from './export/treeText.js';
 export { evaluationJson, optimalPolicy, type PolicyStep } from './export/evaluationJson.js';

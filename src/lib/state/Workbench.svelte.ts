@@ -19,7 +19,7 @@ import {
 	type Scenario,
 	type ScenarioModel
 } from '../core/index.js';
-import { layoutTree } from '../core/layout/layoutTree.js';
+import { DEFAULT_METRICS, layoutLabelledTree, type LabelledLayout, type TreeMetrics } from '../core/layout/layoutLabelledTree.js';
 import { EMPTY_WHAT_IF, type WhatIf } from './permalink.js';
 
 type Overrides = Record<string, AssumptionValue>;
@@ -46,7 +46,13 @@ export class Workbench {
 	inputErrors = $state<Record<string, string>>({});
 	/** Path of the node shown in the inspector. */
 	selected = $state<string>('');
+	/** Levels shown below the root; deeper nodes are folded unless opened. "Fit" sets it to what the screen can show readably. */
+	foldDepth = $state(2);
+	/** Nodes folded by hand, and nodes below `foldDepth` opened by hand. */
 	collapsed = new SvelteSet<string>();
+	opened = new SvelteSet<string>();
+	/** How the tree's text is measured: estimated until the browser can measure it. */
+	metrics = $state<TreeMetrics>(DEFAULT_METRICS);
 	search = $state('');
 	walk = $state<string[]>([]);
 	/** How many moves of `walk` are applied (stepping back keeps the later ones for "forward"). */
@@ -62,7 +68,7 @@ export class Workbench {
 	unrolled: ReturnType<typeof unrollTree>;
 	flat: ReturnType<typeof compileTree> | undefined;
 	evaluation: ReturnType<typeof evaluate> | undefined;
-	layout: ReturnType<typeof layoutTree> | undefined;
+	layout: LabelledLayout | undefined;
 	/** Path → node index in the current tree. */
 	indexByPath: Map<string, number>;
 	/** What makes the current evaluation unusable, located: limits, closed states, non-finite formulas, probability sums. */
@@ -81,7 +87,7 @@ export class Workbench {
 		});
 		this.flat = $derived(this.unrolled.tree ? compileTree(this.unrolled.tree, this.model) : undefined);
 		this.evaluation = $derived(this.flat ? evaluate(this.flat, { values: this.values, criterion: this.criterion }) : undefined);
-		this.layout = $derived(this.flat ? layoutTree(this.flat, { collapsed: this.collapsed, rowHeight: 56, columnWidth: 300 }) : undefined);
+		this.layout = $derived(this.flat ? this.layoutWith({ folded: (path, depth) => this.isFolded(path, depth) }) : undefined);
 		this.issues = $derived(
 			this.flat && this.evaluation ? [...this.unrolled.issues, ...evaluationIssues(this.model, this.flat, this.evaluation, this.values)] : this.unrolled.issues
 		);
@@ -95,9 +101,6 @@ export class Workbench {
 		this.seed = start.seed;
 		this.walk = [...start.walk];
 		this.walkCursor = start.walk.length;
-		// Deep levels start collapsed so the first view is readable.
-		const tree = this.unrolled.tree;
-		if (tree) for (const node of tree.nodes) if (node.depth === 2 && node.children.length > 0) this.collapsed.add(node.path);
 	}
 
 	/** Applies overrides read from a link or autosave, keeping the valid ones and noting the rest. */
@@ -188,17 +191,55 @@ export class Workbench {
 		this.overrides = next;
 	}
 
+	/** The tree laid out with its labels, folded by `folded` (node path and depth) or below `maxDepth`. */
+	layoutWith(options: { folded?: (path: string, depth: number) => boolean; maxDepth?: number; metrics?: TreeMetrics }): LabelledLayout | undefined {
+		const flat = this.flat;
+		if (!flat) return undefined;
+		const nodes = flat.tree.nodes;
+		const states = new Map(this.scenario.states.map((s) => [s.id, s]));
+		const folded = options.folded;
+		return layoutLabelledTree(flat, {
+			maxDepth: options.maxDepth,
+			folded: folded && ((i, depth) => folded(nodes[i].path, depth)),
+			branchLabel: (i) => {
+				const move = nodes[i].move;
+				return states.get(nodes[nodes[i].parent]?.state)?.moves.find((m) => m.id === move)?.label ?? move ?? '';
+			},
+			leafLabel: (i, hidden) => (hidden > 0 ? `+${hidden} move${hidden === 1 ? '' : 's'}` : (states.get(nodes[i].state)?.label ?? nodes[i].state)),
+			metrics: options.metrics ?? this.metrics
+		});
+	}
+
+	isFolded(path: string, depth: number): boolean {
+		return this.collapsed.has(path) || (depth >= this.foldDepth && !this.opened.has(path));
+	}
 	toggle(path: string): void {
-		if (this.collapsed.has(path)) this.collapsed.delete(path);
-		else this.collapsed.add(path);
+		const depth = path === '' ? 0 : path.split('/').length;
+		if (this.isFolded(path, depth)) {
+			this.collapsed.delete(path);
+			if (depth >= this.foldDepth) this.opened.add(path);
+		} else {
+			this.opened.delete(path);
+			this.collapsed.add(path);
+		}
+	}
+	/** Shows this many levels, folding the rest, and forgets what was opened or folded by hand. */
+	foldTo(levels: number): void {
+		this.collapsed.clear();
+		this.opened.clear();
+		this.foldDepth = levels;
 	}
 	expandAll(): void {
-		this.collapsed.clear();
+		this.foldTo(Infinity);
 	}
-	/** Opens every collapsed ancestor of a node so it can be seen. */
+	/** Opens every folded ancestor of a node so it can be seen. */
 	reveal(path: string): void {
-		const parts = path.split('/');
-		for (let k = 0; k < parts.length; k++) this.collapsed.delete(k === 0 ? '' : parts.slice(0, k).join('/'));
+		const parts = path === '' ? [] : path.split('/');
+		for (let k = 0; k < parts.length; k++) {
+			const ancestor = k === 0 ? '' : parts.slice(0, k).join('/');
+			this.collapsed.delete(ancestor);
+			if (k >= this.foldDepth) this.opened.add(ancestor);
+		}
 	}
 
 	/** Paths whose state or move label contains the search text. */
