@@ -1,0 +1,84 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, shot } from '../../tools/browser.js';
+import { createWorkshop, joinWorkshop, sendCommand, type CreatedWorkshop } from '../../tools/workshopHttp.js';
+
+// WCAG 2.1 A and AA (the level JIS X 8341-3 asks of Japanese public bodies), plus axe's best practices.
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const SIZES = [
+	{ width: 1280, height: 800 },
+	{ width: 390, height: 844 }
+];
+
+const base = () => inject('baseURL');
+/** Elements that stick out past the right edge when the page scrolls sideways. */
+const WIDER_THAN_SCREEN = `document.scrollingElement.scrollWidth <= innerWidth ? [] : ['page ' + document.scrollingElement.scrollWidth + ' px wide', ...[...document.querySelectorAll('body *')].filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.parentElement.closest('[role=region]')).slice(0, 5).map((e) => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : '') + ' ' + (e.textContent || '').slice(0, 30))]`;
+let browser: Browser;
+let workshop: CreatedWorkshop;
+let participant: string;
+
+/** A browser context holding a workshop cookie (`name=value`), as the facilitator's or a participant's device does. */
+async function contextWith(size: { width: number; height: number }, cookie?: string): Promise<BrowserContext> {
+	const context = await browser.newContext({ viewport: size });
+	if (cookie) {
+		const at = cookie.indexOf('=');
+		await context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: base() }]);
+	}
+	return context;
+}
+
+async function violations(page: Page): Promise<string[]> {
+	const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+	return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+beforeAll(async () => {
+	browser = await launchBrowser();
+	// A workshop with something in every part: a participant, a closed vote with a reason, a draw and an inject.
+	workshop = await createWorkshop(base(), { teams: ['coalition'], title: 'Accessibility run', seed: 3 });
+	participant = await joinWorkshop(base(), workshop, { name: 'Aiko', team: 'coalition' });
+	await sendCommand(base(), workshop.id, workshop.facilitator, { type: 'openVote' });
+	await sendCommand(base(), workshop.id, participant, { type: 'vote', move: 'UNSC_RESOLUTION', rationale: 'A resolution binds everyone' });
+	await sendCommand(base(), workshop.id, workshop.facilitator, { type: 'closeVote' });
+	await sendCommand(base(), workshop.id, workshop.facilitator, { type: 'draw' });
+	await sendCommand(base(), workshop.id, workshop.facilitator, { type: 'inject', inject: 'inject-panel-ends' });
+	await sendCommand(base(), workshop.id, workshop.facilitator, { type: 'openVote' });
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const views = () => [
+	{ name: 'library', path: '/' },
+	{ name: 'workshops', path: '/workshops?scenario=russia-dprk-2024', cookie: workshop.facilitator },
+	{ name: 'compare', path: '/workshops/compare?scenario=russia-dprk-2024', cookie: workshop.facilitator },
+	{ name: 'join', path: '/join' },
+	{ name: 'join-code', path: `/join/${workshop.code}` },
+	{ name: 'participant', path: `/join/${workshop.code}`, cookie: participant },
+	{ name: 'console', path: `/workshops/${workshop.id}/console`, cookie: workshop.facilitator },
+	{ name: 'projector', path: `/workshops/${workshop.id}/projector` },
+	{ name: 'review', path: `/workshops/${workshop.id}/review`, cookie: workshop.facilitator }
+];
+
+describe('every view meets WCAG 2.1 AA by axe-core', () => {
+	for (const size of SIZES)
+		it(`at ${size.width}×${size.height}: library, workshops, join, participant, console, projector, review, compare`, async () => {
+			const found: Record<string, string[]> = {};
+			for (const view of views()) {
+				const context = await contextWith(size, view.cookie);
+				const page = await context.newPage();
+				await page.goto(`${base()}${view.path}`);
+				await page.waitForSelector('[data-hydrated]', { timeout: 20_000 });
+				await page.waitForTimeout(400);
+				const list = await violations(page);
+				// Nothing runs off the side of the screen.
+				const overflow = (await page.evaluate(WIDER_THAN_SCREEN)) as string[];
+				if (overflow.length > 0) list.push(`runs off the screen: ${overflow.join(', ')}`);
+				if (list.length > 0) found[view.name] = list;
+				await shot(page, `a11y-${view.name}-${size.width}`);
+				await context.close();
+			}
+			expect(found).toEqual({});
+		});
+});
