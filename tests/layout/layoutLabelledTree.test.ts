@@ -33,8 +33,8 @@ function textBoxes(layout: LabelledLayout): Box[] {
 		const parent = n.parent >= 0 ? layout.nodes[n.parent] : undefined;
 		if (parent) {
 			const x = parent.x + STUB + 6;
-			boxes.push({ what: `label ${at}`, left: x, right: x + n.label.width, top: n.y - 3 - n.label.lines.length * lineHeight, bottom: n.y - 3 });
-			if (n.chance || n.shownChildren > 0) boxes.push({ what: `below ${at}`, left: x, right: n.x - 12, top: n.y + 3, bottom: n.y + 3 + lineHeight });
+			boxes.push({ what: `label ${at}`, left: x, right: x + n.label.width, top: n.y - 1 - n.label.lines.length * lineHeight, bottom: n.y });
+			if (n.chance || n.shownChildren > 0) boxes.push({ what: `below ${at}`, left: x, right: n.x - 12, top: n.y + 1, bottom: n.y + 1 + lineHeight });
 		} else boxes.push({ what: 'root value', left: -MARK - 6 - layout.valueWidth, right: -MARK - 6, top: n.y - lineHeight / 2, bottom: n.y + lineHeight / 2 });
 		if (n.shownChildren === 0 && parent) boxes.push({ what: `leaf ${at}`, left: n.x + MARK + 6, right: n.x + MARK + 6 + layout.valueWidth + n.leaf.width, top: n.y - lineHeight / 2, bottom: n.y + lineHeight / 2 });
 	}

@@ -85,7 +85,10 @@ export const MARK = 9;
 /** Space between a branch label's end and the node it leads to. */
 const NODE_GAP = 14;
 /** Vertical space between the bands of sibling subtrees. */
-const BAND_GAP = 4;
+const BAND_GAP = 3;
+/** Baselines of the text above a branch (its label's last line) and below it (probability, value), from the branch's line. */
+export const ABOVE_BASELINE = -3;
+export const BELOW_BASELINE = 13;
 
 const polyline = line<[number, number]>();
 
@@ -138,8 +141,8 @@ export function layoutLabelledTree(flat: FlatTree, options: LabelledLayoutOption
 		const isChance = flat.kind[i] === KIND_CHANCE;
 		if (!isFolded) for (let k = 0; k < count; k++) children.push(build(flat.childStart[i] + k, depth + 1, isChance));
 		// Above the node's line: its branch label; below: the probability and, for an open node, its value. The root's value is on its left.
-		const above = Math.max(MARK + 2, label.lines.length * lineHeight + 3);
-		const below = depth === 0 ? MARK + 2 : chance || children.length > 0 ? lineHeight + 3 : MARK + 2;
+		const above = Math.max(MARK + 2, label.lines.length * lineHeight + 1);
+		const below = depth === 0 ? MARK + 2 : chance || children.length > 0 ? lineHeight + 1 : MARK + 2;
 		const draft: Draft = { index: i, depth, children, hidden: isFolded ? count : 0, label, leaf, chance, offset: 0, top: -above, bottom: below };
 		if (children.length > 0) {
 			// Stack the children's bands, then centre the node between the first and last child.
