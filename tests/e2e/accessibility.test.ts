@@ -58,12 +58,33 @@ const views = () => [
 	{ name: 'participant', path: `/join/${workshop.code}`, cookie: participant },
 	{ name: 'console', path: `/workshops/${workshop.id}/console`, cookie: workshop.facilitator },
 	{ name: 'projector', path: `/workshops/${workshop.id}/projector` },
-	{ name: 'review', path: `/workshops/${workshop.id}/review`, cookie: workshop.facilitator }
+	{ name: 'review', path: `/workshops/${workshop.id}/review`, cookie: workshop.facilitator },
+	{ name: 'workbench-tree', path: WORKBENCH },
+	// On a narrow screen the panels are tabs: each is checked in its turn.
+	{ name: 'workbench-assumptions', path: WORKBENCH, prepare: (page: Page) => showTab(page, 'assumptions') },
+	{
+		name: 'workbench-details',
+		path: WORKBENCH,
+		prepare: async (page: Page) => {
+			await page.locator('[data-testid="node"][data-path="UNSC_RESOLUTION"]').click();
+			await showTab(page, 'inspector');
+		}
+	},
+	{ name: 'workbench-analyses', path: WORKBENCH, prepare: (page: Page) => showTab(page, 'analyses') },
+	{ name: 'workbench-export', path: WORKBENCH, prepare: (page: Page) => showTab(page, 'export') }
 ];
+
+const WORKBENCH = '/s/russia-dprk-2024';
+/** Shows a workbench view or panel by its tab (the panels have tabs only on a narrow screen; on a wide one they are always shown). */
+async function showTab(page: Page, tab: string): Promise<void> {
+	const button = page.locator(`[data-tab="${tab}"]:visible`);
+	if ((await button.count()) > 0) await button.click();
+	await page.waitForTimeout(tab === 'analyses' ? 1500 : 300);
+}
 
 describe('every view meets WCAG 2.1 AA by axe-core', () => {
 	for (const size of SIZES)
-		it(`at ${size.width}×${size.height}: library, workshops, join, participant, console, projector, review, compare`, async () => {
+		it(`at ${size.width}×${size.height}: library, workbench (tree, assumptions, details, analyses, export), workshops, join, participant, console, projector, review, compare`, async () => {
 			const found: Record<string, string[]> = {};
 			for (const view of views()) {
 				const context = await contextWith(size, view.cookie);
@@ -71,6 +92,7 @@ describe('every view meets WCAG 2.1 AA by axe-core', () => {
 				await page.goto(`${base()}${view.path}`);
 				await page.waitForSelector('[data-hydrated]', { timeout: 20_000 });
 				await page.waitForTimeout(400);
+				if ('prepare' in view && view.prepare) await view.prepare(page);
 				const list = await violations(page);
 				// Nothing runs off the side of the screen.
 				const overflow = (await page.evaluate(WIDER_THAN_SCREEN)) as string[];
