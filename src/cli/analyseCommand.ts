@@ -3,6 +3,7 @@ import {
 	buildMachine,
 	checkOverrides,
 	createEvaluator,
+	describeChange,
 	evppi,
 	formatNumber,
 	formatPercent,
@@ -13,6 +14,7 @@ import {
 	spiralParameters,
 	threshold,
 	tornado,
+	TORNADO_POINTS,
 	twoWay,
 	type Assumption,
 	type Scenario
@@ -84,13 +86,26 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 
 	switch (analysis) {
 		case 'tornado': {
-			const t = tornado(evaluator, { points: options.steps === undefined ? undefined : (steps as number) });
-			const lines = [`Tornado: ${objective} at the start; base ${formatNumber(t.base.value)} with "${label(t.base.best)}" preferred.`, ''];
+			const policy = options.policy ?? 'reoptimise';
+			if (policy !== 'reoptimise' && policy !== 'fixed') return fail(2, `--policy takes "reoptimise" or "fixed"; got "${policy}".`);
+			if (options.steps !== undefined && (steps as number) < 2) return fail(2, `--steps for a tornado takes 2 or more points; got "${options.steps}".`);
+			const points = options.steps === undefined ? TORNADO_POINTS : (steps as number);
+			const t = tornado(evaluator, { points, policy });
+			const how = policy === 'fixed' ? `the base case's optimal policy held (“${label(t.base.best)}” first)` : 'the optimal policy re-chosen at each setting';
+			const lines = [`Tornado: ${objective} at the start, ${how}; base ${formatNumber(t.base.value)} with "${label(t.base.best)}" preferred.`, `Each number is swept over ${points} points of its range; lowest and highest values shown where they occur.`, ''];
 			for (const b of t.bars) {
 				lines.push(`${b.policyChanges ? '◆' : ' '} ${b.assumption.padEnd(24)} swing ${formatNumber(b.swing).padStart(7)}   at ${String(b.low.setting)}: ${formatNumber(b.low.value)} (${b.low.best})   at ${String(b.high.setting)}: ${formatNumber(b.high.value)} (${b.high.best})   — ${b.label}`);
+				if (b.policySwitch) lines.push(`    ◆ from ${String(b.policySwitch.setting)}: ${describeChange(scenario, b.policySwitch)}`);
+				if (b.fallbacks > 0) lines.push(`    ${b.fallbacks} setting(s) close a move of the held policy; the optimal move is taken there.`);
 			}
-			lines.push('', `◆ the preferred first response changes ${options.steps === undefined ? 'between the ends of' : `at one of ${steps as number} points across`} this assumption's range (--steps N looks at N points; threshold finds where).`);
-			return out(t, lines.join('\n'), [['assumption', 'low_setting', 'low_value', 'low_best', 'high_setting', 'high_value', 'high_best', 'swing', 'policy_changes'], ...t.bars.map((b) => [b.assumption, String(b.low.setting), b.low.value, b.low.best, String(b.high.setting), b.high.value, b.high.best, b.swing, String(b.policyChanges)])]);
+			lines.push(
+				'',
+				`◆ the optimal policy changes at some decision it reaches (the first such decision is named) within this assumption's range; threshold finds where. --policy ${policy === 'fixed' ? 'reoptimise re-chooses the policy at each setting' : 'fixed holds the base case policy'}, --steps N sweeps N points.`
+			);
+			return out(t, lines.join('\n'), [
+				['assumption', 'low_setting', 'low_value', 'low_best', 'high_setting', 'high_value', 'high_best', 'swing', 'policy_changes', 'switch_setting', 'switch_decision', 'switch_from', 'switch_to', 'policy'],
+				...t.bars.map((b) => [b.assumption, String(b.low.setting), b.low.value, b.low.best, String(b.high.setting), b.high.value, b.high.best, b.swing, String(b.policyChanges), b.policySwitch ? String(b.policySwitch.setting) : '', b.policySwitch?.path ?? '', b.policySwitch?.from ?? '', b.policySwitch?.to ?? '', policy])
+			]);
 		}
 		case 'threshold': {
 			const a = numericAssumption(scenario, options.assumption, '--assumption');
@@ -98,10 +113,10 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 			const tolerance = options.tolerance === undefined ? undefined : Number(options.tolerance);
 			if (tolerance !== undefined && !(tolerance > 0)) return fail(2, `--tolerance takes a positive number; got "${options.tolerance}".`);
 			const r = threshold(evaluator, a, { tolerance, steps: steps as number });
-			const lines = [`Threshold for ${a.label} (${a.id}), tolerance ${r.tolerance}:`, `  at ${formatNumber(a.min ?? 0)}: "${label(r.start)}" preferred`];
-			for (const s of r.switches) lines.push(`  at ${formatNumber(s.at, 5)}: switches from "${label(s.from)}" to "${label(s.to)}"`);
-			if (r.switches.length === 0) lines.push('  no switch across the range');
-			return out(r, lines.join('\n'), [['assumption', 'at', 'from', 'to'], ...r.switches.map((s) => [r.assumption, s.at, s.from, s.to])]);
+			const lines = [`Threshold for ${a.label} (${a.id}), tolerance ${r.tolerance}:`, `  at ${formatNumber(a.min ?? 0)}: "${label(r.start)}" preferred first`];
+			for (const s of r.switches) lines.push(`  at ${formatNumber(s.at, 5)}: the optimal policy switches ${describeChange(scenario, { path: s.decision, state: s.state, from: s.from, to: s.to })}`);
+			if (r.switches.length === 0) lines.push('  the optimal policy does not switch across the range, at any decision it reaches');
+			return out(r, lines.join('\n'), [['assumption', 'at', 'decision', 'state', 'from', 'to'], ...r.switches.map((s) => [r.assumption, s.at, s.decision, s.state, s.from, s.to])]);
 		}
 		case 'twoway': {
 			const x = numericAssumption(scenario, options.x, '--x');

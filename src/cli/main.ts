@@ -36,6 +36,9 @@ Options:
   --csv               a table (analyse)
   --runs N --seed N   Monte Carlo and simulation (same seed, same numbers)
   --assumption id     threshold: which assumption; --tolerance t (default 1e-4)
+  --policy p          tornado: reoptimise (default: the best policy at each
+                      setting) or fixed (the base case's policy held);
+                      --steps N points per number (default 11)
   --x id --y id       twoway: the two assumptions; --steps N grid points per axis
 
 Export options:
@@ -72,6 +75,7 @@ function parse() {
 				seed: { type: 'string' },
 				steps: { type: 'string' },
 				tolerance: { type: 'string' },
+				policy: { type: 'string' },
 				assumption: { type: 'string' },
 				x: { type: 'string' },
 				y: { type: 'string' },

@@ -23,6 +23,8 @@ export interface CommandOptions {
 	seed?: string;
 	steps?: string;
 	tolerance?: string;
+	/** tornado: "reoptimise" (default) or "fixed" (the base case's policy held). */
+	policy?: string;
 	assumption?: string;
 	x?: string;
 	y?: string;

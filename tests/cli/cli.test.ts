@@ -221,14 +221,35 @@ describe('analyse', () => {
 	it('prints a tornado with the base policy and marks switches', () => {
 		const result = runCommand('analyse', ['russia-dprk-2024', 'tornado'], {});
 		expect(result.code).toBe(0);
-		expect(result.stdout).toMatch(/^Tornado: weighted score at the start; base -?[\d.]+ with ".+" preferred\./);
-		expect(result.stdout).toContain('◆');
+		expect(result.stdout).toMatch(/^Tornado: weighted score at the start, the optimal policy re-chosen at each setting; base -?[\d.]+ with ".+" preferred\./);
+		expect(result.stdout).toContain('swept over 11 points');
+		expect(result.stdout).toMatch(/◆ from .+: at .+: “.+” → “.+”/);
+	});
+
+	it('holds the base policy with --policy fixed and refuses another word', () => {
+		const fixed = runCommand('analyse', ['tests/fixtures/analysis/appeal.yaml', 'tornado'], { policy: 'fixed', csv: true });
+		expect(fixed.code).toBe(0);
+		const [head, ...rows] = fixed.stdout.split('\n').map((line) => line.split(','));
+		const p = rows.find((r) => r[0] === 'p')!;
+		// Appealing held whatever p: 5 + 4p, from 5 at p = 0 to 9 at p = 1.
+		expect(Number(p[head.indexOf('low_value')])).toBeCloseTo(5, 12);
+		expect(Number(p[head.indexOf('high_value')])).toBeCloseTo(9, 12);
+		expect(p[head.indexOf('switch_decision')]).toBe('GO/LOSE');
+		expect(p[head.indexOf('policy')]).toBe('fixed');
+		const refused = runCommand('analyse', ['example-minimal', 'tornado'], { policy: 'frozen' });
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toMatch(/--policy takes "reoptimise" or "fixed"; got "frozen"/);
+	});
+
+	it('names the later decision where a threshold switches the policy', () => {
+		const result = runCommand('analyse', ['tests/fixtures/analysis/appeal.yaml', 'threshold'], { assumption: 'p' });
+		expect(result.stdout).toMatch(/at 0\.375\d*: the optimal policy switches at “The other side's offer” \(after GO → LOSE\): “Accept” → “Appeal”/);
 	});
 
 	it('finds the threshold of the worked example as CSV', () => {
 		const result = runCommand('analyse', ['example-minimal', 'threshold'], { assumption: 'p_evade', csv: true });
 		expect(result.code).toBe(0);
-		expect(result.stdout.split('\n')[0]).toBe('assumption,at,from,to');
+		expect(result.stdout.split('\n')[0]).toBe('assumption,at,decision,state,from,to');
 	});
 
 	it('gives the same Monte Carlo JSON for the same seed', () => {

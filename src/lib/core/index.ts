@@ -31,7 +31,8 @@ export { evaluationIssues } from './evaluate/evaluationIssues.js';
 export { evaluateScenario, type ScenarioRun, type ScenarioRunOptions } from './evaluate/evaluateScenario.js';
 
 export { createEvaluator, type Evaluator, type EvaluatorOptions, type PointResult } from './analysis/createEvaluator.js';
-export { tornado, type Tornado, type TornadoBar } from './analysis/tornado.js';
+export { tornado, TORNADO_POINTS, type Tornado, type TornadoBar, type TornadoPoint, type TornadoPolicy, type TornadoSwitch } from './analysis/tornado.js';
+export { describeChange, describeDecision, moveLabel, policyOf, policyChanges, valueUnderPolicy, type PolicyChange, type PolicyChoice } from './analysis/policy.js';
 export { threshold, type ThresholdResult, type Switch } from './analysis/threshold.js';
 export { twoWay, type TwoWayResult } from './analysis/twoWay.js';
 export { sampleDistribution, sampleAssumption, uniformFrom, type Uniform } from './analysis/distributions.js';

@@ -1,5 +1,6 @@
 import {
 	analyseRichardson,
+	describeChange,
 	figureFrame,
 	formatNumber,
 	formatPercent,
@@ -109,10 +110,10 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 				width: TORNADO.width,
 				height: TORNADO.height(result),
 				title: `${scenario.title}: sensitivity of the ${objective} to each assumption`,
-				caption: `Expected ${objective} at the start as each assumption moves across its range, the others held at their current values; base ${formatNumber(result.base.value, 2)} with “${ctx.optionLabel(result.base.best)}” preferred. Light bars: the setting giving the lower value; dark bars: the higher. ◆ the preferred first response differs between the ends of the range.`,
+				caption: `Expected ${objective} at the start as each assumption moves across its range (${result.points} evenly spaced values for a number, every option of a choice), the others held at their current values, ${result.policy === 'fixed' ? `the base case’s optimal policy held` : 'the optimal policy re-chosen at each value'}; base ${formatNumber(result.base.value, 2)} with “${ctx.optionLabel(result.base.best)}” preferred. Light bars: the setting giving the lowest value; dark bars: the highest. ◆ the optimal policy changes within the range, at the first decision or a later one it reaches.`,
 				citations: assumptionCitations(result.bars.map((b) => b.assumption)),
-				alt: `Tornado chart of ${result.bars.length} assumptions. The widest bars: ${top.join('; ')}.${changes.length > 0 ? ` The preferred first response changes across the range of: ${changes.join(', ')}.` : ' The preferred first response holds across every range.'}`,
-				description: result.bars.map((b) => `${b.label}: ${String(b.low.setting)} → ${formatNumber(b.low.value)} (${ctx.optionLabel(b.low.best)}); ${String(b.high.setting)} → ${formatNumber(b.high.value)} (${ctx.optionLabel(b.high.best)})${b.policyChanges ? '; preferred option changes' : ''}`).join('\n')
+				alt: `Tornado chart of ${result.bars.length} assumptions. The widest bars: ${top.join('; ')}.${changes.length > 0 ? ` The optimal policy changes across the range of: ${changes.join(', ')}.` : ' The optimal policy holds across every range.'}`,
+				description: result.bars.map((b) => `${b.label}: ${String(b.low.setting)} → ${formatNumber(b.low.value)} (${ctx.optionLabel(b.low.best)}); ${String(b.high.setting)} → ${formatNumber(b.high.value)} (${ctx.optionLabel(b.high.best)})${b.policySwitch ? `; the optimal policy changes from ${String(b.policySwitch.setting)}, ${describeChange(scenario, b.policySwitch)}` : ''}`).join('\n')
 			};
 		}
 		case 'twoway': {

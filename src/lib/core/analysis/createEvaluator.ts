@@ -30,6 +30,8 @@ export interface PointResult {
 export interface Evaluator {
 	readonly model: ScenarioModel;
 	readonly criterion?: string;
+	/** The criterion's index in the scenario's criteria; -1 for the weighted score. */
+	readonly criterionIndex: number;
 	/** The moves of the root decision: what the analyses compare. */
 	readonly optionIds: readonly string[];
 	readonly optionLabels: readonly string[];
@@ -79,6 +81,7 @@ export function createEvaluator(model: ScenarioModel, options: EvaluatorOptions 
 	return {
 		model,
 		criterion: options.criterion,
+		criterionIndex,
 		sign,
 		base,
 		optionIds: rootMoves,
