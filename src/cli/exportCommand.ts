@@ -27,7 +27,10 @@ export async function exportCommand(args: string[], options: ExportCommandOption
 	if (!request) return { code: 2, stdout: '', stderr: problems.map((p) => `export: ${p}`).join('\n') };
 	let exported;
 	try {
-		exported = await exportScenario({ scenario: loaded.scenario, id: loaded.id, sha256: loaded.sha256 }, request);
+		// The report's command names the scenario as this one was named, unless its id finds the same file.
+		const byId = resolveScenarioFile(loaded.id);
+		const ref = byId !== undefined && resolve(byId) === resolve(file) ? undefined : args[0];
+		exported = await exportScenario({ scenario: loaded.scenario, id: loaded.id, sha256: loaded.sha256, ref }, request);
 	} catch (error) {
 		if (error instanceof ExportRefusal) return { code: 2, stdout: '', stderr: `export: ${error.message}` };
 		return { code: 1, stdout: '', stderr: `export failed: ${(error as Error).message}` };

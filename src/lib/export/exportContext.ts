@@ -27,6 +27,8 @@ export interface ExportSource {
 	id: string;
 	/** SHA-256 of the file's bytes, hex. */
 	sha256: string;
+	/** How the command line names the scenario, when not by its id (a path: the file is not under scenarios/). */
+	ref?: string;
 }
 
 /** Everything an export computes from, each analysis run at most once. */

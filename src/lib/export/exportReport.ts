@@ -111,7 +111,7 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 				]
 			: []),
 		{ kind: 'heading', level: 1, text: 'Provenance' },
-		{ kind: 'paragraph', text: `${provenanceLine(ctx.provenance)}. On the same scenario file, this command makes the same report again: ${exportCommandLine(ctx.provenance.scenarioId, requestOptions(scenario, ctx.request))}` }
+		{ kind: 'paragraph', text: `${provenanceLine(ctx.provenance)}. On the same scenario file, this command makes the same report again: ${exportCommandLine(ctx.source.ref ?? ctx.provenance.scenarioId, requestOptions(scenario, ctx.request))}` }
 	];
 	return {
 		doc: { title: scenario.title, subtitle: `Scenario report · ${ctx.provenance.generator} ${ctx.provenance.version}`, blocks, notes, bibliography: chicagoBibliography(items), provenance: ctx.provenance },
