@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMachine, compileTree, createEvaluator, evaluate, monteCarlo, nodeTable, optionRows, optionsTable, resolveValues, toCsv, toMarkdownTable } from '../../src/lib/core/index.js';
+import { buildMachine, compileTree, createEvaluator, evaluate, monteCarlo, nodeTable, optionRows, formatValue, optionsTable, resolveValues, toCsv, toMarkdownTable } from '../../src/lib/core/index.js';
 import { expectClose } from '../helpers/approx.js';
 import { exportSource } from '../helpers/exports.js';
 import { unrollValid } from '../helpers/scenarios.js';
@@ -42,7 +42,8 @@ describe('options table', () => {
 		const exact = optionsTable(scenario, rows, true);
 		expect(readable.header).toHaveLength(scenario.criteria.length + 4);
 		expect(exact.rows[0][scenario.criteria.length + 1]).toBe(String(rows[0].score));
-		expect(readable.rows[0][scenario.criteria.length + 1]).toMatch(/^-?\d+(\.\d{1,2})?$/);
+		// Rounded by the one rule: three significant figures, at most three decimals.
+		expect(readable.rows[0][scenario.criteria.length + 1]).toBe(formatValue(rows[0].score));
 	});
 });
 

@@ -49,7 +49,7 @@ export { estimateTextWidth } from './layout/estimateTextWidth.js';
 
 export { treeText, type TreeTextOptions } from './export/treeText.js';
 export { evaluationJson, optimalPolicy, type PolicyStep } from './export/evaluationJson.js';
-export { formatNumber, formatPercent } from './export/format.js';
+export { formatNumber, formatPercent, formatValue, VALUE_ROUNDING } from './export/format.js';
 export { cslItems, type CslItem } from './export/cslItems.js';
 export { type Provenance, provenanceLine } from './export/provenance.js';
 export { wrapText, textWidth, truncate } from './export/wrapText.js';

@@ -1,5 +1,6 @@
 import {
 	analyseRichardson,
+	VALUE_ROUNDING,
 	describeChange,
 	figureFrame,
 	formatNumber,
@@ -93,7 +94,7 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 				width: figure.width,
 				height: figure.height,
 				title: `${scenario.title}: ${request.subtree === '' ? 'decision tree' : `subtree from “${figure.heading.label}”`}`,
-				caption: `Expected ${objective} at each node${request.optimalOnly ? ' along the optimal policy' : ''}, ${request.depth} levels from ${request.subtree === '' ? 'the start' : 'this node'}. Squares: decisions; circles: chance events (p = probability of the move); triangles: outcomes, with the probability of reaching them under the optimal policy. Heavy lines: the optimal policy; ★ the preferred move. Superscripts refer to the notes.`,
+				caption: `Expected ${objective} at each node${request.optimalOnly ? ' along the optimal policy' : ''}, ${request.depth} levels from ${request.subtree === '' ? 'the start' : 'this node'}. Squares: decisions; circles: chance events (p = probability of the move); triangles: outcomes, with the probability of reaching them under the optimal policy. Heavy lines: the optimal policy; ★ the preferred move. Values rounded to ${VALUE_ROUNDING}. Superscripts refer to the notes.`,
 				citations: [],
 				notes: figure.notes,
 				alt: figure.alt,

@@ -1,4 +1,4 @@
-import { nodeTable, provenanceComment, optionRows, optionsTable, provenanceLine, toCsv, toMarkdownTable, type ReportDocument, type Table } from '../core/index.js';
+import { nodeTable, provenanceComment, optionRows, optionsTable, provenanceLine, toCsv, toMarkdownTable, VALUE_ROUNDING, type ReportDocument, type Table } from '../core/index.js';
 import type { ExportContext } from './exportContext.js';
 import { writeDocx } from './writeDocx.js';
 
@@ -7,7 +7,7 @@ export function optionsTableText(ctx: ExportContext): { title: string; source: s
 	const { scenario } = ctx.source;
 	return {
 		title: `${scenario.title}: first responses compared`,
-		source: `Expected value per criterion (↑ more is better, ↓ less is better) and weighted score from the perspective of ${scenario.actors.find((a) => a.id === ctx.provenance.perspective)?.name ?? ctx.provenance.perspective}; the preferred option (★) is the one ${ctx.objective.optimising}. P(best): share of ${ctx.request.runs} Monte Carlo runs (seed ${ctx.request.seed}) in which the option is best. Source: Branchpoint model “${scenario.title}” (as of ${scenario.asOf}). ${provenanceLine(ctx.provenance)}.`
+		source: `Expected value per criterion (↑ more is better, ↓ less is better) and weighted score from the perspective of ${scenario.actors.find((a) => a.id === ctx.provenance.perspective)?.name ?? ctx.provenance.perspective}; the preferred option (★) is the one ${ctx.objective.optimising}. P(best): share of ${ctx.request.runs} Monte Carlo runs (seed ${ctx.request.seed}) in which the option is best. Values rounded to ${VALUE_ROUNDING}. Source: Branchpoint model “${scenario.title}” (as of ${scenario.asOf}). ${provenanceLine(ctx.provenance)}.`
 	};
 }
 

@@ -2,7 +2,7 @@ import type { MonteCarloResult } from '../analysis/monteCarlo.js';
 import type { PointResult } from '../analysis/createEvaluator.js';
 import { weightedScore } from '../evaluate/evaluate.js';
 import type { Scenario } from '../scenario/types.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatPercent, formatValue } from './format.js';
 import type { Table } from './tables.js';
 
 export interface OptionRow {
@@ -58,7 +58,7 @@ export function optionRows(options: OptionsTableOptions): OptionRow[] {
 
 /** The options table as text cells; `exact` keeps full precision (CSV), else numbers are rounded for reading. Pure. */
 export function optionsTable(scenario: Scenario, rows: readonly OptionRow[], exact: boolean): Table {
-	const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : exact ? String(x) : formatNumber(x, 2));
+	const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : exact ? String(x) : formatValue(x));
 	const pct = (x: number | undefined) => (x === undefined ? '' : exact ? String(x) : formatPercent(x));
 	const criteria = scenario.criteria.map((c) => `${c.label}${c.unit ? ` (${c.unit})` : ''} ${c.direction === 'max' ? '↑' : '↓'}`);
 	return {

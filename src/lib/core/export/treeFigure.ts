@@ -4,7 +4,7 @@ import type { Scenario } from '../scenario/types.js';
 import { KIND_CHANCE, KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
 import type { NodeKind } from '../tree/types.js';
 import { numberNotes, type FigureNote } from './figureNotes.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatNumber, formatPercent, formatValue } from './format.js';
 import { textWidth, truncate } from './wrapText.js';
 
 export interface TreeFigureOptions {
@@ -111,7 +111,7 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 	const moveOf = (i: number) => states.get(nodes[nodes[i].parent]?.state ?? '')?.moves.find((m) => m.id === nodes[i].move);
 	const valueAt = (i: number, terminal: boolean) => {
 		const source = terminal ? evaluation.accumulated : evaluation.expected;
-		return formatNumber(criterionIndex >= 0 ? source[i * C + criterionIndex] : weightedScore(flat, source, i), 2);
+		return formatValue(criterionIndex >= 0 ? source[i * C + criterionIndex] : weightedScore(flat, source, i));
 	};
 	const keepOptimal = options.optimalOnly ? (parent: number, child: number) => flat.kind[parent] !== KIND_DECISION || evaluation.best[parent] === child : undefined;
 	const keep = options.played ? (parent: number) => playedPaths.has(nodes[parent].path) : keepOptimal;
