@@ -2,7 +2,10 @@ import {
 	cslItems,
 	describeChange,
 	numberNotes,
+	excerptLanguages,
 	formatNumber,
+	noteGloss,
+	quoteExcerpt,
 	formatValue,
 	VALUE_ROUNDING,
 	formatPercent,
@@ -60,7 +63,8 @@ function figureKinds(scenario: ExportContext['source']['scenario']): ExportConte
 export function reportNotes(notes: readonly FigureNote[], itemOf: ReadonlyMap<string, CslItem>): { number: number; text: string }[] {
 	return notes.map((n) => {
 		const item = itemOf.get(n.citation.source);
-		return { number: n.number, text: `「${n.citation.excerpt}」 (${n.citation.gloss}) ${item ? chicagoNote(item) : n.citation.source}` };
+		const gloss = noteGloss(n.citation, n.source);
+		return { number: n.number, text: `${quoteExcerpt(n.citation.excerpt, n.source?.language)}${gloss ? ` (${gloss})` : ''} ${item ? chicagoNote(item) : n.citation.source}` };
 	});
 }
 
@@ -95,7 +99,7 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 		{ kind: 'heading', level: 1, text: 'Options' },
 		{ kind: 'table', title: `Table 1. ${optionsText.title}`, table: optionsTableOf(ctx, false), source: optionsText.source },
 		{ kind: 'heading', level: 1, text: 'Assumptions' },
-		{ kind: 'table', title: 'Table 2. Assumptions as used in this report', table: assumptionTable(ctx, assumptionNotes), source: 'Values marked (set) differ from the scenario’s defaults. Analyst judgment: a value the model’s authors chose, not a figure from a source. The notes give the excerpts each assumption rests on, in Japanese with a gloss.' },
+		{ kind: 'table', title: 'Table 2. Assumptions as used in this report', table: assumptionTable(ctx, assumptionNotes), source: `Values marked (set) differ from the scenario’s defaults. Analyst judgment: a value the model’s authors chose, not a figure from a source. The notes give the excerpts each assumption rests on, ${excerptLanguages(scenario.sources)}.` },
 		{ kind: 'heading', level: 1, text: 'Decision tree' },
 		figure('tree'),
 		{ kind: 'heading', level: 1, text: 'Analyses' },

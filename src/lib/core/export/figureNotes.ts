@@ -44,10 +44,48 @@ export function sourceShort(source: Source): string {
 	return `${source.author ?? source.publisher}, ${source.date ?? 'n.d.'}`;
 }
 
-/** A note as one line of text: excerpt, gloss, and the source in short. Pure. */
+/** The language notes are written in; an excerpt in it needs no gloss. */
+export const READER_LANGUAGE = 'en';
+
+/** Whether two language tags name the same language ("en" and "en-GB" do). */
+const sameLanguage = (a: string | undefined, b: string) => (a ?? '').toLowerCase().split('-')[0] === b;
+
+/** An excerpt in its own language's quotation marks: 「…」 for Japanese and Chinese, “…” otherwise. Pure. */
+export function quoteExcerpt(excerpt: string, language: string | undefined): string {
+	return sameLanguage(language, 'ja') || sameLanguage(language, 'zh') ? `「${excerpt}」` : `“${excerpt}”`;
+}
+
+/** The gloss a note prints: none for an excerpt already in the reader's language. */
+export function noteGloss(citation: Citation, source: Source | undefined): string | undefined {
+	return sameLanguage(source?.language, READER_LANGUAGE) ? undefined : citation.gloss || undefined;
+}
+
+/** A note as one line of text: excerpt, gloss where it is needed, and the source in short. Pure. */
 export function noteText(note: FigureNote): string {
 	const from = note.source ? sourceShort(note.source) : note.citation.source;
-	return `${note.number}. 「${note.citation.excerpt}」 ${note.citation.gloss} (${from})`;
+	const gloss = noteGloss(note.citation, note.source);
+	return `${note.number}. ${quoteExcerpt(note.citation.excerpt, note.source?.language)}${gloss ? ` ${gloss}` : ''} (${from})`;
+}
+
+/** A language tag in English words ("ja" → "Japanese"). */
+function languageName(tag: string): string {
+	try {
+		return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+	} catch {
+		return tag;
+	}
+}
+
+/**
+ * How notes describe the excerpts of these sources: "in Japanese with an
+ * English gloss", "in English", or, for several languages, each in its
+ * source's language with a gloss where it is not English. Pure.
+ */
+export function excerptLanguages(sources: readonly Source[]): string {
+	const tags = [...new Set(sources.map((s) => (s.language ?? '').toLowerCase().split('-')[0]).filter((t) => t !== ''))];
+	if (tags.length === 0) return 'with an English gloss';
+	if (tags.length === 1) return tags[0] === READER_LANGUAGE ? `in ${languageName(tags[0])}` : `in ${languageName(tags[0])} with an English gloss`;
+	return `each in its source’s language (${tags.map(languageName).join(', ')}), with an English gloss where that is not English`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { noteGloss } from '../export/figureNotes.js';
 import type { Scenario } from '../scenario/types.js';
 import type { CitedText } from './types.js';
 
@@ -7,6 +8,6 @@ export function citedTexts(scenario: Scenario, ids: readonly string[]): CitedTex
 		const citation = scenario.citations.find((c) => c.id === id);
 		if (!citation) return [];
 		const source = scenario.sources.find((s) => s.id === citation.source);
-		return [{ excerpt: citation.excerpt, gloss: citation.gloss, source: source ? `${source.title} (${source.publisher}${source.date ? `, ${source.date}` : ''})` : citation.source }];
+		return [{ excerpt: citation.excerpt, gloss: noteGloss(citation, source), language: source?.language, source: source ? `${source.title} (${source.publisher}${source.date ? `, ${source.date}` : ''})` : citation.source }];
 	});
 }

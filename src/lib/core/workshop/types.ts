@@ -35,8 +35,11 @@ export type Sender = { role: 'facilitator' } | { role: 'participant'; participan
 
 export interface CitedText {
 	excerpt: string;
-	gloss: string;
+	/** Absent when the excerpt is already in the reader's language. */
+	gloss?: string;
 	source: string;
+	/** The source's language tag ("ja"), for quotation marks and the `lang` attribute. */
+	language?: string;
 }
 
 /** How a step's move was decided. */
