@@ -7,7 +7,7 @@ import { parseValid } from '../helpers/scenarios.js';
 // Go to trial (stop: 2); win 0.5 → 10 + 8r(1 − r); lose → accept 3, or appeal: 8 with chance p.
 // By hand: appeal is worth 8p, so the offer's decision switches at p = 3/8; going to trial is
 // worth 5 + 4r(1 − r) + max(3, 8p)/2 and stays best. Base p = 0.7, r = 0: 5 + 2.8 = 7.8, appealing.
-const model = buildMachine(parseValid(readFileSync('tests/fixtures/analysis/appeal.yaml', 'utf8')));
+const model = buildMachine(parseValid(readFileSync('tests/fixtures/e2e-scenarios/appeal/scenario.yaml', 'utf8')));
 const assumption = (id: string) => model.scenario.assumptions.find((a) => a.id === id)!;
 const bar = (t: ReturnType<typeof tornado>, id: string) => t.bars.find((b) => b.assumption === id)!;
 

@@ -227,7 +227,7 @@ describe('analyse', () => {
 	});
 
 	it('holds the base policy with --policy fixed and refuses another word', () => {
-		const fixed = runCommand('analyse', ['tests/fixtures/analysis/appeal.yaml', 'tornado'], { policy: 'fixed', csv: true });
+		const fixed = runCommand('analyse', ['tests/fixtures/e2e-scenarios/appeal/scenario.yaml', 'tornado'], { policy: 'fixed', csv: true });
 		expect(fixed.code).toBe(0);
 		const [head, ...rows] = fixed.stdout.split('\n').map((line) => line.split(','));
 		const p = rows.find((r) => r[0] === 'p')!;
@@ -242,7 +242,7 @@ describe('analyse', () => {
 	});
 
 	it('names the later decision where a threshold switches the policy', () => {
-		const result = runCommand('analyse', ['tests/fixtures/analysis/appeal.yaml', 'threshold'], { assumption: 'p' });
+		const result = runCommand('analyse', ['tests/fixtures/e2e-scenarios/appeal/scenario.yaml', 'threshold'], { assumption: 'p' });
 		expect(result.stdout).toMatch(/at 0\.375\d*: the optimal policy switches at “The other side's offer” \(after GO → LOSE\): “Accept” → “Appeal”/);
 	});
 

@@ -45,10 +45,10 @@ describe('export limits', { timeout: 60_000 }, () => {
 
 describe('the report’s reproduction command', () => {
 	it('names a scenario outside scenarios/ by the path it was exported from, and a shipped one by its id', async () => {
-		const fromPath = await exportCommand(['tests/fixtures/analysis/appeal.yaml'], { format: 'md' });
+		const fromPath = await exportCommand(['tests/fixtures/e2e-scenarios/appeal/scenario.yaml'], { format: 'md' });
 		expect(fromPath.code).toBe(0);
 		const text = new TextDecoder().decode(fromPath.bytes);
-		expect(text).toContain('this command makes the same report again: npm run bp -- export tests/fixtures/analysis/appeal.yaml --format md');
+		expect(text).toContain('this command makes the same report again: npm run bp -- export tests/fixtures/e2e-scenarios/appeal/scenario.yaml --format md');
 		const byId = new TextDecoder().decode((await exportCommand(['example-minimal'], { format: 'md' })).bytes);
 		expect(byId).toContain('npm run bp -- export example-minimal --format md');
 		const byFolder = new TextDecoder().decode((await exportCommand(['scenarios/example-minimal'], { format: 'md' })).bytes);
