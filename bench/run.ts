@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { analysisFigures } from './analyses.js';
 import { browserFigures } from './browser.js';
+import { cliFigures } from './cli.js';
 import { exportFigures } from './exports.js';
 import { rollbackFigures } from './rollback.js';
 import { verdict, type Figure } from './stats.js';
@@ -17,6 +18,7 @@ async function main() {
 		['Rollback', rollbackFigures],
 		['Analyses', analysisFigures],
 		['Browser (Chromium)', browserFigures],
+		['Command line', cliFigures],
 		['Exports', exportFigures],
 		['Workshop (loopback)', workshopFigures]
 	];

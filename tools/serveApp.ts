@@ -23,10 +23,13 @@ function freePort(): Promise<number> {
 	});
 }
 
-/** Builds the app as `npm start` does (vite build). */
+/** Builds the app and the command line as `npm start` does. */
 export function buildApp(): void {
 	const build = spawnSync('npx', ['vite', 'build'], { stdio: 'pipe', encoding: 'utf8' });
 	if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
+	// The command line too, once, before tests run it side by side with the app.
+	const cli = spawnSync('node', ['tools/buildCli.js'], { stdio: 'pipe', encoding: 'utf8' });
+	if (cli.status !== 0) throw new Error(`building the command line failed:\n${cli.stdout}\n${cli.stderr}`);
 }
 
 /**

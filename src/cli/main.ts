@@ -2,6 +2,9 @@ import { register } from 'node:module';
 import { parseArgs } from 'node:util';
 import { runCommand } from './runCommand.js';
 
+/** Defined (true) in the built command line, whose Svelte components are compiled already (tools/buildCli.js). */
+declare const BRANCHPOINT_BUILT: boolean | undefined;
+
 const USAGE = `Usage: npm run bp -- <command> [options]
 
 Commands:
@@ -97,6 +100,12 @@ function parse() {
 	}
 }
 
+// Output piped into `head` and the like: stop quietly when the reader has gone.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(0);
+	throw error;
+});
+
 const { values, positionals } = parse();
 
 if (values.help || positionals.length === 0) {
@@ -107,7 +116,7 @@ if (values.help || positionals.length === 0) {
 if (positionals[0] === 'export' || positionals[0] === 'export-workshop') {
 	// Loaded only for exports: they render the workbench's Svelte components, compiled on import by
 	// the hooks registered here, and pull in pdfkit and docx.
-	register('./svelteHooks.js', import.meta.url);
+	if (typeof BRANCHPOINT_BUILT === 'undefined') register('./svelteHooks.js', import.meta.url);
 	const result =
 		positionals[0] === 'export'
 			? await (await import('./exportCommand.js')).exportCommand(positionals.slice(1), values)

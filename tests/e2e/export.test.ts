@@ -27,7 +27,7 @@ async function download(page: Page): Promise<{ bytes: Buffer; name: string }> {
 function runShownCommand(command: string): Buffer {
 	expect(command.startsWith('npm run bp -- export ')).toBe(true);
 	const args = [...command.slice('npm run bp -- '.length).matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]);
-	const result = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args, '--out', '-'], { cwd: ROOT, timeout: 120_000, maxBuffer: 1 << 28 });
+	const result = spawnSync('node', ['tools/bp.js', ...args, '--out', '-'], { cwd: ROOT, timeout: 120_000, maxBuffer: 1 << 28 });
 	expect(result.status, result.stderr?.toString()).toBe(0);
 	return result.stdout;
 }

@@ -157,7 +157,7 @@ describe('a workshop in Chromium: facilitator, projector and three participants'
 		// The review's download is the command line's export of the same workshop, byte for byte.
 		const workshopId = /\/workshops\/([^/]+)\/review/.exec(f.url())?.[1] as string;
 		const downloaded = await f.evaluate(async (href) => new Uint8Array(await (await fetch(href)).arrayBuffer()).join(','), (await f.locator('[data-testid="export-md"]').getAttribute('href')) as string);
-		const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'export-workshop', workshopId, '--format', 'md'], { env: { ...process.env, BRANCHPOINT_DATA: inject('dataDir') }, encoding: 'buffer' });
+		const { stdout } = await promisify(execFile)('node', ['tools/bp.js', 'export-workshop', workshopId, '--format', 'md'], { env: { ...process.env, BRANCHPOINT_DATA: inject('dataDir') }, encoding: 'buffer' });
 		expect(downloaded).toBe(new Uint8Array(stdout).join(','));
 		expect(stdout.toString()).toContain('## 1. First response to the Russia–DPRK treaty — Japan–US–ROK: Joint expert mission on missile debris in Europe');
 

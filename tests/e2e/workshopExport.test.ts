@@ -34,7 +34,7 @@ const download = async (query: string) => new Uint8Array(await (await fetch(`${a
  * past the server's keep-alive and the next request would find them closed.
  */
 async function cli(args: string[]): Promise<Buffer> {
-	const { stdout } = await promisify(execFile)('npx', ['tsx', 'src/cli/main.ts', 'export-workshop', workshop.id, ...args], { env: { ...process.env, BRANCHPOINT_DATA: app.dataDir }, encoding: 'buffer', maxBuffer: 50 * 2 ** 20 });
+	const { stdout } = await promisify(execFile)('node', ['tools/bp.js', 'export-workshop', workshop.id, ...args], { env: { ...process.env, BRANCHPOINT_DATA: app.dataDir }, encoding: 'buffer', maxBuffer: 50 * 2 ** 20 });
 	return stdout;
 }
 
