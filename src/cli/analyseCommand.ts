@@ -14,6 +14,7 @@ import {
 	threshold,
 	tornado,
 	twoWay,
+	unknownCriterion,
 	type Assumption,
 	type Scenario
 } from '../lib/core/index.js';
@@ -66,7 +67,7 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 	}
 	const checked = checkOverrides(scenario, sets);
 	if (checked.problems.length > 0) return fail(2, checked.problems.map((p) => `--set ${p.id}: ${p.message}`).join('\n'));
-	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) return fail(2, `Unknown criterion "${options.criterion}".`);
+	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) return fail(2, unknownCriterion(options.criterion, scenario.criteria.map((c) => c.id)));
 	const runs = positiveInt(options.runs, analysis === 'simulate' ? 10000 : 1000, '--runs');
 	const seed = options.seed === undefined ? 1 : Number.isInteger(Number(options.seed)) ? Number(options.seed) : `--seed takes a whole number; got "${options.seed}".`;
 	const steps = positiveInt(options.steps, analysis === 'twoway' ? 21 : 41, '--steps');

@@ -9,6 +9,7 @@ import {
 	formatPercent,
 	optimalPolicy,
 	treeText,
+	unknownCriterion,
 	type AssumptionValue,
 	type Issue
 } from '../lib/core/index.js';
@@ -79,7 +80,7 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 	const checked = checkOverrides(scenario, sets.raw);
 	errors.push(...checked.problems.map((p) => `--set ${p.id}: ${p.message}`));
 	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) {
-		errors.push(`Unknown criterion "${options.criterion}"; criteria: ${scenario.criteria.map((c) => c.id).join(', ')}.`);
+		errors.push(unknownCriterion(options.criterion, scenario.criteria.map((c) => c.id)));
 	}
 	const deciders = scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id);
 	if (options.perspective !== undefined && !deciders.includes(options.perspective)) {

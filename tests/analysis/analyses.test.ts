@@ -31,6 +31,10 @@ describe('tornado', () => {
 		expect(tornado(createEvaluator(crossing)).bars[0].policyChanges).toBe(true);
 	});
 
+	it('refuses an unknown criterion, naming the closest', () => {
+		expect(() => createEvaluator(example, { criterion: 'enforcment' })).toThrow('Unknown criterion "enforcment". Did you mean "enforcement"? Criteria: enforcement, cost.');
+	});
+
 	it('works on one criterion in its units', () => {
 		const t = tornado(createEvaluator(example, { criterion: 'enforcement' }));
 		expectClose(t.bars[0].swing, 6);

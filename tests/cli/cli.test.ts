@@ -124,7 +124,7 @@ describe('usage errors exit with code 2 and say what to do', () => {
 		{ name: 'a --set without =', options: { set: ['p_evade'] }, message: '--set p_evade: write --set id=value.' },
 		{ name: 'a non-number --set', options: { set: ['p_evade=lots'] }, message: '--set p_evade: "p_evade" needs a number; got "lots".' },
 		{ name: 'an unknown preset', options: { preset: 'soft' }, message: 'Unknown preset "soft"; presets: adaptive-networks.' },
-		{ name: 'an unknown criterion', options: { criterion: 'costs' }, message: 'Unknown criterion "costs"; criteria: enforcement, cost.' },
+		{ name: 'an unknown criterion', options: { criterion: 'costs' }, message: 'Unknown criterion "costs". Did you mean "cost"? Criteria: enforcement, cost.' },
 		{ name: 'a bad --depth', options: { depth: 'two' }, message: '--depth takes a whole number; got "two".' }
 	])('$name', ({ options, message }) => {
 		const result = bp('evaluate', ['example-minimal'], options);
@@ -245,7 +245,8 @@ describe('analyse', () => {
 		[['example-minimal', 'spline'], {}, /Unknown analysis "spline"/],
 		[['example-minimal', 'threshold'], {}, /Name the assumption with --assumption/],
 		[['example-minimal', 'twoway'], { x: 'p_evade', y: 'nope' }, /Unknown assumption "nope"/],
-		[['example-minimal', 'montecarlo'], { runs: '-3' }, /--runs takes a positive whole number/]
+		[['example-minimal', 'montecarlo'], { runs: '-3' }, /--runs takes a positive whole number/],
+		[['example-minimal', 'tornado'], { criterion: 'enforcment' }, /^Unknown criterion "enforcment"\. Did you mean "enforcement"\? Criteria: enforcement, cost\.$/]
 	] as const)('refuses %j with exit code 2', (args, options, message) => {
 		const result = runCommand('analyse', [...args], options);
 		expect(result.code).toBe(2);

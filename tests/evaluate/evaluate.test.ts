@@ -191,9 +191,9 @@ describe('rollback on the worked example', () => {
 		expectClose(e.evaluation.objective[nodeAt(e, 'WAIT')], 0);
 	});
 
-	it('refuses an unknown criterion with a short error', () => {
+	it('refuses an unknown criterion, naming the closest and every criterion', () => {
 		const { flat } = run(exampleModel());
-		expect(() => evaluate(flat, { values: { p_evade: 0.5 }, criterion: 'costs' })).toThrow('evaluate: unknown criterion "costs"');
+		expect(() => evaluate(flat, { values: { p_evade: 0.5 }, criterion: 'costs' })).toThrow('Unknown criterion "costs". Did you mean "cost"? Criteria: enforcement, cost.');
 	});
 
 	it('records each move’s probability, reward and the payoffs accumulated from the root', () => {

@@ -6,6 +6,7 @@
  */
 export type { DocPath, Issue } from './scenario/Issue.js';
 export { formatIssue, formatPath } from './scenario/Issue.js';
+export { unknownCriterion } from './util/unknownCriterion.js';
 export type * from './scenario/types.js';
 export { parseScenario, type ParseResult } from './scenario/parseScenario.js';
 export { checkOverrides, type OverrideProblem } from './scenario/checkOverrides.js';

@@ -1,5 +1,6 @@
 import type { Values } from '../scenario/resolveValues.js';
 import { KIND_CHANCE, KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
+import { unknownCriterion } from '../util/unknownCriterion.js';
 
 export interface EvaluateOptions {
 	values: Values;
@@ -65,7 +66,7 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 	const C = flat.criteria;
 	const { kind, parent, childStart, childCount, edge, edgeProbabilitySlot, payoffStart, payoffSlot, payoffCriterion, weights, signs } = flat;
 	const criterionIndex = criterion === undefined ? -1 : flat.criterionIds.indexOf(criterion);
-	if (criterion !== undefined && criterionIndex < 0) throw new Error(`evaluate: unknown criterion "${criterion}"`);
+	if (criterion !== undefined && criterionIndex < 0) throw new Error(unknownCriterion(criterion, flat.criterionIds));
 	// One criterion is optimised in the perspective's own direction: the sign of
 	// its (signed) weight, or the criterion's direction where it gives no weight.
 	const criterionSign = criterionIndex < 0 ? 0 : weights[criterionIndex] !== 0 ? Math.sign(weights[criterionIndex]) : signs[criterionIndex];
