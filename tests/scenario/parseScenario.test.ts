@@ -136,3 +136,41 @@ describe('parseScenario past an unknown field', () => {
 		expect(parseScenario(text).scenario).toBeUndefined();
 	});
 });
+
+describe('parseScenario on an unquoted comma inside { … }', () => {
+	const waitMeta = '          meta:\n            label: Wait\n            citations: [c-limited]';
+	const flow = (meta: string) => replaceOnce(exampleText(), waitMeta, `          meta: ${meta}`);
+	it.each([
+		{ name: 'a key with a space is the cut-off tail', meta: '{ label: Wait, then act, citations: [c-limited] }', key: 'then act', hint: 'quote it: label: "Wait, then act".' },
+		{ name: 'every valueless key after the value belongs to it, with or without a space', meta: '{ label: Wait, see, then act, citations: [c-limited] }', key: 'see', hint: 'quote it: label: "Wait, see, then act".' },
+		{ name: 'the cut value may follow other fields', meta: '{ citations: [c-limited], label: Wait, and see }', key: 'and see', hint: 'quote it: label: "Wait, and see".' },
+		{ name: 'a key with a space and a value gets the general advice', meta: '{ label: Wait, then act: now, citations: [c-limited] }', key: 'then act', hint: 'splits the value; quote the whole value.' }
+	])('$name', ({ meta, key, hint }) => {
+		const text = flow(meta);
+		const result = parseScenario(text);
+		const issue = result.issues.find((i) => i.message.startsWith(`Unknown field "${key}".`));
+		expect(issue, result.issues.map((i) => i.message).join('\n')).toBeDefined();
+		expect(issue!.message).toContain(`An unquoted comma inside { … } ${hint.startsWith('quote it') ? 'splits the value; ' : ''}${hint}`);
+		expect(issue!.line).toBe(lineOf(text, meta));
+		expect(text.split('\n')[issue!.line - 1].slice(issue!.column - 1)).toMatch(new RegExp(`^${key}`));
+	});
+
+	it('keeps did-you-mean for a misspelt key that has a value', () => {
+		const message = parseScenario(flow('{ labl: Wait, citations: [c-limited] }')).issues.map((i) => i.message).join('\n');
+		expect(message).toContain('Unknown field "labl". Did you mean "label"?');
+		expect(message).not.toContain('unquoted comma');
+	});
+
+	it('gives no comma hint outside { … }', () => {
+		const text = replaceOnce(exampleText(), '            label: Wait\n', '            label: Wait\n            then act: now\n');
+		const message = parseScenario(text).issues.map((i) => i.message).join('\n');
+		expect(message).toContain('Unknown field "then act".');
+		expect(message).not.toContain('unquoted comma');
+	});
+
+	it('accepts the value once it is quoted', () => {
+		const result = parseScenario(flow('{ label: "Wait, then act", citations: [c-limited] }'));
+		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		expect(result.scenario?.states[0].moves.find((m) => m.id === 'WAIT')?.label).toBe('Wait, then act');
+	});
+});

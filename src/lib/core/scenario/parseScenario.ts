@@ -1,8 +1,10 @@
+import type { Document } from 'yaml';
 import { didYouMean } from '../util/didYouMean.js';
 import { checkAssumptions } from './checkAssumptions.js';
 import { checkFormulas } from './checkFormulas.js';
 import { checkGraph } from './checkGraph.js';
 import { checkReferences } from './checkReferences.js';
+import { commaSplitHint } from './commaSplitHint.js';
 import { compileFormulaBook } from './formulaBook.js';
 import type { Issue } from './Issue.js';
 import { createLocator, type Locator } from './locate.js';
@@ -28,7 +30,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 	return node;
 }
 
-function schemaIssues(raw: unknown, locator: Locator): Issue[] {
+function schemaIssues(raw: unknown, doc: Document.Parsed, locator: Locator): Issue[] {
 	const result = scenarioSchema.safeParse(raw);
 	if (result.success) return [];
 	const report = createReport(locator);
@@ -36,7 +38,7 @@ function schemaIssues(raw: unknown, locator: Locator): Issue[] {
 		const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
 		if (issue.code === 'unrecognized_keys') {
 			for (const key of issue.keys) {
-				const hint = didYouMean(key, keysAt(path));
+				const hint = commaSplitHint(doc, path, key) || didYouMean(key, keysAt(path));
 				const nested = key === 'states' && path.includes('states') ? ' Nested states are not supported; keep states flat.' : '';
 				const message = key === '<<' ? 'Merge keys (<<) are not allowed; write the fields out.' : `Unknown field "${key}".${hint}${nested}`;
 				report.error([...path, key], message, { key: true });
@@ -80,7 +82,7 @@ export function parseScenario(input: string | Uint8Array): ParseResult {
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
 		return { issues: [{ severity: 'error', path: [], line: 1, column: 1, message: 'A scenario file is a YAML map with id, title, machine and the other sections.' }] };
 	}
-	const shapeIssues = schemaIssues(raw, locator);
+	const shapeIssues = schemaIssues(raw, read.doc, locator);
 	// Unknown (misspelt) fields alone need not hide the rest: without them the
 	// document may still have its shape, and the deeper checks can run too.
 	const shaped = scenarioSchema.safeParse(shapeIssues.length > 0 ? withoutUnknownKeys(raw, []) : raw);
