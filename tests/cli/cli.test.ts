@@ -192,6 +192,39 @@ describe('a broken scenario file', () => {
 	});
 });
 
+describe('a derived value that --set makes infinite', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'branchpoint-cli-'));
+	const file = join(dir, 'scenario.yaml');
+	const text = replaceOnce(
+		exampleText(),
+		'    judgment: true\n\ncriteria:',
+		[
+			'    judgment: true',
+			'  - { id: routes_open, label: Routes kept open, kind: number, default: 2, min: 1, max: 10, citations: [c-evasion] }',
+			'  - { id: routes_closed, label: Routes closed, kind: number, default: 0.5, min: 0, max: 5, citations: [c-sanctions] }',
+			'',
+			'derived:',
+			'  - id: leakage',
+			'    label: Leakage per route left open',
+			'    formula: routes_open / (routes_open - routes_closed)',
+			'',
+			'criteria:'
+		].join('\n')
+	).replace('payoffs: { cost: "2" }', 'payoffs: { cost: "2 * leakage" }');
+	writeFileSync(file, text);
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('is reported once, at its formula, naming the values it read', () => {
+		const result = bp('evaluate', [dir], { set: ['routes_open=3', 'routes_closed=3'] });
+		expect(result.code).toBe(1);
+		const line = lineOf(text, 'formula: routes_open /');
+		const column = text.split('\n')[line - 1].indexOf('routes_open /') + 1;
+		expect(result.stderr).toBe(
+			`${file}:${line}:${column}: error: Derived value leakage = routes_open / (routes_open - routes_closed) is Infinity, not a finite number, with routes_open = 3, routes_closed = 3; a formula must give a finite number (check for division by zero).  (derived[0].formula)`
+		);
+	});
+});
+
 describe('verify-citations', () => {
 	const sources = resolve('../shared/sources');
 

@@ -388,7 +388,42 @@ describe('evaluationIssues', () => {
 			.replace('payoffs: { cost: "2" }', 'payoffs: { cost: "2 / (p_evade - 0.4)" }');
 		const model = buildMachine(parseValid(text));
 		const run = evaluateScenario(model, { overrides: { p_evade: 0.4 } });
-		expect(run.issues.map((i) => i.message)).toEqual([expect.stringMatching(/"2 \/ \(p_evade - 0\.4\)" gives Infinity under these assumptions/)]);
-		expect(run.issues[0].line).toBe(lineOf(text, '        SANCTION:'));
+		expect(run.issues.map((i) => i.message)).toEqual(['The formula "2 / (p_evade - 0.4)" is Infinity, not a finite number, with p_evade = 0.4; a formula must give a finite number (check for division by zero).']);
+		const line = lineOf(text, 'payoffs: { cost: "2 / (p_evade - 0.4)" }');
+		expect(run.issues[0]).toMatchObject({ line, column: text.split('\n')[line - 1].indexOf('"2 /') + 1 });
+	});
+
+	/** Two assumptions whose difference divides: finite at every test point, infinite when they are set equal. */
+	const leakageText = exampleText()
+		.replace(
+			'    judgment: true\n\ncriteria:',
+			[
+				'    judgment: true',
+				'  - { id: routes_open, label: Routes kept open, kind: number, default: 2, min: 1, max: 10, citations: [c-evasion] }',
+				'  - { id: routes_closed, label: Routes closed, kind: number, default: 0.5, min: 0, max: 5, citations: [c-sanctions] }',
+				'',
+				'derived:',
+				'  - id: leakage',
+				'    label: Leakage per route left open',
+				'    formula: routes_open / (routes_open - routes_closed)',
+				'',
+				'criteria:'
+			].join('\n')
+		)
+		.replace('payoffs: { cost: "2" }', 'payoffs: { cost: "2 * leakage" }');
+
+	it('reports a derived value that is not finite once, at its formula, with the values it read', () => {
+		const model = buildMachine(parseValid(leakageText));
+		const run = evaluateScenario(model, { overrides: { routes_open: 3, routes_closed: 3 } });
+		expect(run.issues.map((i) => i.message)).toEqual([
+			'Derived value leakage = routes_open / (routes_open - routes_closed) is Infinity, not a finite number, with routes_open = 3, routes_closed = 3; a formula must give a finite number (check for division by zero).'
+		]);
+		const line = lineOf(leakageText, 'formula: routes_open /');
+		expect(run.issues[0]).toMatchObject({ path: ['derived', 0, 'formula'], line, column: leakageText.split('\n')[line - 1].indexOf('routes_open /') + 1 });
+	});
+
+	it('finds nothing wrong at values where the derived value is finite', () => {
+		const model = buildMachine(parseValid(leakageText));
+		expect(evaluateScenario(model, { overrides: { routes_open: 3, routes_closed: 1 } }).issues).toEqual([]);
 	});
 });

@@ -174,3 +174,47 @@ describe('parseScenario on an unquoted comma inside { … }', () => {
 		expect(result.scenario?.states[0].moves.find((m) => m.id === 'WAIT')?.label).toBe('Wait, then act');
 	});
 });
+
+describe('parseScenario on a derived value that is not finite', () => {
+	const text = replaceOnce(
+		exampleText(),
+		'    judgment: true\n\ncriteria:',
+		[
+			'    judgment: true',
+			'  - { id: p_a, label: Routes found, kind: number, default: 1, min: 0, max: 10, citations: [c-evasion] }',
+			'  - { id: p_b, label: Routes closed, kind: number, default: 1, min: 0, max: 10, citations: [c-evasion] }',
+			'',
+			'derived:',
+			'  - { id: p_share, label: Share of routes found, formula: p_a / (p_a + p_b) }',
+			'',
+			'criteria:'
+		].join('\n')
+	).replace('probability: p_evade\n', 'probability: p_share\n').replace('probability: 1 - p_evade', 'probability: 1 - p_share');
+
+	it('reports it once, at its formula, with the values it read, and not the formulas that read it', () => {
+		const errors = parseScenario(text).issues.filter((i) => i.severity === 'error');
+		expect(errors.map((i) => i.message)).toEqual([
+			'The formula gives NaN with every numeric assumption at its minimum (it reads p_a = 0, p_b = 0); it must give a finite number (check for division by zero or log of 0).'
+		]);
+		expect(errors[0].line).toBe(lineOf(text, 'id: p_share'));
+		expect(errors[0].path).toEqual(['derived', 0, 'formula']);
+	});
+});
+
+describe('the source map', () => {
+	const text = replaceOnce(exampleText(), '\ncriteria:', '\nderived:\n  - id: p_hold\n    label: Networks hold\n    formula: 1 - p_evade\n\ncriteria:');
+	const scenario = parseScenario(text).scenario!;
+	const positionOf = (line: string, marker: string) => ({ line: lineOf(text, line), column: text.split('\n')[lineOf(text, line) - 1].indexOf(marker) + 1 });
+
+	it('places each list item at its own entry', () => {
+		expect(scenario.sourceMap['criteria.enforcement']).toEqual(positionOf('  - id: enforcement', 'id:'));
+		expect(scenario.sourceMap['criteria.cost']).toEqual(positionOf('  - id: cost', 'id:'));
+		expect(scenario.sourceMap['citations.c-limited']).toEqual(positionOf('  - id: c-limited', 'id:'));
+	});
+
+	it('places each formula where it is written', () => {
+		expect(scenario.sourceMap['derived.p_hold']).toEqual(positionOf('formula: 1 - p_evade', '1 - p_evade'));
+		expect(scenario.sourceMap['machine.states.reaction.on.DISRUPTED.meta.probability']).toEqual(positionOf('probability: 1 - p_evade', '1 - p_evade'));
+		expect(scenario.sourceMap['machine.states.choose.on.SANCTION.meta.payoffs.cost']).toEqual(positionOf('payoffs: { cost: "2" }', '"2"'));
+	});
+});
