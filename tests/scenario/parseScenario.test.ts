@@ -52,7 +52,7 @@ const cases: Case[] = [
 	{ name: 'aliases are refused', edit: swap('asOf: 2024-07-04', 'asOf: &date 2024-07-04\nalso: *date'), message: /Anchors \(&name\) are not allowed/, at: 'asOf: &date' },
 	{ name: 'an inject with no citation', edit: swap('machine:', 'injects:\n  - id: news\n    title: News\n    text: Something happens.\nmachine:'), message: /Inject "news" cites no source/, at: '- id: news' },
 	{ name: 'an inject at an unknown state', edit: swap('machine:', 'injects:\n  - id: news\n    title: News\n    text: Something happens.\n    state: reactoin\n    citations: [c-limited]\nmachine:'), message: /Unknown state "reactoin"\. Did you mean "reaction"\?/, at: 'state: reactoin' },
-	{ name: 'an inject title over 120 characters', edit: swap('machine:', `injects:\n  - id: news\n    title: ${'T'.repeat(121)}\n    text: Something happens.\n    citations: [c-limited]\nmachine:`), message: /An inject title is at most 120 characters/, at: 'title: TTTT' },
+	{ name: 'an inject title over 120 characters', edit: swap('machine:', `injects:\n  - id: news\n    title: ${'T'.repeat(121)}\n    text: Something happens.\n    citations: [c-limited]\nmachine:`), message: /"title" is 121 characters long; the limit is 120/, at: 'title: TTTT' },
 	{ name: 'a state with no citation', edit: swap('        label: Networks react\n        citations: [c-evasion]', '        label: Networks react'), message: /State "reaction" cites no source/, at: 'actor: networks' }
 ];
 
@@ -216,5 +216,58 @@ describe('the source map', () => {
 		expect(scenario.sourceMap['derived.p_hold']).toEqual(positionOf('formula: 1 - p_evade', '1 - p_evade'));
 		expect(scenario.sourceMap['machine.states.reaction.on.DISRUPTED.meta.probability']).toEqual(positionOf('probability: 1 - p_evade', '1 - p_evade'));
 		expect(scenario.sourceMap['machine.states.choose.on.SANCTION.meta.payoffs.cost']).toEqual(positionOf('payoffs: { cost: "2" }', '"2"'));
+	});
+});
+
+describe('parseScenario caps the length of every text field', () => {
+	const long = (n: number, c = 'x') => c.repeat(n);
+	it.each([
+		{ field: 'an id', from: '  - id: networks', to: `  - id: ${long(101, 'n')}`, message: '"id" is 101 characters long; the limit is 100. Shorten it.', path: ['actors', 1, 'id'] },
+		{ field: 'a cited id in a list', from: 'citations: [c-limited]', to: `citations: [${long(101, 'c')}]`, message: '"citations[0]" is 101 characters long; the limit is 100. Shorten it.', path: ['machine', 'states', 'choose', 'on', 'WAIT', 'meta', 'citations', 0] },
+		{ field: 'a move target', from: 'target: status_quo', to: `target: ${long(101, 's')}`, message: '"target" is 101 characters long; the limit is 100. Shorten it.', path: ['machine', 'states', 'choose', 'on', 'WAIT', 'target'] },
+		{ field: 'a label', from: '        label: Respond to arms transfers?', to: `        label: ${long(201)}`, message: '"label" is 201 characters long; the limit is 200. Shorten it.', path: ['machine', 'states', 'choose', 'meta', 'label'] },
+		{ field: 'a name', from: '    name: Japan–US–ROK', to: `    name: ${long(201)}`, message: '"name" is 201 characters long; the limit is 200. Shorten it.', path: ['actors', 0, 'name'] },
+		{ field: 'a title', from: 'title: "Worked example: sanction or wait"', to: `title: ${long(201)}`, message: '"title" is 201 characters long; the limit is 200. Shorten it.', path: ['title'] },
+		{ field: 'a unit', from: '    unit: index (0..10)', to: `    unit: ${long(61)}`, message: '"unit" is 61 characters long; the limit is 60. Shorten it.', path: ['criteria', 0, 'unit'] },
+		{ field: 'a description', from: '    label: Sanctions enforcement', to: `    label: Sanctions enforcement\n    description: ${long(2001)}`, message: '"description" is 2001 characters long; the limit is 2000. Shorten it.', path: ['criteria', 0, 'description'] },
+		{ field: 'a gloss', from: '    gloss: As long as', to: `    gloss: ${long(2001)} As long as`, message: /^"gloss" is \d+ characters long; the limit is 2000\. Shorten it\.$/, path: ['citations', 2, 'gloss'] },
+		{ field: 'an excerpt', from: '    excerpt: 条約や', to: `    excerpt: ${long(301, '条')}条約や`, message: /^"excerpt" is \d+ characters long; the limit is 300\. Shorten it\.$/, path: ['citations', 2, 'excerpt'] }
+	])('$field', ({ from, to, message, path }) => {
+		const text = replaceOnce(exampleText(), from, to);
+		const result = parseScenario(text);
+		expect(result.scenario).toBeUndefined();
+		const issue = result.issues.find((i) => (typeof message === 'string' ? i.message === message : message.test(i.message)));
+		expect(issue, result.issues.map((i) => i.message).join('\n')).toBeDefined();
+		expect(issue!.path).toEqual(path);
+		const line = text.split('\n')[issue!.line - 1];
+		// The issue points at the value itself.
+		const value = to.split('\n').at(-1)!.split(': ').slice(1).join(': ').replace(/^\[/, '');
+		expect(line.slice(issue!.column - 1, issue!.column + 19)).toBe(value.slice(0, 20));
+	});
+
+	it('locates an id written as a key, without repeating it in full', () => {
+		const state = long(150, 's');
+		const text = replaceOnce(exampleText(), '    status_quo:\n', `    ${state}:\n`);
+		const [issue] = parseScenario(text).issues;
+		expect(issue.message).toBe('A key of "states" is 150 characters long; an id is at most 100. Shorten it.');
+		expect(issue.line).toBe(lineOf(text, state));
+		expect(issue.column).toBe(5);
+		expect(String(issue.path.at(-1)).length).toBeLessThan(50);
+	});
+
+	it('accepts text at the limit', () => {
+		const text = replaceOnce(exampleText(), '        label: Respond to arms transfers?', `        label: ${long(200)}`);
+		expect(parseScenario(text).issues.filter((i) => i.severity === 'error')).toEqual([]);
+	});
+
+	it('refuses a 100 kB label quickly, with one located error', () => {
+		const text = replaceOnce(exampleText(), '        label: Respond to arms transfers?', `        label: ${long(100_000)}`);
+		const started = performance.now();
+		const result = parseScenario(text);
+		// Generous for a busy machine: the point is milliseconds, not seconds.
+		expect(performance.now() - started).toBeLessThan(1500);
+		expect(result.issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([
+			`${lineOf(text, 'label: xxx')}:16 "label" is 100000 characters long; the limit is 200. Shorten it.`
+		]);
 	});
 });

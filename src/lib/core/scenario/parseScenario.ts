@@ -30,13 +30,39 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 	return node;
 }
 
+/** `label`, or `citations[2]` for a list item: how a length message names the field. */
+function fieldName(path: readonly (string | number)[]): string {
+	const last = path[path.length - 1];
+	return typeof last === 'number' ? `${String(path[path.length - 2])}[${last}]` : String(last);
+}
+
+/** A key shown in a message and path: its start when it is long. */
+function shortKey(key: string | number): string | number {
+	return typeof key === 'string' && key.length > 40 ? `${key.slice(0, 40)}…` : key;
+}
+
 function schemaIssues(raw: unknown, doc: Document.Parsed, locator: Locator): Issue[] {
 	const result = scenarioSchema.safeParse(raw);
 	if (result.success) return [];
 	const report = createReport(locator);
 	for (const issue of result.error.issues) {
 		const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-		if (issue.code === 'unrecognized_keys') {
+		if (issue.code === 'too_big' && issue.origin === 'string') {
+			const length = String(valueAt(raw, path) ?? '').length;
+			report.error(path, `"${fieldName(path)}" is ${length} characters long; the limit is ${String(issue.maximum)}. Shorten it.`);
+		} else if (issue.code === 'invalid_key' && issue.issues.some((i) => i.code === 'too_big')) {
+			// A state, move or criterion id written as a key: located at the key, and not echoed in full.
+			const key = String(path[path.length - 1]);
+			const limit = issue.issues.find((i) => i.code === 'too_big')?.maximum;
+			const { line, column } = locator.key(path);
+			report.issues.push({
+				severity: 'error',
+				path: [...path.slice(0, -1), shortKey(key)],
+				line,
+				column,
+				message: `A key of "${fieldName(path.slice(0, -1))}" is ${key.length} characters long; an id is at most ${String(limit)}. Shorten it.`
+			});
+		} else if (issue.code === 'unrecognized_keys') {
 			for (const key of issue.keys) {
 				const hint = commaSplitHint(doc, path, key) || didYouMean(key, keysAt(path));
 				const nested = key === 'states' && path.includes('states') ? ' Nested states are not supported; keep states flat.' : '';
