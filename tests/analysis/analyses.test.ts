@@ -95,6 +95,19 @@ describe('Monte Carlo and value of information', () => {
 		expectClose(partial.value, 1 / 3, 0.04);
 	});
 
+	it('names the assumptions it varies: those with a distribution', () => {
+		expect(monteCarlo(createEvaluator(example), { runs: 10, seed: 1 }).uncertain).toEqual(['p_evade']);
+	});
+
+	it('says nothing is uncertain when no assumption has a distribution', () => {
+		const certain = buildMachine(parseValid(replaceOnce(exampleText(), '    distribution: { type: beta, alpha: 5, beta: 5 }\n', '')));
+		const mc = monteCarlo(createEvaluator(certain), { runs: 50, seed: 1 });
+		expect(mc.uncertain).toEqual([]);
+		// What the numbers would say, and why they must not be shown as findings.
+		expect(mc.evpi).toBe(0);
+		expect(mc.summaries.map((s) => s.probabilityBest)).toEqual([1, 0]);
+	});
+
 	it('can be stopped through its progress callback', () => {
 		const mc = monteCarlo(createEvaluator(example), { runs: 1000, seed: 1, progressEvery: 100, onProgress: (done) => done < 300 });
 		expect(mc.runs).toBe(300);

@@ -269,6 +269,30 @@ describe('analyse', () => {
 		expect(JSON.parse(run()).summaries[0].mean).toBeCloseTo(JSON.parse(run()).summaries[0].mean, 12);
 	});
 
+	it('lists the uncertain assumptions in the Monte Carlo and EVPI JSON', () => {
+		for (const analysis of ['montecarlo', 'evppi']) {
+			expect(JSON.parse(runCommand('analyse', ['example-minimal', analysis], { runs: '50', json: true }).stdout).uncertain).toEqual(['p_evade']);
+		}
+	});
+
+	describe('on a scenario where no assumption has a distribution', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'branchpoint-cli-'));
+		writeFileSync(join(dir, 'scenario.yaml'), replaceOnce(exampleText(), '    distribution: { type: beta, alpha: 5, beta: 5 }\n', ''));
+		afterAll(() => rmSync(dir, { recursive: true, force: true }));
+		const sentence = 'Nothing is uncertain: no assumption has a distribution, so Monte Carlo and EVPI have nothing to vary.';
+
+		it.each(['montecarlo', 'evppi'])('%s says nothing is uncertain instead of the numbers', (analysis) => {
+			const result = runCommand('analyse', [dir, analysis], { runs: '50' });
+			expect(result.code).toBe(0);
+			expect(result.stdout).toBe(sentence);
+		});
+
+		it('carries uncertain: [] in JSON', () => {
+			const json = JSON.parse(runCommand('analyse', [dir, 'montecarlo'], { runs: '50', seed: '2', json: true }).stdout);
+			expect(json).toEqual({ runs: 50, seed: 2, uncertain: [], message: sentence });
+		});
+	});
+
 	it('simulates the machine and prints end states', () => {
 		const result = runCommand('analyse', ['example-minimal', 'simulate'], { runs: '2000', seed: '1' });
 		expect(result.stdout).toMatch(/End states:\n\s+[\d.]+%\s+Status quo/);

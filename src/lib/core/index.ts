@@ -36,7 +36,7 @@ export { tornado, type Tornado, type TornadoBar } from './analysis/tornado.js';
 export { threshold, type ThresholdResult, type Switch } from './analysis/threshold.js';
 export { twoWay, type TwoWayResult } from './analysis/twoWay.js';
 export { sampleDistribution, sampleAssumption, uniformFrom, type Uniform } from './analysis/distributions.js';
-export { monteCarlo, type MonteCarloResult, type OptionSummary } from './analysis/monteCarlo.js';
+export { monteCarlo, NOTHING_UNCERTAIN, type MonteCarloResult, type OptionSummary } from './analysis/monteCarlo.js';
 export { evppi, type Evppi } from './analysis/evppi.js';
 export { compileMachine, openMoves, type MachineTable } from './analysis/compileMachine.js';
 export { simulate, walkTable, type SimulationResult } from './analysis/simulate.js';

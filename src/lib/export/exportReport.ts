@@ -3,6 +3,7 @@ import {
 	numberNotes,
 	formatNumber,
 	formatPercent,
+	NOTHING_UNCERTAIN,
 	optionRows,
 	provenanceLine,
 	exportCommandLine,
@@ -78,6 +79,7 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 	const preferred = rows.find((r) => r.preferred);
 	const actor = scenario.actors.find((a) => a.id === ctx.provenance.perspective)?.name ?? ctx.provenance.perspective;
 	const mc = ctx.monteCarlo();
+	const uncertain = mc.uncertain.length > 0;
 	const tornado = ctx.tornado();
 	const changes = tornado.bars.filter((b) => b.policyChanges);
 	const figure = (content: ExportContent): Block => ({ kind: 'figure', content, title: `Figure ${figures.indexOf(content) + 1}. ${built.get(content)?.title ?? content}`, alt: built.get(content)?.alt ?? '' });
@@ -87,7 +89,7 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 		{ kind: 'paragraph', text: scenario.description.trim() },
 		{
 			kind: 'paragraph',
-			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, ${ctx.objective.optimising}. ${preferred ? `The preferred first response is “${preferred.label}” (${ctx.request.criterion ? `${ctx.objective.name} ${formatNumber(preferred.expected[scenario.criteria.findIndex((c) => c.id === ctx.request.criterion)], 2)}` : `weighted score ${formatNumber(preferred.score, 2)}`}; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs).` : ''} The expected value of perfect information is ${formatNumber(mc.evpi, 4)}.${changes.length > 0 ? ` The preferred response changes across the range of: ${changes.map((b) => b.label).join('; ')}.` : ' The preferred response holds across every assumption’s range.'}`
+			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, ${ctx.objective.optimising}. ${preferred ? `The preferred first response is “${preferred.label}” (${ctx.request.criterion ? `${ctx.objective.name} ${formatNumber(preferred.expected[scenario.criteria.findIndex((c) => c.id === ctx.request.criterion)], 2)}` : `weighted score ${formatNumber(preferred.score, 2)}`}${uncertain ? `; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs` : ''}).` : ''} ${uncertain ? `The expected value of perfect information is ${formatNumber(mc.evpi, 4)}.` : NOTHING_UNCERTAIN}${changes.length > 0 ? ` The preferred response changes across the range of: ${changes.map((b) => b.label).join('; ')}.` : ' The preferred response holds across every assumption’s range.'}`
 		},
 		{ kind: 'heading', level: 1, text: 'Options' },
 		{ kind: 'table', title: `Table 1. ${optionsText.title}`, table: optionsTableOf(ctx, false), source: optionsText.source },
@@ -140,7 +142,7 @@ export async function exportReport(ctx: ExportContext): Promise<Uint8Array> {
 		scenario: { id: ctx.source.id, title: ctx.source.scenario.title, asOf: ctx.source.scenario.asOf },
 		options: optionRows({ scenario: ctx.source.scenario, point: ctx.point, optionIds: ctx.evaluator.optionIds, optionLabels: ctx.evaluator.optionLabels, monteCarlo: mc }),
 		tornado: ctx.tornado(),
-		monteCarlo: { runs: mc.runs, seed: mc.seed, evpi: mc.evpi, summaries: mc.summaries },
+		monteCarlo: { runs: mc.runs, seed: mc.seed, uncertain: mc.uncertain, evpi: mc.evpi, summaries: mc.summaries },
 		figures: Object.fromEntries([...figures].map(([f, b]) => [f, { title: b.title, caption: b.caption, alt: b.alt, description: b.description }])),
 		report: doc,
 		sources: cslItems(ctx.source.scenario.sources)
