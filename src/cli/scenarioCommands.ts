@@ -114,7 +114,10 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 		out.push(`  ${'Weighted score'.padEnd(28)} ${formatNumber(evaluation.score[0], 3).padStart(9)}`);
 		const scores = actorScores(flat, evaluation, 0);
 		scenario.actors.forEach((actor, a) => {
-			if (actor.kind === 'actor') out.push(`  ${`Score for ${actor.name}`.padEnd(28)} ${formatNumber(scores[a], 3).padStart(9)}`);
+			if (actor.kind !== 'actor') return;
+			// An actor without preferences has no score of its own (NaN): say so rather than print one.
+			const score = Number.isNaN(scores[a]) ? 'not scored (no preferences)' : formatNumber(scores[a], 3).padStart(9);
+			out.push(`  ${`Score for ${actor.name}`.padEnd(28)} ${score}`);
 		});
 		out.push('', 'Optimal policy (decisions reached with positive probability):');
 		for (const step of optimalPolicy(scenario, flat, evaluation)) {

@@ -102,6 +102,20 @@ describe('evaluate and tree', () => {
 		expect(networks.stdout).toContain('[chance · Japan–US–ROK]');
 	});
 
+	it('prints each actor’s score by its own preferences, and says when an actor has none', () => {
+		expect(bp('evaluate', ['example-minimal']).stdout).toMatch(/Score for Russia–DPRK supply networks\s+-5\n/);
+		const dir = mkdtempSync(join(tmpdir(), 'branchpoint-cli-'));
+		try {
+			writeFileSync(join(dir, 'scenario.yaml'), replaceOnce(exampleText(), '    preferences: { enforcement: -1, cost: 0 }\n', ''));
+			const result = bp('evaluate', [dir]);
+			expect(result.stdout).toContain('Score for Russia–DPRK supply networks not scored (no preferences)');
+			expect(result.stdout).toMatch(/Score for Japan–US–ROK\s+4\n/);
+			expect(JSON.parse(bp('evaluate', [dir], { json: true }).stdout).actorScores).toEqual({ coalition: 4 });
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('cuts the tree at --depth and keeps only optimal paths with --optimal', () => {
 		expect(bp('tree', ['example-minimal'], { depth: '1' }).stdout).toContain('… (2 moves below; raise --depth)');
 		const optimal = bp('tree', ['example-minimal'], { optimal: true }).stdout;

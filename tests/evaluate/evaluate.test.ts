@@ -321,6 +321,28 @@ describe('every actor’s score', () => {
 		expectClose(actorScores(e.flat, e.evaluation, 0)[1], 1);
 	});
 
+	const withoutPreferences = helpText.replace(', preferences: { gain: -1 }', '').replace('  - { id: b, name: B, citations: [c1] }', '  - { id: b, name: B, citations: [c1] }\n  - { id: n, name: Nature, kind: nature }');
+
+	it('leaves an actor without preferences, and nature, out of the per-actor scores instead of giving them the perspective’s', () => {
+		const unscored = buildMachine(parseValid(withoutPreferences));
+		const e = run(unscored, { perspective: 'a' });
+		const scores = actorScores(e.flat, e.evaluation, 0);
+		expect(e.flat.actorIds).toEqual(['a', 'b', 'n']);
+		expectClose(scores[0], e.evaluation.score[0]);
+		expect(Number.isNaN(scores[1])).toBe(true);
+		expect(Number.isNaN(scores[2])).toBe(true);
+		const json = evaluationJson({ scenario: unscored.scenario, flat: e.flat, evaluation: e.evaluation, values: {} });
+		expect(json.actorScores).toEqual({ a: scores[0] });
+	});
+
+	it('scores an actor without preferences by the criteria weights while it is the perspective', () => {
+		const e = run(buildMachine(parseValid(withoutPreferences)), { perspective: 'b' });
+		const scores = actorScores(e.flat, e.evaluation, 0);
+		expectClose(scores[1], e.evaluation.score[0]);
+		// The scenario's perspective keeps the criteria weights as its own.
+		expect(Number.isNaN(scores[0])).toBe(false);
+	});
+
 	it('gives the perspective’s actor score equal to the weighted score at every node', () => {
 		for (const perspective of ['a', 'b']) {
 			const e = run(model, { perspective });
@@ -378,7 +400,8 @@ describe('the evaluated tree as text and JSON', () => {
 		expect(json.policy).toEqual([{ path: '', state: 'choose', move: 'SANCTION', label: 'Targeted sanctions', tiedWith: [], reach: 1 }]);
 		expect(json.nodes).toHaveLength(5);
 		expect(json.nodes[0]).toMatchObject({ path: '', kind: 'decision', best: 'SANCTION', reachOptimal: 1 });
-		expect(json.actorScores).toEqual({ coalition: 4, networks: 4 });
+		// The networks score by their own preferences (−enforcement), not by the coalition's weights.
+		expect(json.actorScores).toEqual({ coalition: 4, networks: -5 });
 	});
 });
 

@@ -206,12 +206,22 @@ export function weightedScore(flat: FlatTree, perCriterion: Float64Array, i: num
 	return s;
 }
 
-/** Every actor's weighted score of the expected payoffs at node `i` (actor order of `flat.actorIds`). Pure. */
+/**
+ * Every actor's weighted score of the expected payoffs at node `i` (actor
+ * order of `flat.actorIds`), by its own preferences. NaN for an actor that
+ * has none (nature, or an actor other than the perspective without
+ * `preferences`, see `flat.actorScored`): the criteria weights are the
+ * perspective's, so they would give it the perspective's own gain. Pure.
+ */
 export function actorScores(flat: FlatTree, evaluation: Evaluation, i: number): Float64Array {
 	const C = flat.criteria;
 	const A = flat.actorIds.length;
 	const out = new Float64Array(A);
 	for (let a = 0; a < A; a++) {
+		if (!flat.actorScored[a]) {
+			out[a] = NaN;
+			continue;
+		}
 		let s = 0;
 		for (let c = 0; c < C; c++) s += flat.actorWeights[a * C + c] * evaluation.expected[i * C + c];
 		out[a] = s;

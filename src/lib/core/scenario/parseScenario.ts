@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
 import { didYouMean } from '../util/didYouMean.js';
+import { checkActors } from './checkActors.js';
 import { checkAssumptions } from './checkAssumptions.js';
 import { checkFormulas } from './checkFormulas.js';
 import { checkGraph } from './checkGraph.js';
@@ -118,6 +119,7 @@ export function parseScenario(input: string | Uint8Array): ParseResult {
 	const report = createReport(locator);
 	report.issues.push(...shapeIssues);
 	checkReferences(scenario, report);
+	checkActors(scenario, report);
 	checkAssumptions(scenario, report);
 	checkGraph(scenario, report);
 	const referencesOk = !report.issues.some((i) => i.severity === 'error');
