@@ -8,6 +8,7 @@ import {
 	formatNumber,
 	formatPercent,
 	monteCarlo,
+	NOTHING_UNCERTAIN,
 	resolveValues,
 	richardsonTrajectory,
 	simulate,
@@ -16,6 +17,7 @@ import {
 	tornado,
 	TORNADO_POINTS,
 	twoWay,
+	unknownCriterion,
 	type Assumption,
 	type Scenario
 } from '../lib/core/index.js';
@@ -68,7 +70,7 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 	}
 	const checked = checkOverrides(scenario, sets);
 	if (checked.problems.length > 0) return fail(2, checked.problems.map((p) => `--set ${p.id}: ${p.message}`).join('\n'));
-	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) return fail(2, `Unknown criterion "${options.criterion}".`);
+	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) return fail(2, unknownCriterion(options.criterion, scenario.criteria.map((c) => c.id)));
 	const runs = positiveInt(options.runs, analysis === 'simulate' ? 10000 : 1000, '--runs');
 	const seed = options.seed === undefined ? 1 : Number.isInteger(Number(options.seed)) ? Number(options.seed) : `--seed takes a whole number; got "${options.seed}".`;
 	const steps = positiveInt(options.steps, analysis === 'twoway' ? 21 : 41, '--steps');
@@ -136,11 +138,15 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 		case 'montecarlo':
 		case 'evppi': {
 			const mc = monteCarlo(evaluator, { runs: runs as number, seed: seed as number });
+			// With nothing drawn every run is alike: "best in 100% of runs" and "EVPI 0" would read as findings.
+			if (mc.uncertain.length === 0) {
+				return options.json ? out({ runs: mc.runs, seed: mc.seed, uncertain: mc.uncertain, message: NOTHING_UNCERTAIN }, '', []) : { code: 0, stdout: NOTHING_UNCERTAIN, stderr: '' };
+			}
 			if (analysis === 'evppi') {
 				const values = evppi(mc, mc.assumptions, evaluator.sign).sort((a, b) => b.value - a.value);
 				const lines = [`Value of information (${objective}; ${mc.runs} runs, seed ${mc.seed}):`, `  EVPI (all uncertain assumptions): ${formatNumber(mc.evpi, 4)}`, '  partial EVPI per assumption (binning estimate; small values are within noise):'];
 				for (const v of values) lines.push(`    ${v.assumption.padEnd(28)} ${formatNumber(v.value, 4)}`);
-				return out({ runs: mc.runs, seed: mc.seed, evpi: mc.evpi, evppi: values }, lines.join('\n'), [['assumption', 'evppi'], ['(all)', mc.evpi], ...values.map((v) => [v.assumption, v.value])]);
+				return out({ runs: mc.runs, seed: mc.seed, uncertain: mc.uncertain, evpi: mc.evpi, evppi: values }, lines.join('\n'), [['assumption', 'evppi'], ['(all)', mc.evpi], ...values.map((v) => [v.assumption, v.value])]);
 			}
 			const lines = [`Monte Carlo: ${mc.runs} runs, seed ${mc.seed}, ${objective} of each first response:`, ''];
 			lines.push(`${'option'.padEnd(44)} ${'mean'.padStart(8)} ${'sd'.padStart(7)} ${'p5'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)}  P(best)  open`);
@@ -148,7 +154,7 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 				lines.push(`${label(s.option).padEnd(44).slice(0, 44)} ${formatNumber(s.mean).padStart(8)} ${formatNumber(s.sd).padStart(7)} ${formatNumber(s.p5).padStart(8)} ${formatNumber(s.p50).padStart(8)} ${formatNumber(s.p95).padStart(8)}  ${formatPercent(s.probabilityBest).padStart(6)}  ${formatPercent(s.available)}`);
 			}
 			lines.push('', `EVPI: ${formatNumber(mc.evpi, 4)}`);
-			return out({ runs: mc.runs, seed: mc.seed, summaries: mc.summaries, evpi: mc.evpi }, lines.join('\n'), [['option', 'mean', 'sd', 'p5', 'p50', 'p95', 'probability_best', 'available'], ...mc.summaries.map((s) => [s.option, s.mean, s.sd, s.p5, s.p50, s.p95, s.probabilityBest, s.available])]);
+			return out({ runs: mc.runs, seed: mc.seed, uncertain: mc.uncertain, summaries: mc.summaries, evpi: mc.evpi }, lines.join('\n'), [['option', 'mean', 'sd', 'p5', 'p50', 'p95', 'probability_best', 'available'], ...mc.summaries.map((s) => [s.option, s.mean, s.sd, s.p5, s.p50, s.p95, s.probabilityBest, s.available])]);
 		}
 		case 'spiral': {
 			const spiral = scenario.spiral;

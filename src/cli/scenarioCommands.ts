@@ -9,6 +9,7 @@ import {
 	formatPercent,
 	optimalPolicy,
 	treeText,
+	unknownCriterion,
 	type AssumptionValue,
 	type Issue
 } from '../lib/core/index.js';
@@ -79,7 +80,7 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 	const checked = checkOverrides(scenario, sets.raw);
 	errors.push(...checked.problems.map((p) => `--set ${p.id}: ${p.message}`));
 	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) {
-		errors.push(`Unknown criterion "${options.criterion}"; criteria: ${scenario.criteria.map((c) => c.id).join(', ')}.`);
+		errors.push(unknownCriterion(options.criterion, scenario.criteria.map((c) => c.id)));
 	}
 	const deciders = scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id);
 	if (options.perspective !== undefined && !deciders.includes(options.perspective)) {
@@ -113,7 +114,10 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 		out.push(`  ${'Weighted score'.padEnd(28)} ${formatNumber(evaluation.score[0], 3).padStart(9)}`);
 		const scores = actorScores(flat, evaluation, 0);
 		scenario.actors.forEach((actor, a) => {
-			if (actor.kind === 'actor') out.push(`  ${`Score for ${actor.name}`.padEnd(28)} ${formatNumber(scores[a], 3).padStart(9)}`);
+			if (actor.kind !== 'actor') return;
+			// An actor without preferences has no score of its own (NaN): say so rather than print one.
+			const score = Number.isNaN(scores[a]) ? 'not scored (no preferences)' : formatNumber(scores[a], 3).padStart(9);
+			out.push(`  ${`Score for ${actor.name}`.padEnd(28)} ${score}`);
 		});
 		out.push('', 'Optimal policy (decisions reached with positive probability):');
 		for (const step of optimalPolicy(scenario, flat, evaluation)) {

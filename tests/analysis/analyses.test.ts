@@ -31,6 +31,10 @@ describe('tornado', () => {
 		expect(tornado(createEvaluator(crossing)).bars[0].policyChanges).toBe(true);
 	});
 
+	it('refuses an unknown criterion, naming the closest', () => {
+		expect(() => createEvaluator(example, { criterion: 'enforcment' })).toThrow('Unknown criterion "enforcment". Did you mean "enforcement"? Criteria: enforcement, cost.');
+	});
+
 	it('works on one criterion in its units', () => {
 		const t = tornado(createEvaluator(example, { criterion: 'enforcement' }));
 		expectClose(t.bars[0].swing, 6);
@@ -89,6 +93,19 @@ describe('Monte Carlo and value of information', () => {
 		expectClose(mc.evpi, 1 / 3, 0.03);
 		const [partial] = evppi(mc, ['p_evade']);
 		expectClose(partial.value, 1 / 3, 0.04);
+	});
+
+	it('names the assumptions it varies: those with a distribution', () => {
+		expect(monteCarlo(createEvaluator(example), { runs: 10, seed: 1 }).uncertain).toEqual(['p_evade']);
+	});
+
+	it('says nothing is uncertain when no assumption has a distribution', () => {
+		const certain = buildMachine(parseValid(replaceOnce(exampleText(), '    distribution: { type: beta, alpha: 5, beta: 5 }\n', '')));
+		const mc = monteCarlo(createEvaluator(certain), { runs: 50, seed: 1 });
+		expect(mc.uncertain).toEqual([]);
+		// What the numbers would say, and why they must not be shown as findings.
+		expect(mc.evpi).toBe(0);
+		expect(mc.summaries.map((s) => s.probabilityBest)).toEqual([1, 0]);
 	});
 
 	it('can be stopped through its progress callback', () => {

@@ -102,6 +102,20 @@ describe('evaluate and tree', () => {
 		expect(networks.stdout).toContain('[chance · Japan–US–ROK]');
 	});
 
+	it('prints each actor’s score by its own preferences, and says when an actor has none', () => {
+		expect(bp('evaluate', ['example-minimal']).stdout).toMatch(/Score for Russia–DPRK supply networks\s+-5\n/);
+		const dir = mkdtempSync(join(tmpdir(), 'branchpoint-cli-'));
+		try {
+			writeFileSync(join(dir, 'scenario.yaml'), replaceOnce(exampleText(), '    preferences: { enforcement: -1, cost: 0 }\n', ''));
+			const result = bp('evaluate', [dir]);
+			expect(result.stdout).toContain('Score for Russia–DPRK supply networks not scored (no preferences)');
+			expect(result.stdout).toMatch(/Score for Japan–US–ROK\s+4\n/);
+			expect(JSON.parse(bp('evaluate', [dir], { json: true }).stdout).actorScores).toEqual({ coalition: 4 });
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('cuts the tree at --depth and keeps only optimal paths with --optimal', () => {
 		expect(bp('tree', ['example-minimal'], { depth: '1' }).stdout).toContain('… (2 moves below; raise --depth)');
 		const optimal = bp('tree', ['example-minimal'], { optimal: true }).stdout;
@@ -124,7 +138,7 @@ describe('usage errors exit with code 2 and say what to do', () => {
 		{ name: 'a --set without =', options: { set: ['p_evade'] }, message: '--set p_evade: write --set id=value.' },
 		{ name: 'a non-number --set', options: { set: ['p_evade=lots'] }, message: '--set p_evade: "p_evade" needs a number; got "lots".' },
 		{ name: 'an unknown preset', options: { preset: 'soft' }, message: 'Unknown preset "soft"; presets: adaptive-networks.' },
-		{ name: 'an unknown criterion', options: { criterion: 'costs' }, message: 'Unknown criterion "costs"; criteria: enforcement, cost.' },
+		{ name: 'an unknown criterion', options: { criterion: 'costs' }, message: 'Unknown criterion "costs". Did you mean "cost"? Criteria: enforcement, cost.' },
 		{ name: 'a bad --depth', options: { depth: 'two' }, message: '--depth takes a whole number; got "two".' }
 	])('$name', ({ options, message }) => {
 		const result = bp('evaluate', ['example-minimal'], options);
@@ -189,6 +203,39 @@ describe('a broken scenario file', () => {
 		expect(errors.map((i: { line: number }) => i.line)).toEqual([lineOf(text, 'target: status_qo'), lineOf(text, 'actor: netwrks')]);
 		// status_quo can no longer be reached: a warning, which does not fail the file on its own.
 		expect(json.issues.find((i: { severity: string }) => i.severity === 'warning')?.message).toMatch(/State "status_quo" cannot be reached/);
+	});
+});
+
+describe('a derived value that --set makes infinite', () => {
+	const dir = mkdtempSync(join(tmpdir(), 'branchpoint-cli-'));
+	const file = join(dir, 'scenario.yaml');
+	const text = replaceOnce(
+		exampleText(),
+		'    judgment: true\n\ncriteria:',
+		[
+			'    judgment: true',
+			'  - { id: routes_open, label: Routes kept open, kind: number, default: 2, min: 1, max: 10, citations: [c-evasion] }',
+			'  - { id: routes_closed, label: Routes closed, kind: number, default: 0.5, min: 0, max: 5, citations: [c-sanctions] }',
+			'',
+			'derived:',
+			'  - id: leakage',
+			'    label: Leakage per route left open',
+			'    formula: routes_open / (routes_open - routes_closed)',
+			'',
+			'criteria:'
+		].join('\n')
+	).replace('payoffs: { cost: "2" }', 'payoffs: { cost: "2 * leakage" }');
+	writeFileSync(file, text);
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('is reported once, at its formula, naming the values it read', () => {
+		const result = bp('evaluate', [dir], { set: ['routes_open=3', 'routes_closed=3'] });
+		expect(result.code).toBe(1);
+		const line = lineOf(text, 'formula: routes_open /');
+		const column = text.split('\n')[line - 1].indexOf('routes_open /') + 1;
+		expect(result.stderr).toBe(
+			`${file}:${line}:${column}: error: Derived value leakage = routes_open / (routes_open - routes_closed) is Infinity, not a finite number, with routes_open = 3, routes_closed = 3; a formula must give a finite number (check for division by zero).  (derived[0].formula)`
+		);
 	});
 });
 
@@ -257,6 +304,30 @@ describe('analyse', () => {
 		expect(JSON.parse(run()).summaries[0].mean).toBeCloseTo(JSON.parse(run()).summaries[0].mean, 12);
 	});
 
+	it('lists the uncertain assumptions in the Monte Carlo and EVPI JSON', () => {
+		for (const analysis of ['montecarlo', 'evppi']) {
+			expect(JSON.parse(runCommand('analyse', ['example-minimal', analysis], { runs: '50', json: true }).stdout).uncertain).toEqual(['p_evade']);
+		}
+	});
+
+	describe('on a scenario where no assumption has a distribution', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'branchpoint-cli-'));
+		writeFileSync(join(dir, 'scenario.yaml'), replaceOnce(exampleText(), '    distribution: { type: beta, alpha: 5, beta: 5 }\n', ''));
+		afterAll(() => rmSync(dir, { recursive: true, force: true }));
+		const sentence = 'Nothing is uncertain: no assumption has a distribution, so Monte Carlo and EVPI have nothing to vary.';
+
+		it.each(['montecarlo', 'evppi'])('%s says nothing is uncertain instead of the numbers', (analysis) => {
+			const result = runCommand('analyse', [dir, analysis], { runs: '50' });
+			expect(result.code).toBe(0);
+			expect(result.stdout).toBe(sentence);
+		});
+
+		it('carries uncertain: [] in JSON', () => {
+			const json = JSON.parse(runCommand('analyse', [dir, 'montecarlo'], { runs: '50', seed: '2', json: true }).stdout);
+			expect(json).toEqual({ runs: 50, seed: 2, uncertain: [], message: sentence });
+		});
+	});
+
 	it('simulates the machine and prints end states', () => {
 		const result = runCommand('analyse', ['example-minimal', 'simulate'], { runs: '2000', seed: '1' });
 		expect(result.stdout).toMatch(/End states:\n\s+[\d.]+%\s+Status quo/);
@@ -266,7 +337,8 @@ describe('analyse', () => {
 		[['example-minimal', 'spline'], {}, /Unknown analysis "spline"/],
 		[['example-minimal', 'threshold'], {}, /Name the assumption with --assumption/],
 		[['example-minimal', 'twoway'], { x: 'p_evade', y: 'nope' }, /Unknown assumption "nope"/],
-		[['example-minimal', 'montecarlo'], { runs: '-3' }, /--runs takes a positive whole number/]
+		[['example-minimal', 'montecarlo'], { runs: '-3' }, /--runs takes a positive whole number/],
+		[['example-minimal', 'tornado'], { criterion: 'enforcment' }, /^Unknown criterion "enforcment"\. Did you mean "enforcement"\? Criteria: enforcement, cost\.$/]
 	] as const)('refuses %j with exit code 2', (args, options, message) => {
 		const result = runCommand('analyse', [...args], options);
 		expect(result.code).toBe(2);

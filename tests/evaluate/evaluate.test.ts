@@ -191,9 +191,9 @@ describe('rollback on the worked example', () => {
 		expectClose(e.evaluation.objective[nodeAt(e, 'WAIT')], 0);
 	});
 
-	it('refuses an unknown criterion with a short error', () => {
+	it('refuses an unknown criterion, naming the closest and every criterion', () => {
 		const { flat } = run(exampleModel());
-		expect(() => evaluate(flat, { values: { p_evade: 0.5 }, criterion: 'costs' })).toThrow('evaluate: unknown criterion "costs"');
+		expect(() => evaluate(flat, { values: { p_evade: 0.5 }, criterion: 'costs' })).toThrow('Unknown criterion "costs". Did you mean "cost"? Criteria: enforcement, cost.');
 	});
 
 	it('records each move’s probability, reward and the payoffs accumulated from the root', () => {
@@ -321,6 +321,28 @@ describe('every actor’s score', () => {
 		expectClose(actorScores(e.flat, e.evaluation, 0)[1], 1);
 	});
 
+	const withoutPreferences = helpText.replace(', preferences: { gain: -1 }', '').replace('  - { id: b, name: B, citations: [c1] }', '  - { id: b, name: B, citations: [c1] }\n  - { id: n, name: Nature, kind: nature }');
+
+	it('leaves an actor without preferences, and nature, out of the per-actor scores instead of giving them the perspective’s', () => {
+		const unscored = buildMachine(parseValid(withoutPreferences));
+		const e = run(unscored, { perspective: 'a' });
+		const scores = actorScores(e.flat, e.evaluation, 0);
+		expect(e.flat.actorIds).toEqual(['a', 'b', 'n']);
+		expectClose(scores[0], e.evaluation.score[0]);
+		expect(Number.isNaN(scores[1])).toBe(true);
+		expect(Number.isNaN(scores[2])).toBe(true);
+		const json = evaluationJson({ scenario: unscored.scenario, flat: e.flat, evaluation: e.evaluation, values: {} });
+		expect(json.actorScores).toEqual({ a: scores[0] });
+	});
+
+	it('scores an actor without preferences by the criteria weights while it is the perspective', () => {
+		const e = run(buildMachine(parseValid(withoutPreferences)), { perspective: 'b' });
+		const scores = actorScores(e.flat, e.evaluation, 0);
+		expectClose(scores[1], e.evaluation.score[0]);
+		// The scenario's perspective keeps the criteria weights as its own.
+		expect(Number.isNaN(scores[0])).toBe(false);
+	});
+
 	it('gives the perspective’s actor score equal to the weighted score at every node', () => {
 		for (const perspective of ['a', 'b']) {
 			const e = run(model, { perspective });
@@ -378,7 +400,8 @@ describe('the evaluated tree as text and JSON', () => {
 		expect(json.policy).toEqual([{ path: '', state: 'choose', move: 'SANCTION', label: 'Targeted sanctions', tiedWith: [], reach: 1 }]);
 		expect(json.nodes).toHaveLength(5);
 		expect(json.nodes[0]).toMatchObject({ path: '', kind: 'decision', best: 'SANCTION', reachOptimal: 1 });
-		expect(json.actorScores).toEqual({ coalition: 4, networks: 4 });
+		// The networks score by their own preferences (−enforcement), not by the coalition's weights.
+		expect(json.actorScores).toEqual({ coalition: 4, networks: -5 });
 	});
 });
 
@@ -388,7 +411,42 @@ describe('evaluationIssues', () => {
 			.replace('payoffs: { cost: "2" }', 'payoffs: { cost: "2 / (p_evade - 0.4)" }');
 		const model = buildMachine(parseValid(text));
 		const run = evaluateScenario(model, { overrides: { p_evade: 0.4 } });
-		expect(run.issues.map((i) => i.message)).toEqual([expect.stringMatching(/"2 \/ \(p_evade - 0\.4\)" gives Infinity under these assumptions/)]);
-		expect(run.issues[0].line).toBe(lineOf(text, '        SANCTION:'));
+		expect(run.issues.map((i) => i.message)).toEqual(['The formula "2 / (p_evade - 0.4)" is Infinity, not a finite number, with p_evade = 0.4; a formula must give a finite number (check for division by zero).']);
+		const line = lineOf(text, 'payoffs: { cost: "2 / (p_evade - 0.4)" }');
+		expect(run.issues[0]).toMatchObject({ line, column: text.split('\n')[line - 1].indexOf('"2 /') + 1 });
+	});
+
+	/** Two assumptions whose difference divides: finite at every test point, infinite when they are set equal. */
+	const leakageText = exampleText()
+		.replace(
+			'    judgment: true\n\ncriteria:',
+			[
+				'    judgment: true',
+				'  - { id: routes_open, label: Routes kept open, kind: number, default: 2, min: 1, max: 10, citations: [c-evasion] }',
+				'  - { id: routes_closed, label: Routes closed, kind: number, default: 0.5, min: 0, max: 5, citations: [c-sanctions] }',
+				'',
+				'derived:',
+				'  - id: leakage',
+				'    label: Leakage per route left open',
+				'    formula: routes_open / (routes_open - routes_closed)',
+				'',
+				'criteria:'
+			].join('\n')
+		)
+		.replace('payoffs: { cost: "2" }', 'payoffs: { cost: "2 * leakage" }');
+
+	it('reports a derived value that is not finite once, at its formula, with the values it read', () => {
+		const model = buildMachine(parseValid(leakageText));
+		const run = evaluateScenario(model, { overrides: { routes_open: 3, routes_closed: 3 } });
+		expect(run.issues.map((i) => i.message)).toEqual([
+			'Derived value leakage = routes_open / (routes_open - routes_closed) is Infinity, not a finite number, with routes_open = 3, routes_closed = 3; a formula must give a finite number (check for division by zero).'
+		]);
+		const line = lineOf(leakageText, 'formula: routes_open /');
+		expect(run.issues[0]).toMatchObject({ path: ['derived', 0, 'formula'], line, column: leakageText.split('\n')[line - 1].indexOf('routes_open /') + 1 });
+	});
+
+	it('finds nothing wrong at values where the derived value is finite', () => {
+		const model = buildMachine(parseValid(leakageText));
+		expect(evaluateScenario(model, { overrides: { routes_open: 3, routes_closed: 1 } }).issues).toEqual([]);
 	});
 });

@@ -34,7 +34,7 @@ describe('parseExportRequest', () => {
 		['an unknown assumption', { format: 'svg', set: ['p_vetoo=0.5'] }, /set p_vetoo/],
 		['an unknown preset', { format: 'svg', preset: 'nope' }, /Unknown preset "nope"; presets: hard-line-axis/],
 		['an unknown perspective', { format: 'svg', perspective: 'mars' }, /Unknown perspective "mars"; actors:/],
-		['an unknown criterion', { format: 'svg', criterion: 'fun' }, /Unknown criterion "fun"; criteria:/],
+		['an unknown criterion', { format: 'svg', criterion: 'fun' }, /Unknown criterion "fun"\. Criteria:/],
 		['a resolution below the range', { format: 'png', dpi: '10' }, /dpi takes a whole number from 72 to 1200; got "10"/],
 		['a resolution above the range', { format: 'png', dpi: '4800' }, /dpi takes a whole number from 72 to 1200; got "4800"/],
 		['too many Monte Carlo runs', { format: 'csv', runs: '1000000' }, /runs takes a whole number from 10 to 20000/],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExportFormat, RawExportOptions } from '../../src/lib/core/index.js';
 import { exportScenario } from '../../src/lib/export/exportScenario.js';
 import { exportSource, validRequest } from '../helpers/exports.js';
+import { exampleText, parseValid, replaceOnce } from '../helpers/scenarios.js';
 
 const example = exportSource('example');
 const shipped = exportSource('shipped');
@@ -83,6 +84,17 @@ describe('every format', { timeout: 60_000 }, () => {
 		const b = await exported('example', raw);
 		expect(a.bytes.length).toBeGreaterThan(100);
 		expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
+	});
+
+	it('a report says nothing is uncertain, instead of P(best) and EVPI, when no assumption has a distribution', async () => {
+		const certain = { ...example, scenario: parseValid(replaceOnce(exampleText(), '    distribution: { type: beta, alpha: 5, beta: 5 }\n', '')) };
+		const md = text((await exportScenario(certain, validRequest(certain.scenario, { format: 'md', runs: '50' }))).bytes);
+		expect(md).toContain('Nothing is uncertain: no assumption has a distribution, so Monte Carlo and EVPI have nothing to vary.');
+		expect(md).not.toMatch(/Monte Carlo runs\)|expected value of perfect information is/);
+		expect(text((await exported('example', { format: 'md', runs: '50' })).bytes)).toMatch(/best in [\d.]+% of 50 Monte Carlo runs\)\. The expected value of perfect information is/);
+		const figure = JSON.parse(text((await exportScenario(certain, validRequest(certain.scenario, { format: 'json', content: 'histogram', runs: '50' }))).bytes));
+		expect(figure.caption).toMatch(/drawing 0 assumptions from their distributions\. .*Nothing is uncertain/);
+		expect(figure.caption).not.toContain('perfect information');
 	});
 
 	it('changes when an assumption changes', async () => {

@@ -52,7 +52,7 @@ const cases: Case[] = [
 	{ name: 'aliases are refused', edit: swap('asOf: 2024-07-04', 'asOf: &date 2024-07-04\nalso: *date'), message: /Anchors \(&name\) are not allowed/, at: 'asOf: &date' },
 	{ name: 'an inject with no citation', edit: swap('machine:', 'injects:\n  - id: news\n    title: News\n    text: Something happens.\nmachine:'), message: /Inject "news" cites no source/, at: '- id: news' },
 	{ name: 'an inject at an unknown state', edit: swap('machine:', 'injects:\n  - id: news\n    title: News\n    text: Something happens.\n    state: reactoin\n    citations: [c-limited]\nmachine:'), message: /Unknown state "reactoin"\. Did you mean "reaction"\?/, at: 'state: reactoin' },
-	{ name: 'an inject title over 120 characters', edit: swap('machine:', `injects:\n  - id: news\n    title: ${'T'.repeat(121)}\n    text: Something happens.\n    citations: [c-limited]\nmachine:`), message: /An inject title is at most 120 characters/, at: 'title: TTTT' },
+	{ name: 'an inject title over 120 characters', edit: swap('machine:', `injects:\n  - id: news\n    title: ${'T'.repeat(121)}\n    text: Something happens.\n    citations: [c-limited]\nmachine:`), message: /"title" is 121 characters long; the limit is 120/, at: 'title: TTTT' },
 	{ name: 'a state with no citation', edit: swap('        label: Networks react\n        citations: [c-evasion]', '        label: Networks react'), message: /State "reaction" cites no source/, at: 'actor: networks' }
 ];
 
@@ -134,5 +134,140 @@ describe('parseScenario past an unknown field', () => {
 		expect(messages).toContainEqual(expect.stringMatching(/Unknown field "stepp"\. Did you mean "step"\?/));
 		expect(messages).toContainEqual(expect.stringMatching(/targets unknown state "evade"/));
 		expect(parseScenario(text).scenario).toBeUndefined();
+	});
+});
+
+describe('parseScenario on an unquoted comma inside { … }', () => {
+	const waitMeta = '          meta:\n            label: Wait\n            citations: [c-limited]';
+	const flow = (meta: string) => replaceOnce(exampleText(), waitMeta, `          meta: ${meta}`);
+	it.each([
+		{ name: 'a key with a space is the cut-off tail', meta: '{ label: Wait, then act, citations: [c-limited] }', key: 'then act', hint: 'quote it: label: "Wait, then act".' },
+		{ name: 'every valueless key after the value belongs to it, with or without a space', meta: '{ label: Wait, see, then act, citations: [c-limited] }', key: 'see', hint: 'quote it: label: "Wait, see, then act".' },
+		{ name: 'the cut value may follow other fields', meta: '{ citations: [c-limited], label: Wait, and see }', key: 'and see', hint: 'quote it: label: "Wait, and see".' },
+		{ name: 'a key with a space and a value gets the general advice', meta: '{ label: Wait, then act: now, citations: [c-limited] }', key: 'then act', hint: 'splits the value; quote the whole value.' }
+	])('$name', ({ meta, key, hint }) => {
+		const text = flow(meta);
+		const result = parseScenario(text);
+		const issue = result.issues.find((i) => i.message.startsWith(`Unknown field "${key}".`));
+		expect(issue, result.issues.map((i) => i.message).join('\n')).toBeDefined();
+		expect(issue!.message).toContain(`An unquoted comma inside { … } ${hint.startsWith('quote it') ? 'splits the value; ' : ''}${hint}`);
+		expect(issue!.line).toBe(lineOf(text, meta));
+		expect(text.split('\n')[issue!.line - 1].slice(issue!.column - 1)).toMatch(new RegExp(`^${key}`));
+	});
+
+	it('keeps did-you-mean for a misspelt key that has a value', () => {
+		const message = parseScenario(flow('{ labl: Wait, citations: [c-limited] }')).issues.map((i) => i.message).join('\n');
+		expect(message).toContain('Unknown field "labl". Did you mean "label"?');
+		expect(message).not.toContain('unquoted comma');
+	});
+
+	it('gives no comma hint outside { … }', () => {
+		const text = replaceOnce(exampleText(), '            label: Wait\n', '            label: Wait\n            then act: now\n');
+		const message = parseScenario(text).issues.map((i) => i.message).join('\n');
+		expect(message).toContain('Unknown field "then act".');
+		expect(message).not.toContain('unquoted comma');
+	});
+
+	it('accepts the value once it is quoted', () => {
+		const result = parseScenario(flow('{ label: "Wait, then act", citations: [c-limited] }'));
+		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		expect(result.scenario?.states[0].moves.find((m) => m.id === 'WAIT')?.label).toBe('Wait, then act');
+	});
+});
+
+describe('parseScenario on a derived value that is not finite', () => {
+	const text = replaceOnce(
+		exampleText(),
+		'    judgment: true\n\ncriteria:',
+		[
+			'    judgment: true',
+			'  - { id: p_a, label: Routes found, kind: number, default: 1, min: 0, max: 10, citations: [c-evasion] }',
+			'  - { id: p_b, label: Routes closed, kind: number, default: 1, min: 0, max: 10, citations: [c-evasion] }',
+			'',
+			'derived:',
+			'  - { id: p_share, label: Share of routes found, formula: p_a / (p_a + p_b) }',
+			'',
+			'criteria:'
+		].join('\n')
+	).replace('probability: p_evade\n', 'probability: p_share\n').replace('probability: 1 - p_evade', 'probability: 1 - p_share');
+
+	it('reports it once, at its formula, with the values it read, and not the formulas that read it', () => {
+		const errors = parseScenario(text).issues.filter((i) => i.severity === 'error');
+		expect(errors.map((i) => i.message)).toEqual([
+			'The formula gives NaN with every numeric assumption at its minimum (it reads p_a = 0, p_b = 0); it must give a finite number (check for division by zero or log of 0).'
+		]);
+		expect(errors[0].line).toBe(lineOf(text, 'id: p_share'));
+		expect(errors[0].path).toEqual(['derived', 0, 'formula']);
+	});
+});
+
+describe('the source map', () => {
+	const text = replaceOnce(exampleText(), '\ncriteria:', '\nderived:\n  - id: p_hold\n    label: Networks hold\n    formula: 1 - p_evade\n\ncriteria:');
+	const scenario = parseScenario(text).scenario!;
+	const positionOf = (line: string, marker: string) => ({ line: lineOf(text, line), column: text.split('\n')[lineOf(text, line) - 1].indexOf(marker) + 1 });
+
+	it('places each list item at its own entry', () => {
+		expect(scenario.sourceMap['criteria.enforcement']).toEqual(positionOf('  - id: enforcement', 'id:'));
+		expect(scenario.sourceMap['criteria.cost']).toEqual(positionOf('  - id: cost', 'id:'));
+		expect(scenario.sourceMap['citations.c-limited']).toEqual(positionOf('  - id: c-limited', 'id:'));
+	});
+
+	it('places each formula where it is written', () => {
+		expect(scenario.sourceMap['derived.p_hold']).toEqual(positionOf('formula: 1 - p_evade', '1 - p_evade'));
+		expect(scenario.sourceMap['machine.states.reaction.on.DISRUPTED.meta.probability']).toEqual(positionOf('probability: 1 - p_evade', '1 - p_evade'));
+		expect(scenario.sourceMap['machine.states.choose.on.SANCTION.meta.payoffs.cost']).toEqual(positionOf('payoffs: { cost: "2" }', '"2"'));
+	});
+});
+
+describe('parseScenario caps the length of every text field', () => {
+	const long = (n: number, c = 'x') => c.repeat(n);
+	it.each([
+		{ field: 'an id', from: '  - id: networks', to: `  - id: ${long(101, 'n')}`, message: '"id" is 101 characters long; the limit is 100. Shorten it.', path: ['actors', 1, 'id'] },
+		{ field: 'a cited id in a list', from: 'citations: [c-limited]', to: `citations: [${long(101, 'c')}]`, message: '"citations[0]" is 101 characters long; the limit is 100. Shorten it.', path: ['machine', 'states', 'choose', 'on', 'WAIT', 'meta', 'citations', 0] },
+		{ field: 'a move target', from: 'target: status_quo', to: `target: ${long(101, 's')}`, message: '"target" is 101 characters long; the limit is 100. Shorten it.', path: ['machine', 'states', 'choose', 'on', 'WAIT', 'target'] },
+		{ field: 'a label', from: '        label: Respond to arms transfers?', to: `        label: ${long(201)}`, message: '"label" is 201 characters long; the limit is 200. Shorten it.', path: ['machine', 'states', 'choose', 'meta', 'label'] },
+		{ field: 'a name', from: '    name: Japan–US–ROK', to: `    name: ${long(201)}`, message: '"name" is 201 characters long; the limit is 200. Shorten it.', path: ['actors', 0, 'name'] },
+		{ field: 'a title', from: 'title: "Worked example: sanction or wait"', to: `title: ${long(201)}`, message: '"title" is 201 characters long; the limit is 200. Shorten it.', path: ['title'] },
+		{ field: 'a unit', from: '    unit: index (0..10)', to: `    unit: ${long(61)}`, message: '"unit" is 61 characters long; the limit is 60. Shorten it.', path: ['criteria', 0, 'unit'] },
+		{ field: 'a description', from: '    label: Sanctions enforcement', to: `    label: Sanctions enforcement\n    description: ${long(2001)}`, message: '"description" is 2001 characters long; the limit is 2000. Shorten it.', path: ['criteria', 0, 'description'] },
+		{ field: 'a gloss', from: '    gloss: As long as', to: `    gloss: ${long(2001)} As long as`, message: /^"gloss" is \d+ characters long; the limit is 2000\. Shorten it\.$/, path: ['citations', 2, 'gloss'] },
+		{ field: 'an excerpt', from: '    excerpt: 条約や', to: `    excerpt: ${long(301, '条')}条約や`, message: /^"excerpt" is \d+ characters long; the limit is 300\. Shorten it\.$/, path: ['citations', 2, 'excerpt'] }
+	])('$field', ({ from, to, message, path }) => {
+		const text = replaceOnce(exampleText(), from, to);
+		const result = parseScenario(text);
+		expect(result.scenario).toBeUndefined();
+		const issue = result.issues.find((i) => (typeof message === 'string' ? i.message === message : message.test(i.message)));
+		expect(issue, result.issues.map((i) => i.message).join('\n')).toBeDefined();
+		expect(issue!.path).toEqual(path);
+		const line = text.split('\n')[issue!.line - 1];
+		// The issue points at the value itself.
+		const value = to.split('\n').at(-1)!.split(': ').slice(1).join(': ').replace(/^\[/, '');
+		expect(line.slice(issue!.column - 1, issue!.column + 19)).toBe(value.slice(0, 20));
+	});
+
+	it('locates an id written as a key, without repeating it in full', () => {
+		const state = long(150, 's');
+		const text = replaceOnce(exampleText(), '    status_quo:\n', `    ${state}:\n`);
+		const [issue] = parseScenario(text).issues;
+		expect(issue.message).toBe('A key of "states" is 150 characters long; an id is at most 100. Shorten it.');
+		expect(issue.line).toBe(lineOf(text, state));
+		expect(issue.column).toBe(5);
+		expect(String(issue.path.at(-1)).length).toBeLessThan(50);
+	});
+
+	it('accepts text at the limit', () => {
+		const text = replaceOnce(exampleText(), '        label: Respond to arms transfers?', `        label: ${long(200)}`);
+		expect(parseScenario(text).issues.filter((i) => i.severity === 'error')).toEqual([]);
+	});
+
+	it('refuses a 100 kB label quickly, with one located error', () => {
+		const text = replaceOnce(exampleText(), '        label: Respond to arms transfers?', `        label: ${long(100_000)}`);
+		const started = performance.now();
+		const result = parseScenario(text);
+		// Generous for a busy machine: the point is milliseconds, not seconds.
+		expect(performance.now() - started).toBeLessThan(1500);
+		expect(result.issues.map((i) => `${i.line}:${i.column} ${i.message}`)).toEqual([
+			`${lineOf(text, 'label: xxx')}:16 "label" is 100000 characters long; the limit is 200. Shorten it.`
+		]);
 	});
 });

@@ -88,6 +88,12 @@ describe('the workbench state', () => {
 		expect(wb.notices.join()).toMatch(/p_evad.*Did you mean "p_evade"/);
 	});
 
+	it('notes a criterion from a link that the scenario lacks, with the closest one', () => {
+		const wb = new Workbench(scenario, { overrides: {}, criterion: 'costs', walk: [], seed: 1 });
+		expect(wb.criterion).toBeUndefined();
+		expect(wb.notices.join()).toMatch(/Unknown criterion "costs"\. Did you mean "cost"\? Criteria: enforcement, cost\..*weighted score/);
+	});
+
 	it('finds nodes by label', () => {
 		const wb = make();
 		wb.search = 'disrupt';

@@ -88,7 +88,9 @@ describe('compileTree lays the tree out in typed arrays', () => {
 	it('signs the perspective’s weights by direction: + for max, − for min', () => {
 		expect(Array.from(flat.signs)).toEqual([1, -1]);
 		expect(Array.from(flat.weights)).toEqual([1, -0.5]);
-		expect(Array.from(flat.actorWeights)).toEqual([1, -0.5, 1, -0.5]);
+		// The networks' own preferences: enforcement −1 (max, so −1), cost 0 (min, so −0).
+		expect(Array.from(flat.actorWeights)).toEqual([1, -0.5, -1, -0]);
+		expect(Array.from(flat.actorScored)).toEqual([1, 1]);
 	});
 
 	it('does not change the tree it reads', () => {

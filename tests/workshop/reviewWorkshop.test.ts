@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildMachine, compareWorkshops, resolveValues, reviewWorkshop } from '../../src/lib/core/index.js';
+import { buildMachine, compareWorkshops, reportMarkdown, resolveValues, reviewDocument, reviewWorkshop, toMarkdownTable, type Provenance } from '../../src/lib/core/index.js';
 import { FACILITATOR, as, parseOrThrow, startWorkshop } from './helpers.js';
 
 // Blue (the perspective) plays it safe (gain 2) or takes a gamble: a 1-in-4
@@ -158,5 +158,47 @@ describe('reviewWorkshop on the example scenario (scenarios/example-minimal), by
 		const [first, draw] = reviewWorkshop(sanctioned.model, sanctioned.state, { names: false }).steps;
 		expect(first.regret).toBe(0);
 		expect(draw.chance).toBe(draw.step.move === 'EVADE' ? '80%' : '20% (a 1-in-5 outcome)');
+	});
+});
+
+describe('reviewWorkshop for a mover without preferences', () => {
+	// Red states no preferences: the model has no terms of red's own to rank its moves in.
+	const unscored = () => buildMachine(parseOrThrow(YAML.replace(', preferences: { gain: -1 }', '')));
+	const playedRed = () => {
+		const h = startWorkshop({ model: unscored(), setup: { teams: ['blue', 'red'] } });
+		h.join('b1', 'blue', 'Aiko');
+		h.join('r1', 'red', 'Ivan');
+		h.ok(FACILITATOR, { type: 'openVote' });
+		h.ok(as('b1'), { type: 'vote', move: 'RISKY' });
+		h.ok(FACILITATOR, { type: 'closeVote' });
+		h.ok(FACILITATOR, { type: 'decide', move: 'LOSE', rationale: 'Let red decide' });
+		h.ok(FACILITATOR, { type: 'openVote' });
+		h.ok(as('r1'), { type: 'vote', move: 'HELP' });
+		h.ok(FACILITATOR, { type: 'closeVote' });
+		return h;
+	};
+
+	it('gives red no value, no best move and no regret, rather than blue’s gain as red’s', () => {
+		const h = playedRed();
+		const review = reviewWorkshop(h.model, h.state, { names: false });
+		const red = review.steps[2];
+		expect(red.options.map((o) => [o.move, o.valueToMover, o.score])).toEqual([
+			['HELP', NaN, 4],
+			['HURT', NaN, -1]
+		]);
+		expect(red.best).toBeUndefined();
+		expect(red.regret).toBe(0);
+		expect(review.totalRegret).toBe(0);
+		expect(compareWorkshops([{ id: 'w', title: 'W', review }]).points[2].recommended).toEqual({});
+	});
+
+	it('says so in the review document, with a dash for the missing value', () => {
+		const h = playedRed();
+		const review = reviewWorkshop(h.model, h.state, { names: false });
+		const provenance = { generator: 'Branchpoint', version: '0', scenarioId: 'review', scenarioSha256: '0'.repeat(64), assumptions: {}, overrides: {}, perspective: 'blue', seed: 1, runs: 0, options: 'format=md' } as Provenance;
+		const md = reportMarkdown(reviewDocument({ state: h.state, review, scenario: h.model.scenario, provenance, names: false }), new Map(), toMarkdownTable);
+		expect(md).toContain('The model ranks no move for Red: it has no preferences.');
+		expect(md).toMatch(/\| Help \(chosen\) \| 1 \| 4 \| 4 \| — \|/);
+		expect(md).toContain('2 of them team decisions, 1 of which matched the model’s best move');
 	});
 });

@@ -6,6 +6,7 @@
  */
 export type { DocPath, Issue } from './scenario/Issue.js';
 export { formatIssue, formatPath } from './scenario/Issue.js';
+export { unknownCriterion } from './util/unknownCriterion.js';
 export type * from './scenario/types.js';
 export { parseScenario, type ParseResult } from './scenario/parseScenario.js';
 export { checkOverrides, type OverrideProblem } from './scenario/checkOverrides.js';
@@ -36,7 +37,7 @@ export { describeChange, describeDecision, moveLabel, policyOf, policyChanges, v
 export { threshold, type ThresholdResult, type Switch } from './analysis/threshold.js';
 export { twoWay, type TwoWayResult } from './analysis/twoWay.js';
 export { sampleDistribution, sampleAssumption, uniformFrom, type Uniform } from './analysis/distributions.js';
-export { monteCarlo, type MonteCarloResult, type OptionSummary } from './analysis/monteCarlo.js';
+export { monteCarlo, NOTHING_UNCERTAIN, type MonteCarloResult, type OptionSummary } from './analysis/monteCarlo.js';
 export { evppi, type Evppi } from './analysis/evppi.js';
 export { compileMachine, openMoves, type MachineTable } from './analysis/compileMachine.js';
 export { simulate, walkTable, type SimulationResult } from './analysis/simulate.js';

@@ -5,6 +5,7 @@ import {
 	figureFrame,
 	formatNumber,
 	formatPercent,
+	NOTHING_UNCERTAIN,
 	noteText,
 	numberNotes,
 	provenanceLine,
@@ -139,7 +140,7 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 		case 'risk': {
 			const result = ctx.monteCarlo();
 			const labels = evaluator.optionLabels;
-			const distributed = scenario.assumptions.filter((a) => a.distribution).map((a) => a.id);
+			const distributed = result.uncertain;
 			const summary = result.summaries.map((s, o) => `${optionLetter(o)} ${labels[o]}: mean ${formatNumber(s.mean, 2)}, 5–95% ${formatNumber(s.p5, 2)} to ${formatNumber(s.p95, 2)}, best in ${formatPercent(s.probabilityBest)} of runs`);
 			const histogram = content === 'histogram';
 			return {
@@ -147,7 +148,7 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 				width: DISTRIBUTION.width,
 				height: histogram ? labels.length * HISTOGRAM_ROW + 24 : DISTRIBUTION.height,
 				title: `${scenario.title}: ${histogram ? 'distribution of each first response’s value' : 'risk profiles of the first responses'}`,
-				caption: `${histogram ? `Histograms of the expected ${objective} of each first response` : `Share of runs in which each first response’s expected ${objective} is at most a given value`} over ${result.runs} Monte Carlo runs (seed ${result.seed}), drawing ${distributed.length} assumptions from their distributions. ${lettered(labels)}. Expected value of perfect information ${formatNumber(result.evpi, 4)}.`,
+				caption: `${histogram ? `Histograms of the expected ${objective} of each first response` : `Share of runs in which each first response’s expected ${objective} is at most a given value`} over ${result.runs} Monte Carlo runs (seed ${result.seed}), drawing ${distributed.length} assumptions from their distributions. ${lettered(labels)}. ${distributed.length > 0 ? `Expected value of perfect information ${formatNumber(result.evpi, 4)}.` : NOTHING_UNCERTAIN}`,
 				citations: assumptionCitations(distributed),
 				alt: `${histogram ? 'Histograms' : 'Cumulative distributions'} of ${labels.length} options over ${result.runs} runs. ${summary.join('. ')}.`,
 				description: summary.join('\n')

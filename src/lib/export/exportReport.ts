@@ -9,6 +9,7 @@ import {
 	formatValue,
 	VALUE_ROUNDING,
 	formatPercent,
+	NOTHING_UNCERTAIN,
 	optionRows,
 	provenanceLine,
 	exportCommandLine,
@@ -85,6 +86,7 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 	const preferred = rows.find((r) => r.preferred);
 	const actor = scenario.actors.find((a) => a.id === ctx.provenance.perspective)?.name ?? ctx.provenance.perspective;
 	const mc = ctx.monteCarlo();
+	const uncertain = mc.uncertain.length > 0;
 	const tornado = ctx.tornado();
 	const changes = tornado.bars.filter((b) => b.policyChanges);
 	const figure = (content: ExportContent): Block => ({ kind: 'figure', content, title: `Figure ${figures.indexOf(content) + 1}. ${built.get(content)?.title ?? content}`, alt: built.get(content)?.alt ?? '' });
@@ -94,7 +96,7 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 		{ kind: 'paragraph', text: scenario.description.trim() },
 		{
 			kind: 'paragraph',
-			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, ${ctx.objective.optimising}. ${preferred ? `The preferred first response is “${preferred.label}” (${ctx.request.criterion ? `${ctx.objective.name} ${formatValue(preferred.expected[scenario.criteria.findIndex((c) => c.id === ctx.request.criterion)])}` : `weighted score ${formatValue(preferred.score)}`}; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs).` : ''} The expected value of perfect information is ${formatValue(mc.evpi)}. Values are rounded to ${VALUE_ROUNDING}.${changes.length > 0 ? ` The optimal policy changes across the range of: ${changes.map((b) => `${b.label} (from ${String(b.policySwitch?.setting)}, ${describeChange(scenario, b.policySwitch!)})`).join('; ')}.` : ' The optimal policy holds across every assumption’s range, at every decision it reaches.'}`
+			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, ${ctx.objective.optimising}. ${preferred ? `The preferred first response is “${preferred.label}” (${ctx.request.criterion ? `${ctx.objective.name} ${formatValue(preferred.expected[scenario.criteria.findIndex((c) => c.id === ctx.request.criterion)])}` : `weighted score ${formatValue(preferred.score)}`}${uncertain ? `; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs` : ''}).` : ''} ${uncertain ? `The expected value of perfect information is ${formatValue(mc.evpi)}.` : NOTHING_UNCERTAIN} Values are rounded to ${VALUE_ROUNDING}.${changes.length > 0 ? ` The optimal policy changes across the range of: ${changes.map((b) => `${b.label} (from ${String(b.policySwitch?.setting)}, ${describeChange(scenario, b.policySwitch!)})`).join('; ')}.` : ' The optimal policy holds across every assumption’s range, at every decision it reaches.'}`
 		},
 		{ kind: 'heading', level: 1, text: 'Options' },
 		{ kind: 'table', title: `Table 1. ${optionsText.title}`, table: optionsTableOf(ctx, false), source: optionsText.source },
@@ -147,7 +149,7 @@ export async function exportReport(ctx: ExportContext): Promise<Uint8Array> {
 		scenario: { id: ctx.source.id, title: ctx.source.scenario.title, asOf: ctx.source.scenario.asOf },
 		options: optionRows({ scenario: ctx.source.scenario, point: ctx.point, optionIds: ctx.evaluator.optionIds, optionLabels: ctx.evaluator.optionLabels, monteCarlo: mc }),
 		tornado: ctx.tornado(),
-		monteCarlo: { runs: mc.runs, seed: mc.seed, evpi: mc.evpi, summaries: mc.summaries },
+		monteCarlo: { runs: mc.runs, seed: mc.seed, uncertain: mc.uncertain, evpi: mc.evpi, summaries: mc.summaries },
 		figures: Object.fromEntries([...figures].map(([f, b]) => [f, { title: b.title, caption: b.caption, alt: b.alt, description: b.description }])),
 		report: doc,
 		sources: cslItems(ctx.source.scenario.sources)

@@ -11,6 +11,7 @@ import {
 	guardSignature,
 	resolveValues,
 	unrollTree,
+	unknownCriterion,
 	situationAt,
 	drawMove,
 	type AssumptionValue,
@@ -95,7 +96,7 @@ export class Workbench {
 		this.perspective = start.perspective && scenario.actors.some((a) => a.id === start.perspective && a.kind === 'actor') ? start.perspective : scenario.perspective;
 		if (start.perspective && start.perspective !== this.perspective) this.notices.push(`Unknown perspective "${start.perspective}" in the link; showing ${this.perspective}.`);
 		if (start.criterion && !scenario.criteria.some((c) => c.id === start.criterion)) {
-			this.notices.push(`Unknown criterion "${start.criterion}" in the link; showing the weighted score.`);
+			this.notices.push(`${unknownCriterion(start.criterion, scenario.criteria.map((c) => c.id))} The link's criterion is left aside: showing the weighted score.`);
 		} else this.criterion = start.criterion;
 		this.overrides = { ...start.overrides };
 		this.seed = start.seed;

@@ -5,6 +5,7 @@ import { resolveValues, type Values } from '../scenario/resolveValues.js';
 import type { AssumptionValue } from '../scenario/types.js';
 import { compileTree, KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
 import { unrollTree } from '../tree/unrollTree.js';
+import { unknownCriterion } from '../util/unknownCriterion.js';
 
 export interface EvaluatorOptions {
 	perspective?: string;
@@ -52,7 +53,7 @@ export function createEvaluator(model: ScenarioModel, options: EvaluatorOptions 
 	const trees = new Map<string, FlatTree>();
 	const { scenario } = model;
 	const criterionIndex = options.criterion === undefined ? -1 : scenario.criteria.findIndex((c) => c.id === options.criterion);
-	if (options.criterion !== undefined && criterionIndex < 0) throw new Error(`Unknown criterion "${options.criterion}"`);
+	if (options.criterion !== undefined && criterionIndex < 0) throw new Error(unknownCriterion(options.criterion, scenario.criteria.map((c) => c.id)));
 	const base = options.base ?? {};
 
 	const flatFor = (values: Values): FlatTree => {

@@ -18,9 +18,18 @@ export interface OptionSummary {
 	available: number;
 }
 
+/** What the command line, the workbench and reports say instead of numbers when `uncertain` is empty. */
+export const NOTHING_UNCERTAIN = 'Nothing is uncertain: no assumption has a distribution, so Monte Carlo and EVPI have nothing to vary.';
+
 export interface MonteCarloResult {
 	runs: number;
 	seed: number;
+	/**
+	 * The assumptions the runs vary: those with a distribution, in scenario
+	 * order. Empty means every run is the same evaluation, so the spread,
+	 * P(best) and EVPI say nothing; show `NOTHING_UNCERTAIN` instead.
+	 */
+	uncertain: readonly string[];
 	options: readonly string[];
 	/** values[o][r]: option o's value in run r. */
 	values: Float64Array[];
@@ -94,6 +103,7 @@ export function monteCarlo(
 	return {
 		runs: done,
 		seed,
+		uncertain: assumptions.filter((a) => a.distribution !== undefined).map((a) => a.id),
 		options: evaluator.optionIds,
 		values: values.map(used),
 		assumptions: assumptions.map((a) => a.id),

@@ -1,5 +1,6 @@
 import type { Values } from '../scenario/resolveValues.js';
 import { KIND_CHANCE, KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
+import { unknownCriterion } from '../util/unknownCriterion.js';
 
 export interface EvaluateOptions {
 	values: Values;
@@ -65,7 +66,7 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 	const C = flat.criteria;
 	const { kind, parent, childStart, childCount, edge, edgeProbabilitySlot, payoffStart, payoffSlot, payoffCriterion, weights, signs } = flat;
 	const criterionIndex = criterion === undefined ? -1 : flat.criterionIds.indexOf(criterion);
-	if (criterion !== undefined && criterionIndex < 0) throw new Error(`evaluate: unknown criterion "${criterion}"`);
+	if (criterion !== undefined && criterionIndex < 0) throw new Error(unknownCriterion(criterion, flat.criterionIds));
 	// One criterion is optimised in the perspective's own direction: the sign of
 	// its (signed) weight, or the criterion's direction where it gives no weight.
 	const criterionSign = criterionIndex < 0 ? 0 : weights[criterionIndex] !== 0 ? Math.sign(weights[criterionIndex]) : signs[criterionIndex];
@@ -205,12 +206,22 @@ export function weightedScore(flat: FlatTree, perCriterion: Float64Array, i: num
 	return s;
 }
 
-/** Every actor's weighted score of the expected payoffs at node `i` (actor order of `flat.actorIds`). Pure. */
+/**
+ * Every actor's weighted score of the expected payoffs at node `i` (actor
+ * order of `flat.actorIds`), by its own preferences. NaN for an actor that
+ * has none (nature, or an actor other than the perspective without
+ * `preferences`, see `flat.actorScored`): the criteria weights are the
+ * perspective's, so they would give it the perspective's own gain. Pure.
+ */
 export function actorScores(flat: FlatTree, evaluation: Evaluation, i: number): Float64Array {
 	const C = flat.criteria;
 	const A = flat.actorIds.length;
 	const out = new Float64Array(A);
 	for (let a = 0; a < A; a++) {
+		if (!flat.actorScored[a]) {
+			out[a] = NaN;
+			continue;
+		}
 		let s = 0;
 		for (let c = 0; c < C; c++) s += flat.actorWeights[a * C + c] * evaluation.expected[i * C + c];
 		out[a] = s;

@@ -2,6 +2,7 @@ import type { ScenarioModel } from '../machine/buildMachine.js';
 import { formulaSites } from '../scenario/formulaBook.js';
 import type { Issue } from '../scenario/Issue.js';
 import type { Values } from '../scenario/resolveValues.js';
+import { valuesRead } from '../scenario/valuesRead.js';
 import type { FlatTree } from '../tree/compileTree.js';
 import type { Evaluation } from './evaluate.js';
 
@@ -9,28 +10,33 @@ import type { Evaluation } from './evaluate.js';
  * What makes an evaluation meaningless under the current assumption values,
  * as located issues: a formula (or derived value) that is not a finite
  * number, and chance nodes whose probabilities do not sum to 1 — naming
- * the state, the path and by how much. Pure.
+ * the state, the path and by how much. A non-finite value is reported once,
+ * where its formula is written, with the values it read; formulas that are
+ * not finite only because they read it are not reported again. Pure.
  */
 export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluation: Evaluation, values: Values): Issue[] {
-	const { scenario } = model;
+	const { scenario, book } = model;
 	const at = (key: string) => scenario.sourceMap[key] ?? { line: 1, column: 1 };
 	const issues: Issue[] = [];
-	for (const d of scenario.derived) {
-		if (!Number.isFinite(values[d.id])) {
-			issues.push({ severity: 'error', path: ['derived'], line: 1, column: 1, message: `Derived value "${d.id}" is ${values[d.id]} under these assumptions; its formula must give a finite number.` });
-		}
-	}
+	const derivedIds = new Set(scenario.derived.map((d) => d.id));
+	const readsNonFinite = (symbols: readonly string[]) => symbols.some((s) => derivedIds.has(s) && !Number.isFinite(values[s]));
 	const reported = new Set<string>();
 	for (const site of formulaSites(scenario)) {
-		const slot = model.book.slotOf.get(site.source);
-		if (slot === undefined || reported.has(site.source) || Number.isFinite(evaluation.slotValues[slot])) continue;
-		reported.add(site.source);
-		const [, , state, , move] = site.path;
-		const key = site.path[0] === 'machine' ? (move !== undefined && site.path[3] === 'on' ? `machine.states.${state}.on.${move}` : `machine.states.${state}`) : '';
-		const { line, column } = at(key);
-		issues.push({ severity: 'error', path: site.path, line, column, message: `The formula "${site.source}" gives ${evaluation.slotValues[slot]} under these assumptions; it must give a finite number (check for division by zero).` });
+		const slot = book.slotOf.get(site.source);
+		if (slot === undefined) continue;
+		const formula = book.formulas[slot];
+		const derived = site.path[0] === 'derived' ? scenario.derived[site.path[1] as number] : undefined;
+		// A derived value is computed before the tree and may be read by no node, so its value comes from `values`.
+		const value = derived ? values[derived.id] : evaluation.slotValues[slot];
+		if (Number.isFinite(value) || readsNonFinite(formula.symbols) || (!derived && reported.has(site.source))) continue;
+		if (!derived) reported.add(site.source);
+		const read = formula.symbols.length > 0 ? ` with ${valuesRead(formula.symbols, values)}` : '';
+		const what = derived ? `Derived value ${derived.id} = ${site.source}` : `The formula "${site.source}"`;
+		issues.push({ severity: 'error', path: site.path, ...at(site.key), message: `${what} is ${value}, not a finite number,${read}; a formula must give a finite number (check for division by zero).` });
 	}
 	for (const { node, sum } of evaluation.problems) {
+		// A sum that is not finite comes from a probability reported above.
+		if (!Number.isFinite(sum)) continue;
 		const n = flat.tree.nodes[node];
 		const by = sum > 1 ? `over by ${+(sum - 1).toFixed(6)}` : `short by ${+(1 - sum).toFixed(6)}`;
 		const { line, column } = at(`machine.states.${n.state}`);

@@ -54,8 +54,9 @@ export function evaluationJson(options: {
 		values,
 		expected: perCriterion(flat, evaluation.expected, 0),
 		score: evaluation.score[0],
+		// Actors without a score of their own (no preferences) are left out, not given the perspective's.
 		actorScores: Object.fromEntries(
-			scenario.actors.flatMap((actor, a) => (actor.kind === 'actor' ? [[actor.id, rootScores[a]]] : []))
+			scenario.actors.flatMap((actor, a) => (actor.kind === 'actor' && !Number.isNaN(rootScores[a]) ? [[actor.id, rootScores[a]]] : []))
 		),
 		policy: optimalPolicy(scenario, flat, evaluation),
 		nodes: flat.tree.nodes.map((node, i) => ({

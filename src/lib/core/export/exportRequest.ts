@@ -1,5 +1,6 @@
 import { checkOverrides } from '../scenario/checkOverrides.js';
 import type { AssumptionValue, Scenario } from '../scenario/types.js';
+import { unknownCriterion } from '../util/unknownCriterion.js';
 
 export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'md', 'docx', 'bib', 'csl', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -100,7 +101,7 @@ export function parseExportRequest(scenario: Scenario, raw: RawExportOptions): {
 	const checked = checkOverrides(scenario, sets);
 	for (const p of checked.problems) problems.push(`set ${p.id}: ${p.message}`);
 	if (raw.perspective && !scenario.actors.some((a) => a.id === raw.perspective && a.kind === 'actor')) problems.push(`Unknown perspective "${raw.perspective}"; actors: ${scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id).join(', ')}.`);
-	if (raw.criterion && !scenario.criteria.some((c) => c.id === raw.criterion)) problems.push(`Unknown criterion "${raw.criterion}"; criteria: ${scenario.criteria.map((c) => c.id).join(', ')}.`);
+	if (raw.criterion && !scenario.criteria.some((c) => c.id === raw.criterion)) problems.push(unknownCriterion(raw.criterion, scenario.criteria.map((c) => c.id)));
 	for (const axis of ['x', 'y'] as const) {
 		const id = raw[axis];
 		if (id === undefined || id === '') continue;

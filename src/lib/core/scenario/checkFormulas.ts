@@ -3,6 +3,7 @@ import { formulaSites, formulaValue } from './formulaBook.js';
 import type { Report } from './Report.js';
 import { resolveValues, type Values } from './resolveValues.js';
 import { testPoints } from './testPoints.js';
+import { valuesRead } from './valuesRead.js';
 import type { Scenario } from './types.js';
 
 const TOLERANCE = 1e-9;
@@ -24,16 +25,22 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 	}));
 	const valueOf = (source: string, values: Values) => formulaValue(book, source, values);
 
+	// A formula that fails only because it reads a failing derived value is
+	// left to the derived value's own report: one cause, one error.
+	const derivedIds = new Set(scenario.derived.map((d) => d.id));
 	const nonFinite = new Set<string>();
 	for (const site of formulaSites(scenario)) {
 		if (nonFinite.has(site.source)) continue;
+		const { symbols } = book.formulas[book.slotOf.get(site.source) as number];
 		for (const point of points) {
 			const value = valueOf(site.source, point.values);
-			if (!Number.isFinite(value)) {
-				nonFinite.add(site.source);
-				report.error(site.path, `The formula gives ${value} ${point.label}; it must give a finite number (check for division by zero or log of 0).`);
-				break;
+			if (Number.isFinite(value)) continue;
+			nonFinite.add(site.source);
+			if (!symbols.some((s) => derivedIds.has(s) && !Number.isFinite(point.values[s]))) {
+				const read = symbols.length > 0 ? ` (it reads ${valuesRead(symbols, point.values)})` : '';
+				report.error(site.path, `The formula gives ${value} ${point.label}${read}; it must give a finite number (check for division by zero or log of 0).`);
 			}
+			break;
 		}
 	}
 	if (nonFinite.size > 0) return;

@@ -5,6 +5,8 @@ import type { Scenario } from './types.js';
 /** Where a formula is written, and its text. */
 export interface FormulaSite {
 	path: DocPath;
+	/** Its key in the scenario's `sourceMap`: `derived.<id>` for a derived value, else the dotted path. */
+	key: string;
 	source: string;
 }
 
@@ -40,26 +42,21 @@ export function formulaValue(book: FormulaBook, source: string, values: Readonly
 /** Every formula site of a scenario, in document order. */
 export function formulaSites(scenario: Scenario): FormulaSite[] {
 	const sites: FormulaSite[] = [];
+	const add = (path: string[], source: string) => sites.push({ path, key: path.join('.'), source });
 	if (scenario.spiral) {
 		for (const side of ['x', 'y'] as const) {
-			for (const field of SPIRAL_FIELDS) sites.push({ path: ['spiral', side, field], source: scenario.spiral[side][field] });
+			for (const field of SPIRAL_FIELDS) add(['spiral', side, field], scenario.spiral[side][field]);
 		}
 	}
-	scenario.derived.forEach((d, i) => sites.push({ path: ['derived', i, 'formula'], source: d.formula }));
+	scenario.derived.forEach((d, i) => sites.push({ path: ['derived', i, 'formula'], key: `derived.${d.id}`, source: d.formula }));
 	for (const state of scenario.states) {
 		const base = ['machine', 'states', state.id];
-		for (const [criterion, source] of Object.entries(state.payoffs)) {
-			sites.push({ path: [...base, 'meta', 'payoffs', criterion], source });
-		}
+		for (const [criterion, source] of Object.entries(state.payoffs)) add([...base, 'meta', 'payoffs', criterion], source);
 		for (const move of state.moves) {
 			const at = [...base, 'on', move.id];
-			if (move.guard !== undefined) sites.push({ path: [...at, 'guard', 'params', 'expr'], source: move.guard });
-			if (move.probability !== undefined) {
-				sites.push({ path: [...at, 'meta', 'probability'], source: move.probability });
-			}
-			for (const [criterion, source] of Object.entries(move.payoffs)) {
-				sites.push({ path: [...at, 'meta', 'payoffs', criterion], source });
-			}
+			if (move.guard !== undefined) add([...at, 'guard', 'params', 'expr'], move.guard);
+			if (move.probability !== undefined) add([...at, 'meta', 'probability'], move.probability);
+			for (const [criterion, source] of Object.entries(move.payoffs)) add([...at, 'meta', 'payoffs', criterion], source);
 		}
 	}
 	return sites;

@@ -15,28 +15,34 @@ export interface Locator {
 	char(path: DocPath, char: number): Position;
 }
 
+/**
+ * The YAML node at `path`, or its nearest existing ancestor: `depth` says
+ * how many keys of the path were found. Pure.
+ */
+export function yamlNodeAt(doc: Document.Parsed, path: DocPath): { node: unknown; depth: number } {
+	let node: unknown = doc.contents;
+	let depth = 0;
+	for (const key of path) {
+		let next: unknown;
+		if (isMap(node)) {
+			next = node.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.value;
+		} else if (isSeq(node) && typeof key === 'number') {
+			next = node.items[key];
+		}
+		if (next === undefined || next === null) break;
+		node = next;
+		depth++;
+	}
+	return { node, depth };
+}
+
 /** Maps document paths back to line and column through the parsed YAML nodes. */
 export function createLocator(doc: Document.Parsed, lineCounter: LineCounter): Locator {
 	const toPosition = (offset: number): Position => {
 		const { line, col } = lineCounter.linePos(offset);
 		return { line, column: col };
 	};
-	const nodeAt = (path: DocPath): { node: unknown; depth: number } => {
-		let node: unknown = doc.contents;
-		let depth = 0;
-		for (const key of path) {
-			let next: unknown;
-			if (isMap(node)) {
-				next = node.items.find((pair) => isScalar(pair.key) && pair.key.value === key)?.value;
-			} else if (isSeq(node) && typeof key === 'number') {
-				next = node.items[key];
-			}
-			if (next === undefined || next === null) break;
-			node = next;
-			depth++;
-		}
-		return { node, depth };
-	};
+	const nodeAt = (path: DocPath) => yamlNodeAt(doc, path);
 	const start = (node: unknown): Position => toPosition((node as Node | null)?.range?.[0] ?? 0);
 
 	return {

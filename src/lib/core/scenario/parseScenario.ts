@@ -1,8 +1,11 @@
+import type { Document } from 'yaml';
 import { didYouMean } from '../util/didYouMean.js';
+import { checkActors } from './checkActors.js';
 import { checkAssumptions } from './checkAssumptions.js';
 import { checkFormulas } from './checkFormulas.js';
 import { checkGraph } from './checkGraph.js';
 import { checkReferences } from './checkReferences.js';
+import { commaSplitHint } from './commaSplitHint.js';
 import { compileFormulaBook } from './formulaBook.js';
 import type { Issue } from './Issue.js';
 import { createLocator, type Locator } from './locate.js';
@@ -28,15 +31,41 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 	return node;
 }
 
-function schemaIssues(raw: unknown, locator: Locator): Issue[] {
+/** `label`, or `citations[2]` for a list item: how a length message names the field. */
+function fieldName(path: readonly (string | number)[]): string {
+	const last = path[path.length - 1];
+	return typeof last === 'number' ? `${String(path[path.length - 2])}[${last}]` : String(last);
+}
+
+/** A key shown in a message and path: its start when it is long. */
+function shortKey(key: string | number): string | number {
+	return typeof key === 'string' && key.length > 40 ? `${key.slice(0, 40)}…` : key;
+}
+
+function schemaIssues(raw: unknown, doc: Document.Parsed, locator: Locator): Issue[] {
 	const result = scenarioSchema.safeParse(raw);
 	if (result.success) return [];
 	const report = createReport(locator);
 	for (const issue of result.error.issues) {
 		const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
-		if (issue.code === 'unrecognized_keys') {
+		if (issue.code === 'too_big' && issue.origin === 'string') {
+			const length = String(valueAt(raw, path) ?? '').length;
+			report.error(path, `"${fieldName(path)}" is ${length} characters long; the limit is ${String(issue.maximum)}. Shorten it.`);
+		} else if (issue.code === 'invalid_key' && issue.issues.some((i) => i.code === 'too_big')) {
+			// A state, move or criterion id written as a key: located at the key, and not echoed in full.
+			const key = String(path[path.length - 1]);
+			const limit = issue.issues.find((i) => i.code === 'too_big')?.maximum;
+			const { line, column } = locator.key(path);
+			report.issues.push({
+				severity: 'error',
+				path: [...path.slice(0, -1), shortKey(key)],
+				line,
+				column,
+				message: `A key of "${fieldName(path.slice(0, -1))}" is ${key.length} characters long; an id is at most ${String(limit)}. Shorten it.`
+			});
+		} else if (issue.code === 'unrecognized_keys') {
 			for (const key of issue.keys) {
-				const hint = didYouMean(key, keysAt(path));
+				const hint = commaSplitHint(doc, path, key) || didYouMean(key, keysAt(path));
 				const nested = key === 'states' && path.includes('states') ? ' Nested states are not supported; keep states flat.' : '';
 				const message = key === '<<' ? 'Merge keys (<<) are not allowed; write the fields out.' : `Unknown field "${key}".${hint}${nested}`;
 				report.error([...path, key], message, { key: true });
@@ -80,7 +109,7 @@ export function parseScenario(input: string | Uint8Array): ParseResult {
 	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
 		return { issues: [{ severity: 'error', path: [], line: 1, column: 1, message: 'A scenario file is a YAML map with id, title, machine and the other sections.' }] };
 	}
-	const shapeIssues = schemaIssues(raw, locator);
+	const shapeIssues = schemaIssues(raw, read.doc, locator);
 	// Unknown (misspelt) fields alone need not hide the rest: without them the
 	// document may still have its shape, and the deeper checks can run too.
 	const shaped = scenarioSchema.safeParse(shapeIssues.length > 0 ? withoutUnknownKeys(raw, []) : raw);
@@ -90,6 +119,7 @@ export function parseScenario(input: string | Uint8Array): ParseResult {
 	const report = createReport(locator);
 	report.issues.push(...shapeIssues);
 	checkReferences(scenario, report);
+	checkActors(scenario, report);
 	checkAssumptions(scenario, report);
 	checkGraph(scenario, report);
 	const referencesOk = !report.issues.some((i) => i.severity === 'error');

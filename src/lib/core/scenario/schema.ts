@@ -10,12 +10,35 @@ import { z } from 'zod';
 const FORMULA_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
-const text = z.string({ error: 'Expected text.' }).min(1, { error: 'Must not be empty.' });
-const optionalText = z.string({ error: 'Expected text.' }).optional();
-const id = z.string({ error: 'Expected an id.' }).regex(ID, {
+/**
+ * The longest text each kind of field may hold (in UTF-16 code units, as
+ * JavaScript counts), so that a pasted 100 kB string is refused with a
+ * located error instead of stalling validation, layout and export.
+ */
+export const SCENARIO_TEXT_LIMITS = {
+	id: 100,
+	label: 200,
+	unit: 60,
+	description: 2000,
+	excerpt: 300,
+	injectTitle: 120,
+	injectText: 1000
+} as const;
+const LIMIT = SCENARIO_TEXT_LIMITS;
+
+const string = z.string({ error: 'Expected text.' });
+const text = string.min(1, { error: 'Must not be empty.' });
+/** Labels, names and titles. */
+const label = text.max(LIMIT.label);
+const unit = string.max(LIMIT.unit).optional();
+const description = string.max(LIMIT.description);
+const optionalText = description.optional();
+/** Text that names an id: a state, an event, a criterion as a record key. */
+const idKey = z.string().max(LIMIT.id);
+const id = z.string({ error: 'Expected an id.' }).max(LIMIT.id).regex(ID, {
 	error: 'An id is letters, digits, "_", "." and "-", starting with a letter or digit.'
 });
-const formulaId = z.string({ error: 'Expected an id.' }).regex(FORMULA_ID, {
+const formulaId = z.string({ error: 'Expected an id.' }).max(LIMIT.id).regex(FORMULA_ID, {
 	error: 'This id is used in formulas: letters, digits and "_", starting with a letter.'
 });
 const finite = z.number({ error: 'Expected a number.' }).finite();
@@ -23,29 +46,29 @@ const formula = z
 	.union([z.string(), z.number()], { error: 'Expected a formula (text or a number).' })
 	.transform((value) => String(value));
 const citationList = z.array(id, { error: 'Expected a list of citation ids.' }).default([]);
-const payoffs = z.record(z.string(), formula).default({});
+const payoffs = z.record(idKey, formula).default({});
 const isoDate = z.string({ error: 'Expected a date.' }).regex(/^\d{4}-\d{2}-\d{2}$/, {
 	error: 'Write the date as YYYY-MM-DD.'
 });
 
 const source = z.strictObject({
 	id,
-	file: z.string().regex(/^[^/\\]+$/, { error: 'A source file is a bare file name, no folders.' }),
-	title: text,
-	publisher: text,
-	author: optionalText,
+	file: string.max(LIMIT.label).regex(/^[^/\\]+$/, { error: 'A source file is a bare file name, no folders.' }),
+	title: label,
+	publisher: label,
+	author: label.optional(),
 	date: isoDate.optional(),
-	url: z.string().optional(),
-	language: optionalText
+	url: description.optional(),
+	language: unit
 });
 
 const actor = z.strictObject({
 	id,
-	name: text,
+	name: label,
 	kind: z.enum(['actor', 'nature']).default('actor'),
 	description: optionalText,
 	citations: citationList,
-	preferences: z.record(z.string(), finite).optional()
+	preferences: z.record(idKey, finite).optional()
 });
 
 const distribution = z.discriminatedUnion(
@@ -66,19 +89,19 @@ const distribution = z.discriminatedUnion(
 
 const assumption = z.strictObject({
 	id: formulaId,
-	label: text,
+	label,
 	kind: z.enum(['probability', 'number', 'boolean', 'choice'], {
 		error: 'kind is one of probability, number, boolean, choice.'
 	}),
-	default: z.union([z.number(), z.boolean(), z.string()], {
+	default: z.union([z.number(), z.boolean(), z.string().max(LIMIT.id)], {
 		error: 'Expected a number, true/false or an option id.'
 	}),
 	min: finite.optional(),
 	max: finite.optional(),
 	step: finite.positive().optional(),
-	unit: z.string().optional(),
+	unit,
 	options: z
-		.array(z.strictObject({ id, label: text, value: finite }))
+		.array(z.strictObject({ id, label, value: finite }))
 		.min(1)
 		.optional(),
 	distribution: distribution.optional(),
@@ -89,18 +112,18 @@ const assumption = z.strictObject({
 
 const derived = z.strictObject({
 	id: formulaId,
-	label: text,
+	label,
 	formula,
-	unit: z.string().optional(),
+	unit,
 	description: optionalText,
 	citations: citationList
 });
 
 const criterion = z.strictObject({
 	id,
-	label: text,
+	label,
 	direction: z.enum(['max', 'min'], { error: 'direction is max or min.' }),
-	unit: z.string().optional(),
+	unit,
 	weight: finite.default(1),
 	description: optionalText,
 	judgment: z.boolean().default(false)
@@ -109,22 +132,22 @@ const criterion = z.strictObject({
 const citation = z.strictObject({
 	id,
 	source: id,
-	excerpt: text,
-	gloss: text,
+	excerpt: text.max(LIMIT.excerpt),
+	gloss: text.max(LIMIT.description),
 	offset: z.number().int().nonnegative().optional()
 });
 
 const preset = z.strictObject({
 	id,
-	label: text,
+	label,
 	description: optionalText,
-	values: z.record(z.string(), z.union([z.number(), z.boolean(), z.string()]))
+	values: z.record(idKey, z.union([z.number(), z.boolean(), z.string().max(LIMIT.id)]))
 });
 
 const inject = z.strictObject({
 	id,
-	title: text.max(120, { error: 'An inject title is at most 120 characters.' }),
-	text: text.max(1000, { error: 'An inject text is at most 1000 characters.' }),
+	title: text.max(LIMIT.injectTitle),
+	text: text.max(LIMIT.injectText),
 	state: id.optional(),
 	citations: citationList
 });
@@ -135,7 +158,7 @@ const guard = z.strictObject({
 });
 
 const moveMeta = z.strictObject({
-	label: text,
+	label,
 	description: optionalText,
 	probability: formula.optional(),
 	payoffs,
@@ -146,7 +169,7 @@ const transition = z.preprocess(
 	(value) => (typeof value === 'string' ? { target: value } : value),
 	z.strictObject(
 		{
-			target: z.string({ error: 'A move needs a target state.' }),
+			target: z.string({ error: 'A move needs a target state.' }).max(LIMIT.id),
 			guard: guard.optional(),
 			description: optionalText,
 			meta: moveMeta.optional()
@@ -157,7 +180,7 @@ const transition = z.preprocess(
 
 const stateMeta = z.strictObject({
 	actor: id.optional(),
-	label: text,
+	label,
 	description: optionalText,
 	payoffs,
 	maxVisits: z.number().int().positive().optional(),
@@ -168,19 +191,19 @@ const state = z.strictObject({
 	type: z.enum(['atomic', 'final'], { error: 'type is "final" or left out.' }).optional(),
 	description: optionalText,
 	meta: stateMeta,
-	on: z.record(z.string(), transition).optional()
+	on: z.record(idKey, transition).optional()
 });
 
 const machine = z.strictObject({
-	id: text,
-	initial: text,
+	id: text.max(LIMIT.id),
+	initial: text.max(LIMIT.id),
 	description: optionalText,
-	states: z.record(z.string(), state)
+	states: z.record(idKey, state)
 });
 
 const spiralSide = z.strictObject({
 	actor: id,
-	label: text,
+	label,
 	start: formula,
 	reaction: formula,
 	restraint: formula,
@@ -188,7 +211,7 @@ const spiralSide = z.strictObject({
 });
 
 const spiral = z.strictObject({
-	label: text,
+	label,
 	description: optionalText,
 	x: spiralSide,
 	y: spiralSide,
@@ -198,8 +221,8 @@ const spiral = z.strictObject({
 
 export const scenarioSchema = z.strictObject({
 	id,
-	title: text,
-	description: text,
+	title: label,
+	description: text.max(LIMIT.description),
 	asOf: isoDate,
 	perspective: id,
 	sources: z.array(source).min(1),

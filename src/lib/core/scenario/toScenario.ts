@@ -1,3 +1,4 @@
+import { formulaSites } from './formulaBook.js';
 import type { Locator } from './locate.js';
 import type { ScenarioDocument } from './schema.js';
 import type { Scenario, SourceMap, State } from './types.js';
@@ -39,10 +40,14 @@ export function toScenario(
 			moves
 		};
 	});
-	doc.assumptions.forEach((a, i) => mark(['assumptions', i], `assumptions.${a.id}`));
-	doc.criteria.forEach((c, i) => mark(['criteria', i], `criteria.${c.id}`));
-	doc.citations.forEach((c, i) => mark(['citations', i], `citations.${c.id}`));
-	return {
+	// A list item has no key: it is found by its position in the list.
+	const item = (path: (string | number)[], key: string) => {
+		sourceMap[key] = locator.value(path);
+	};
+	doc.assumptions.forEach((a, i) => item(['assumptions', i], `assumptions.${a.id}`));
+	doc.criteria.forEach((c, i) => item(['criteria', i], `criteria.${c.id}`));
+	doc.citations.forEach((c, i) => item(['citations', i], `citations.${c.id}`));
+	const scenario: Scenario = {
 		id: doc.id,
 		title: doc.title,
 		description: doc.description,
@@ -63,4 +68,7 @@ export function toScenario(
 		machineConfig: raw.machine as Record<string, unknown>,
 		sourceMap
 	};
+	// Each formula where it is written, for problems found only at run time.
+	for (const site of formulaSites(scenario)) item([...site.path], site.key);
+	return scenario;
 }

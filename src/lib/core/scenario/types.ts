@@ -184,6 +184,10 @@ export interface Scenario {
 	states: State[];
 	/** The `machine:` section exactly as written: XState v5 JSON. */
 	machineConfig: Record<string, unknown>;
-	/** Keys such as `machine.states.treaty.on.VETO` → position in the file. */
+	/**
+	 * Keys such as `machine.states.treaty.on.VETO`, `assumptions.p_veto` and,
+	 * for each formula, `derived.<id>` or its dotted path
+	 * (`machine.states.treaty.on.VETO.meta.probability`) → position in the file.
+	 */
 	sourceMap: SourceMap;
 }

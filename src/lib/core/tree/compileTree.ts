@@ -40,6 +40,13 @@ export interface FlatTree {
 	readonly weights: Float64Array;
 	/** Every actor's signed weights, actor-major (`a * C + c`). */
 	readonly actorWeights: Float64Array;
+	/**
+	 * 1 where an actor has a score of its own: it states preferences, or it
+	 * is the scenario's or this tree's perspective (whose weights are the
+	 * criteria's by design). 0 for nature and for actors without
+	 * preferences, whose "score" would only repeat the perspective's.
+	 */
+	readonly actorScored: Uint8Array;
 	/** Signs of the criteria: +1 for max, −1 for min. */
 	readonly signs: Float64Array;
 	readonly formulas: readonly CompiledFormula[];
@@ -140,6 +147,7 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel): FlatTree 
 		actor,
 		weights: actorWeights.slice(perspective * C, perspective * C + C),
 		actorWeights,
+		actorScored: Uint8Array.from(scenario.actors, (a) => (a.preferences !== undefined || a.id === scenario.perspective || a.id === tree.perspective ? 1 : 0)),
 		signs,
 		formulas: book.formulas,
 		tree

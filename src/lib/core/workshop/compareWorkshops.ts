@@ -43,7 +43,7 @@ export function compareWorkshops(runs: readonly { id: string; title: string; rev
 			};
 			point.runs++;
 			point.chosen[step.step.move] = (point.chosen[step.step.move] ?? 0) + 1;
-			point.recommended[step.best] = (point.recommended[step.best] ?? 0) + 1;
+			if (step.best !== undefined) point.recommended[step.best] = (point.recommended[step.best] ?? 0) + 1;
 			points.set(path, point);
 			path = path === '' ? step.step.move : `${path}/${step.step.move}`;
 		}

@@ -35,7 +35,7 @@ export function reviewDocument(options: {
 			text:
 				`Teams played ${teams}; ${plural(Object.values(state.participants).filter((p) => !p.removed).length, 'participant')}. ` +
 				`${plural(review.steps.length, 'step')} played, ${decisions.length} of them team decisions, ` +
-				`${decisions.filter((s) => s.regret === 0).length} of which matched the model’s best move. ` +
+				`${decisions.filter((s) => s.best !== undefined && s.regret === 0).length} of which matched the model’s best move. ` +
 				`Regret over the team decisions, each in its mover’s own terms: ${formatNumber(review.totalRegret)}.`
 		},
 		{
@@ -50,7 +50,11 @@ export function reviewDocument(options: {
 			kind: 'paragraph',
 			text: [
 				`${time(s.at)} UTC, ${HOW_DECIDED[s.step.how]}${s.chance ? `, probability ${s.chance}` : ''}.`,
-				s.best === s.step.move ? 'The model’s best move.' : `The model’s best was “${best}”; regret ${formatNumber(s.regret)}.`,
+				s.best === undefined
+					? `The model ranks no move for ${actor(s.step.actor)}: it has no preferences.`
+					: s.best === s.step.move
+						? 'The model’s best move.'
+						: `The model’s best was “${best}”; regret ${formatNumber(s.regret)}.`,
 				s.step.rationale ? `Facilitator’s reason: “${s.step.rationale}”.` : ''
 			]
 				.filter((t) => t !== '')
@@ -70,7 +74,7 @@ export function reviewDocument(options: {
 					...(s.vote ? [String(s.vote.tally[o.move] ?? 0)] : []),
 					...criteria.map((c) => formatNumber(o.expected[c.id])),
 					formatNumber(o.score),
-					formatNumber(o.valueToMover)
+					Number.isNaN(o.valueToMover) ? '—' : formatNumber(o.valueToMover)
 				])
 			}
 		});

@@ -13,7 +13,7 @@ export interface ReviewOption {
 	expected: Record<string, number>;
 	/** The perspective's weighted score of `expected`. */
 	score: number;
-	/** What the mover itself gets by its own preferences (its weighted score). */
+	/** What the mover itself gets by its own preferences (its weighted score); NaN when it has none. */
 	valueToMover: number;
 }
 
@@ -23,9 +23,13 @@ export interface ReviewStep {
 	step: StepTaken;
 	/** Every option that was open, in the scenario's order. */
 	options: ReviewOption[];
-	/** The option the model ranks first for the mover: the perspective's optimal move, or the best by the mover's own preferences. */
-	best: string;
-	/** What the chosen move gave up against `best`, in the mover's own terms (0 when it was the best). */
+	/**
+	 * The option the model ranks first for the mover: the perspective's
+	 * optimal move, or the best by the mover's own preferences. Undefined
+	 * when the mover has none (nature, or an actor without preferences).
+	 */
+	best?: string;
+	/** What the chosen move gave up against `best`, in the mover's own terms (0 when it was the best or there is none). */
 	regret: number;
 	/** Chance and facilitator picks: the probability said plainly. */
 	chance?: string;
@@ -68,7 +72,8 @@ export function reviewWorkshop(model: ScenarioModel, state: WorkshopState, optio
 		// score, in its direction); any other actor by its own preferences.
 		const isPerspective = entry.step.actor === setup.perspective;
 		const value = (i: number) => (isPerspective ? evaluation.objective[node.children[i]] : choices[i].valueToMover);
-		const bestIndex = isPerspective && evaluation.best[node.index] >= 0 ? node.children.indexOf(evaluation.best[node.index]) : argmax(choices.map((_, i) => value(i)));
+		const ranked = isPerspective || choices.every((o) => !Number.isNaN(o.valueToMover));
+		const bestIndex = !ranked ? -1 : isPerspective && evaluation.best[node.index] >= 0 ? node.children.indexOf(evaluation.best[node.index]) : argmax(choices.map((_, i) => value(i)));
 		const chosenIndex = choices.findIndex((o) => o.move === entry.step.move);
 		if (chosenIndex < 0) throw new Error(`reviewWorkshop: move "${entry.step.move}" is not an option at "${path}"`);
 		return {
@@ -76,8 +81,8 @@ export function reviewWorkshop(model: ScenarioModel, state: WorkshopState, optio
 			at: entry.at,
 			step: entry.step,
 			options: choices,
-			best: choices[bestIndex].move,
-			regret: Math.max(0, value(bestIndex) - value(chosenIndex)),
+			...(bestIndex >= 0 ? { best: choices[bestIndex].move } : {}),
+			regret: bestIndex >= 0 ? Math.max(0, value(bestIndex) - value(chosenIndex)) : 0,
 			...(entry.step.probability !== undefined && entry.step.how !== 'vote' ? { chance: describeChance(entry.step.probability) } : {}),
 			...(entry.step.tally ? { vote: voteAt(state, entry.step, entry.at, options.names) } : {})
 		};
