@@ -6,6 +6,9 @@ import {
 	describeChange,
 	evppi,
 	formatNumber,
+	formatValue,
+	noteGloss,
+	quoteExcerpt,
 	formatPercent,
 	monteCarlo,
 	NOTHING_UNCERTAIN,
@@ -94,9 +97,9 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 			const points = options.steps === undefined ? TORNADO_POINTS : (steps as number);
 			const t = tornado(evaluator, { points, policy });
 			const how = policy === 'fixed' ? `the base case's optimal policy held (“${label(t.base.best)}” first)` : 'the optimal policy re-chosen at each setting';
-			const lines = [`Tornado: ${objective} at the start, ${how}; base ${formatNumber(t.base.value)} with "${label(t.base.best)}" preferred.`, `Each number is swept over ${points} points of its range; lowest and highest values shown where they occur.`, ''];
+			const lines = [`Tornado: ${objective} at the start, ${how}; base ${formatValue(t.base.value)} with "${label(t.base.best)}" preferred.`, `Each number is swept over ${points} points of its range; lowest and highest values shown where they occur.`, ''];
 			for (const b of t.bars) {
-				lines.push(`${b.policyChanges ? '◆' : ' '} ${b.assumption.padEnd(24)} swing ${formatNumber(b.swing).padStart(7)}   at ${String(b.low.setting)}: ${formatNumber(b.low.value)} (${b.low.best})   at ${String(b.high.setting)}: ${formatNumber(b.high.value)} (${b.high.best})   — ${b.label}`);
+				lines.push(`${b.policyChanges ? '◆' : ' '} ${b.assumption.padEnd(24)} swing ${formatValue(b.swing).padStart(7)}   at ${String(b.low.setting)}: ${formatValue(b.low.value)} (${b.low.best})   at ${String(b.high.setting)}: ${formatValue(b.high.value)} (${b.high.best})   — ${b.label}`);
 				if (b.policySwitch) lines.push(`    ◆ from ${String(b.policySwitch.setting)}: ${describeChange(scenario, b.policySwitch)}`);
 				if (b.fallbacks > 0) lines.push(`    ${b.fallbacks} setting(s) close a move of the held policy; the optimal move is taken there.`);
 			}
@@ -144,16 +147,16 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 			}
 			if (analysis === 'evppi') {
 				const values = evppi(mc, mc.assumptions, evaluator.sign).sort((a, b) => b.value - a.value);
-				const lines = [`Value of information (${objective}; ${mc.runs} runs, seed ${mc.seed}):`, `  EVPI (all uncertain assumptions): ${formatNumber(mc.evpi, 4)}`, '  partial EVPI per assumption (binning estimate; small values are within noise):'];
-				for (const v of values) lines.push(`    ${v.assumption.padEnd(28)} ${formatNumber(v.value, 4)}`);
+				const lines = [`Value of information (${objective}; ${mc.runs} runs, seed ${mc.seed}):`, `  EVPI (all uncertain assumptions): ${formatValue(mc.evpi)}`, '  partial EVPI per assumption (binning estimate; small values are within noise):'];
+				for (const v of values) lines.push(`    ${v.assumption.padEnd(28)} ${formatValue(v.value)}`);
 				return out({ runs: mc.runs, seed: mc.seed, uncertain: mc.uncertain, evpi: mc.evpi, evppi: values }, lines.join('\n'), [['assumption', 'evppi'], ['(all)', mc.evpi], ...values.map((v) => [v.assumption, v.value])]);
 			}
 			const lines = [`Monte Carlo: ${mc.runs} runs, seed ${mc.seed}, ${objective} of each first response:`, ''];
 			lines.push(`${'option'.padEnd(44)} ${'mean'.padStart(8)} ${'sd'.padStart(7)} ${'p5'.padStart(8)} ${'p50'.padStart(8)} ${'p95'.padStart(8)}  P(best)  open`);
 			for (const s of mc.summaries) {
-				lines.push(`${label(s.option).padEnd(44).slice(0, 44)} ${formatNumber(s.mean).padStart(8)} ${formatNumber(s.sd).padStart(7)} ${formatNumber(s.p5).padStart(8)} ${formatNumber(s.p50).padStart(8)} ${formatNumber(s.p95).padStart(8)}  ${formatPercent(s.probabilityBest).padStart(6)}  ${formatPercent(s.available)}`);
+				lines.push(`${label(s.option).padEnd(44).slice(0, 44)} ${formatValue(s.mean).padStart(8)} ${formatValue(s.sd).padStart(7)} ${formatValue(s.p5).padStart(8)} ${formatValue(s.p50).padStart(8)} ${formatValue(s.p95).padStart(8)}  ${formatPercent(s.probabilityBest).padStart(6)}  ${formatPercent(s.available)}`);
 			}
-			lines.push('', `EVPI: ${formatNumber(mc.evpi, 4)}`);
+			lines.push('', `EVPI: ${formatValue(mc.evpi)}`);
 			return out({ runs: mc.runs, seed: mc.seed, uncertain: mc.uncertain, summaries: mc.summaries, evpi: mc.evpi }, lines.join('\n'), [['option', 'mean', 'sd', 'p5', 'p50', 'p95', 'probability_best', 'available'], ...mc.summaries.map((s) => [s.option, s.mean, s.sd, s.p5, s.p50, s.p95, s.probabilityBest, s.available])]);
 		}
 		case 'spiral': {
@@ -176,7 +179,8 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 				...spiral.citations.flatMap((id) => {
 					const c = scenario.citations.find((x) => x.id === id);
 					const source = scenario.sources.find((x) => x.id === c?.source);
-					return c ? [`Source: ${c.excerpt} — "${c.gloss}" (${source?.title ?? c.source})`] : [];
+					const gloss = c ? noteGloss(c, source) : undefined;
+					return c ? [`Source: ${quoteExcerpt(c.excerpt, source?.language)}${gloss ? ` — "${gloss}"` : ''} (${source?.title ?? c.source})`] : [];
 				}),
 				'Coefficients are analyst judgment.',
 				'',

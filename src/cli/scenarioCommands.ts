@@ -5,7 +5,8 @@ import {
 	evaluateScenario,
 	evaluationJson,
 	formatIssue,
-	formatNumber,
+	formatValue,
+	VALUE_ROUNDING,
 	formatPercent,
 	optimalPolicy,
 	treeText,
@@ -109,15 +110,17 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 			out.push(`Moves of ${scenario.actors.find((a) => a.id === scenario.perspective)?.name} are chance moves now: equally likely where the scenario gives them no probabilities.`);
 		}
 		if (Object.keys(overrides).length > 0) out.push(`Assumptions set: ${Object.entries(overrides).map(([k, v]) => `${k}=${v}`).join(', ')}`);
-		out.push('', 'Expected values at the start:');
-		scenario.criteria.forEach((c, i) => out.push(`  ${c.label.padEnd(28)} ${formatNumber(evaluation.expected[i], 3).padStart(9)}  (${c.direction}${c.unit ? `, ${c.unit}` : ''}, weight ${c.weight})`));
-		out.push(`  ${'Weighted score'.padEnd(28)} ${formatNumber(evaluation.score[0], 3).padStart(9)}`);
+		out.push('', `Expected values at the start (rounded to ${VALUE_ROUNDING}):`);
+		const scored = scenario.actors.filter((actor) => actor.kind === 'actor');
+		const width = Math.max(28, ...scenario.criteria.map((c) => c.label.length), ...scored.map((actor) => `Score for ${actor.name}`.length));
+		scenario.criteria.forEach((c, i) => out.push(`  ${c.label.padEnd(width)} ${formatValue(evaluation.expected[i]).padStart(9)}  (${c.direction}${c.unit ? `, ${c.unit}` : ''}, weight ${c.weight})`));
+		out.push(`  ${'Weighted score'.padEnd(width)} ${formatValue(evaluation.score[0]).padStart(9)}`);
 		const scores = actorScores(flat, evaluation, 0);
 		scenario.actors.forEach((actor, a) => {
 			if (actor.kind !== 'actor') return;
 			// An actor without preferences has no score of its own (NaN): say so rather than print one.
-			const score = Number.isNaN(scores[a]) ? 'not scored (no preferences)' : formatNumber(scores[a], 3).padStart(9);
-			out.push(`  ${`Score for ${actor.name}`.padEnd(28)} ${score}`);
+			const score = Number.isNaN(scores[a]) ? 'not scored (no preferences)' : formatValue(scores[a]).padStart(9);
+			out.push(`  ${`Score for ${actor.name}`.padEnd(width)} ${score}`);
 		});
 		out.push('', 'Optimal policy (decisions reached with positive probability):');
 		for (const step of optimalPolicy(scenario, flat, evaluation)) {

@@ -79,7 +79,9 @@ const WORKBENCH = '/s/russia-dprk-2024';
 async function showTab(page: Page, tab: string): Promise<void> {
 	const button = page.locator(`[data-tab="${tab}"]:visible`);
 	if ((await button.count()) > 0) await button.click();
-	await page.waitForTimeout(tab === 'analyses' ? 1500 : 300);
+	// The analyses view is checked once its first result (the tornado) is drawn, not at some moment before.
+	if (tab === 'analyses') await page.locator('[data-testid="tornado"]').waitFor({ timeout: 30_000 });
+	await page.waitForTimeout(300);
 }
 
 describe('every view meets WCAG 2.1 AA by axe-core', () => {

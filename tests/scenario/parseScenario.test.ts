@@ -53,6 +53,7 @@ const cases: Case[] = [
 	{ name: 'an inject with no citation', edit: swap('machine:', 'injects:\n  - id: news\n    title: News\n    text: Something happens.\nmachine:'), message: /Inject "news" cites no source/, at: '- id: news' },
 	{ name: 'an inject at an unknown state', edit: swap('machine:', 'injects:\n  - id: news\n    title: News\n    text: Something happens.\n    state: reactoin\n    citations: [c-limited]\nmachine:'), message: /Unknown state "reactoin"\. Did you mean "reaction"\?/, at: 'state: reactoin' },
 	{ name: 'an inject title over 120 characters', edit: swap('machine:', `injects:\n  - id: news\n    title: ${'T'.repeat(121)}\n    text: Something happens.\n    citations: [c-limited]\nmachine:`), message: /"title" is 121 characters long; the limit is 120/, at: 'title: TTTT' },
+	{ name: 'an excerpt in Japanese without a gloss', edit: (t) => t.replace(/\n    gloss: Because evasion[^\n]*/, ''), message: /The excerpt is in the language "ja" of source "column"; add a gloss in English/, at: 'excerpt: 制裁回避の手口' },
 	{ name: 'a state with no citation', edit: swap('        label: Networks react\n        citations: [c-evasion]', '        label: Networks react'), message: /State "reaction" cites no source/, at: 'actor: networks' }
 ];
 
@@ -109,6 +110,13 @@ describe('parseScenario reports each bad input with its message and line', () =>
 		const result = parseScenario(bad);
 		expect(result.issues[0].message).toMatch(/not valid UTF-8/);
 		expect(result.issues[0].line).toBe(line);
+	});
+
+	it('accepts an excerpt from an English source without a gloss', () => {
+		const text = base.replace('    language: ja', '    language: en-GB').replace(/\n    gloss: [^\n]*/g, '');
+		const result = parseScenario(text);
+		expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+		expect(result.scenario?.citations.every((c) => c.gloss === '')).toBe(true);
 	});
 
 	it('warns about unused citations without failing', () => {

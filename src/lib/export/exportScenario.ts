@@ -1,4 +1,4 @@
-import { FIGURES, type ExportRequest, type Provenance } from '../core/index.js';
+import { FIGURES, noteGloss, type ExportRequest, type Provenance } from '../core/index.js';
 import { buildFigure, type BuiltFigure } from './buildFigure.js';
 import { exportContext, type ExportSource } from './exportContext.js';
 import { renderSvg } from './renderSvg.js';
@@ -25,7 +25,7 @@ function figureJson(figure: BuiltFigure, provenance: Provenance): string {
 			alt: figure.alt,
 			longDescription: figure.description,
 			source: figure.sourceLine,
-			notes: figure.notes.map((n) => ({ number: n.number, excerpt: n.citation.excerpt, gloss: n.citation.gloss, source: n.citation.source })),
+			notes: figure.notes.map((n) => ({ number: n.number, excerpt: n.citation.excerpt, gloss: noteGloss(n.citation, n.source), source: n.citation.source })),
 			size: { width: figure.frame.width, height: figure.frame.height, unit: 'px (1/96 in)' },
 			provenance
 		},

@@ -1,4 +1,5 @@
 import type { Citation, Scenario, Source } from '../scenario/types.js';
+import { READER_LANGUAGE, sameLanguage } from '../util/language.js';
 
 /** A numbered note: one cited excerpt, with its gloss and source. */
 export interface FigureNote {
@@ -44,11 +45,7 @@ export function sourceShort(source: Source): string {
 	return `${source.author ?? source.publisher}, ${source.date ?? 'n.d.'}`;
 }
 
-/** The language notes are written in; an excerpt in it needs no gloss. */
-export const READER_LANGUAGE = 'en';
-
-/** Whether two language tags name the same language ("en" and "en-GB" do). */
-const sameLanguage = (a: string | undefined, b: string) => (a ?? '').toLowerCase().split('-')[0] === b;
+export { READER_LANGUAGE };
 
 /** An excerpt in its own language's quotation marks: 「…」 for Japanese and Chinese, “…” otherwise. Pure. */
 export function quoteExcerpt(excerpt: string, language: string | undefined): string {

@@ -1,7 +1,7 @@
 import { weightedScore, type Evaluation } from '../evaluate/evaluate.js';
 import type { Scenario } from '../scenario/types.js';
 import { KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
-import { formatNumber, formatPercent } from './format.js';
+import { formatNumber, formatPercent, formatValue } from './format.js';
 
 export interface TreeTextOptions {
 	scenario: Scenario;
@@ -26,16 +26,16 @@ export function treeText(options: TreeTextOptions): string {
 	const actors = new Map(scenario.actors.map((a) => [a.id, a.name]));
 	const short = scenario.criteria.map((c) => c.id);
 	const values = (array: Float64Array, i: number) =>
-		short.map((id, c) => `${id} ${formatNumber(array[i * C + c], 2)}`).join(', ');
+		short.map((id, c) => `${id} ${formatValue(array[i * C + c])}`).join(', ');
 	const describe = (i: number) => {
 		const node = flat.tree.nodes[i];
 		const state = states.get(node.state);
 		const label = state?.label ?? node.state;
 		if (node.kind === 'terminal') {
-			return `${label} ▪ outcome: ${values(evaluation.accumulated, i)} | score ${formatNumber(weightedScore(flat, evaluation.accumulated, i))}, P(reach under the optimal policy) ${formatPercent(evaluation.reachOptimal[i])}`;
+			return `${label} ▪ outcome: ${values(evaluation.accumulated, i)} | score ${formatValue(weightedScore(flat, evaluation.accumulated, i))}, P(reach under the optimal policy) ${formatPercent(evaluation.reachOptimal[i])}`;
 		}
 		const who = `${node.kind} · ${actors.get(node.actor ?? '') ?? node.actor}`;
-		return `${label} [${who}] ▸ expected: ${values(evaluation.expected, i)} | score ${formatNumber(evaluation.score[i])}`;
+		return `${label} [${who}] ▸ expected: ${values(evaluation.expected, i)} | score ${formatValue(evaluation.score[i])}`;
 	};
 	const lines = [`${scenario.title} — perspective: ${actors.get(flat.tree.perspective)}`, describe(0)];
 	const walk = (i: number, prefix: string) => {

@@ -1,5 +1,6 @@
 import { ALLOWED_FUNCTIONS } from '../formula/restrictedMath.js';
 import { didYouMean } from '../util/didYouMean.js';
+import { READER_LANGUAGE, sameLanguage } from '../util/language.js';
 import type { DocPath } from './Issue.js';
 import { SPIRAL_OUTPUTS } from './formulaBook.js';
 import { RESERVED_NAMES } from './readYaml.js';
@@ -67,7 +68,13 @@ export function checkReferences(scenario: Scenario, report: Report): void {
 	});
 	scenario.assumptions.forEach((a, i) => citeAll(['assumptions', i, 'citations'], a.citations, true, `Assumption "${a.id}"`));
 	scenario.derived.forEach((d, i) => citeAll(['derived', i, 'citations'], d.citations, false, ''));
-	scenario.citations.forEach((c, i) => refer(['citations', i, 'source'], 'source', c.source, sources));
+	scenario.citations.forEach((c, i) => {
+		refer(['citations', i, 'source'], 'source', c.source, sources);
+		const source = scenario.sources.find((s) => s.id === c.source);
+		if (source && !sameLanguage(source.language, READER_LANGUAGE) && c.gloss.trim() === '') {
+			report.error(['citations', i, 'excerpt'], `The excerpt is in the language "${source.language}" of source "${source.id}"; add a gloss in English, the reader's language.`);
+		}
+	});
 	scenario.presets.forEach((preset, i) => {
 		for (const key of Object.keys(preset.values)) {
 			refer(['presets', i, 'values', key], 'assumption', key, assumptions, { key: true });

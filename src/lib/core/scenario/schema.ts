@@ -133,7 +133,8 @@ const citation = z.strictObject({
 	id,
 	source: id,
 	excerpt: text.max(LIMIT.excerpt),
-	gloss: text.max(LIMIT.description),
+	// Required only where the source is not in the reader's language (checkReferences).
+	gloss: string.max(LIMIT.description).default(''),
 	offset: z.number().int().nonnegative().optional()
 });
 

@@ -1,4 +1,4 @@
-import { formatNumber } from '../export/format.js';
+import { formatValue } from '../export/format.js';
 import type { Provenance } from '../export/provenance.js';
 import type { Block, ReportDocument } from '../export/reportDocument.js';
 import type { Scenario } from '../scenario/types.js';
@@ -36,7 +36,7 @@ export function reviewDocument(options: {
 				`Teams played ${teams}; ${plural(Object.values(state.participants).filter((p) => !p.removed).length, 'participant')}. ` +
 				`${plural(review.steps.length, 'step')} played, ${decisions.length} of them team decisions, ` +
 				`${decisions.filter((s) => s.best !== undefined && s.regret === 0).length} of which matched the model’s best move. ` +
-				`Regret over the team decisions, each in its mover’s own terms: ${formatNumber(review.totalRegret)}.`
+				`Regret over the team decisions, each in its mover’s own terms: ${formatValue(review.totalRegret)}.`
 		},
 		{
 			kind: 'paragraph',
@@ -54,7 +54,7 @@ export function reviewDocument(options: {
 					? `The model ranks no move for ${actor(s.step.actor)}: it has no preferences.`
 					: s.best === s.step.move
 						? 'The model’s best move.'
-						: `The model’s best was “${best}”; regret ${formatNumber(s.regret)}.`,
+						: `The model’s best was “${best}”; regret ${formatValue(s.regret)}.`,
 				s.step.rationale ? `Facilitator’s reason: “${s.step.rationale}”.` : ''
 			]
 				.filter((t) => t !== '')
@@ -72,9 +72,9 @@ export function reviewDocument(options: {
 				rows: s.options.map((o) => [
 					`${o.label}${o.move === s.step.move ? ' (chosen)' : ''}${o.move === s.best ? ' ★' : ''}`,
 					...(s.vote ? [String(s.vote.tally[o.move] ?? 0)] : []),
-					...criteria.map((c) => formatNumber(o.expected[c.id])),
-					formatNumber(o.score),
-					Number.isNaN(o.valueToMover) ? '—' : formatNumber(o.valueToMover)
+					...criteria.map((c) => formatValue(o.expected[c.id])),
+					formatValue(o.score),
+					Number.isNaN(o.valueToMover) ? '—' : formatValue(o.valueToMover)
 				])
 			}
 		});
