@@ -136,12 +136,14 @@ export async function exportReport(ctx: ExportContext): Promise<Uint8Array> {
 		return encode(reportMarkdown(doc, svgs, toMarkdownTable));
 	}
 	if (ctx.request.format === 'docx') {
-		const pngs = new Map<ExportContent, DocxFigure>();
-		for (const [f, built] of figures) {
-			const svg = renderSvg(built, ctx.provenance, ctx.request.greyscale);
-			pngs.set(f, { png: await svgToPng(svg, { dpi: DOCX_DPI, figure: built, provenance: ctx.provenance }), width: built.frame.width, height: built.frame.height });
-		}
-		return writeDocx(doc, pngs);
+		// The figures are rasterised side by side: pdftoppm and the PNG encoding run outside this thread.
+		const rendered = await Promise.all(
+			[...figures].map(async ([f, built]): Promise<[ExportContent, DocxFigure]> => {
+				const svg = renderSvg(built, ctx.provenance, ctx.request.greyscale);
+				return [f, { png: await svgToPng(svg, { dpi: DOCX_DPI, figure: built, provenance: ctx.provenance }), width: built.frame.width, height: built.frame.height }];
+			})
+		);
+		return writeDocx(doc, new Map(rendered));
 	}
 	const mc = ctx.monteCarlo();
 	const json = {

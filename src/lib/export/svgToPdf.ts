@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { pdfBytes } from './pdfBytes.js';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Provenance } from '../core/index.js';
-import { figureFonts } from '../server/figureFonts.js';
+import { parsedFigureFonts } from '../server/figureFonts.js';
 import type { BuiltFigure } from './buildFigure.js';
 
 export interface PdfOptions {
@@ -20,7 +20,7 @@ const EPOCH = new Date(Date.UTC(2000, 0, 1));
  * document information.
  */
 export function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8Array> {
-	const fonts = figureFonts();
+	const fonts = parsedFigureFonts();
 	const { frame } = options.figure;
 	// SVG pixels are 1/96 inch; PDF points 1/72.
 	const scale = 72 / 96;
@@ -41,8 +41,9 @@ export function svgToPdf(svg: string, options: PdfOptions): Promise<Uint8Array> 
 	});
 	// Custom document-information entries carry the full provenance.
 	Object.assign(doc.info, { BranchpointProvenance: JSON.stringify(options.provenance) });
-	doc.registerFont('figure', fonts.regular, fonts.regularName);
-	doc.registerFont('figure-bold', fonts.bold, fonts.boldName);
+	// A parsed font, which pdfkit takes though its types name only files.
+	doc.registerFont('figure', fonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
+	doc.registerFont('figure-bold', fonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
 	SVGtoPDF(doc, svg, 0, 0, { width: frame.width * scale, height: frame.height * scale, assumePt: false, fontCallback: (_family: string, bold: boolean) => (bold ? 'figure-bold' : 'figure') });
 	return pdfBytes(doc);
 }

@@ -1,9 +1,12 @@
-import { crc32 } from 'node:zlib';
+import { promisify } from 'node:util';
+import { crc32, deflate } from 'node:zlib';
 import type { Provenance } from '../core/index.js';
-import { pdfToPng } from '../server/pdfToPng.js';
+import { pdfToRaster, type Raster } from '../server/pdfToRaster.js';
 import type { BuiltFigure } from './buildFigure.js';
 import { ExportRefusal } from './ExportRefusal.js';
 import { svgToPdf } from './svgToPdf.js';
+
+const deflateAsync = promisify(deflate);
 
 /** Larger rasters take minutes and gigabytes; no journal asks for them. */
 const MAX_PIXELS = 150e6;
@@ -31,20 +34,66 @@ export async function svgToPng(svg: string, options: PngOptions): Promise<Uint8A
 			`At ${options.dpi} dpi this figure would be ${Math.ceil(width * scale).toLocaleString('en')} × ${Math.ceil(height * scale).toLocaleString('en')} pixels (${Math.round(pixels / 1e6)} Mpx; the limit is ${MAX_PIXELS / 1e6} Mpx). Choose a lower resolution, a subtree or fewer levels, or SVG or PDF, which scale without limit.`
 		);
 	}
-	const png = withoutChunk(await pdfToPng(await svgToPdf(svg, { figure: options.figure, provenance: options.provenance }), options.dpi), 'pHYs');
+	const raster = await pdfToRaster(await svgToPdf(svg, { figure: options.figure, provenance: options.provenance }), options.dpi, Math.ceil(height * scale));
 	const metres = Math.round(options.dpi / 0.0254);
 	const phys = new Uint8Array(9);
 	new DataView(phys.buffer).setUint32(0, metres);
 	new DataView(phys.buffer).setUint32(4, metres);
 	phys[8] = 1;
-	return insertChunks(png, [
+	return concat([
+		SIGNATURE,
+		chunk('IHDR', header(raster.width, raster.height)),
 		chunk('pHYs', phys),
 		itxt('Title', options.figure.title),
 		itxt('Description', `${options.figure.alt}\n\n${options.figure.description}`),
 		itxt('Software', `${options.provenance.generator} ${options.provenance.version}`),
 		itxt('Source', options.figure.sourceLine),
-		itxt('Branchpoint-Provenance', JSON.stringify(options.provenance))
+		itxt('Branchpoint-Provenance', JSON.stringify(options.provenance)),
+		chunk('IDAT', await compressed(raster)),
+		chunk('IEND', new Uint8Array(0))
 	]);
+}
+
+const SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** IHDR: width, height, 8 bits, truecolour, deflate, no filter method beyond the standard, no interlace. */
+function header(width: number, height: number): Uint8Array {
+	const data = new Uint8Array(13);
+	const view = new DataView(data.buffer);
+	view.setUint32(0, width);
+	view.setUint32(4, height);
+	data.set([8, 2, 0, 0, 0], 8);
+	return data;
+}
+
+/**
+ * The image data: each row behind filter byte 0 (none), deflated at level 3
+ * on the thread pool, so a server keeps answering meanwhile. Figures are
+ * mostly flat white, which deflate takes in long runs: for the shipped tree
+ * at 300 dpi (31 Mpx) this takes 0.16 s for 3.6 MB, where level 6 took 0.5 s
+ * for 3.0 MB and pdftoppm's own encoder 3.5 s for 3.7 MB.
+ */
+async function compressed(raster: Raster): Promise<Uint8Array> {
+	const stride = raster.width * 3;
+	const rows = new Uint8Array((stride + 1) * raster.height);
+	let y = 0;
+	for (const band of raster.bands) {
+		for (let r = 0; r < band.height; r++, y++) {
+			const from = band.offset + r * stride;
+			rows.set(band.bytes.subarray(from, from + stride), y * (stride + 1) + 1);
+		}
+	}
+	return new Uint8Array(await deflateAsync(rows, { level: 3 }));
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+	let offset = 0;
+	for (const p of parts) {
+		out.set(p, offset);
+		offset += p.length;
+	}
+	return out;
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
@@ -65,37 +114,4 @@ function itxt(keyword: string, text: string): Uint8Array {
 	data.set(k, 0);
 	data.set(t, k.length + 5);
 	return chunk('iTXt', data);
-}
-
-/** The PNG without chunks of this type. */
-function withoutChunk(png: Uint8Array, type: string): Uint8Array {
-	const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
-	const parts: Uint8Array[] = [png.subarray(0, 8)];
-	for (let at = 8; at < png.length; ) {
-		const end = at + 12 + view.getUint32(at);
-		if (String.fromCharCode(...png.subarray(at + 4, at + 8)) !== type) parts.push(png.subarray(at, end));
-		at = end;
-	}
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let offset = 0;
-	for (const p of parts) {
-		out.set(p, offset);
-		offset += p.length;
-	}
-	return out;
-}
-
-/** Inserts chunks right after IHDR (8-byte signature + 25-byte IHDR). */
-function insertChunks(png: Uint8Array, chunks: Uint8Array[]): Uint8Array {
-	const at = 8 + 25;
-	const extra = chunks.reduce((n, c) => n + c.length, 0);
-	const out = new Uint8Array(png.length + extra);
-	out.set(png.subarray(0, at), 0);
-	let offset = at;
-	for (const c of chunks) {
-		out.set(c, offset);
-		offset += c.length;
-	}
-	out.set(png.subarray(at), offset);
-	return out;
 }

@@ -1,7 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { pdfBytes } from './pdfBytes.js';
 import { provenanceLine, type ReportDocument } from '../core/index.js';
-import { figureFonts } from '../server/figureFonts.js';
+import { parsedFigureFonts } from '../server/figureFonts.js';
 
 /** A fixed creation date: the same report gives the same bytes (the provenance says what it was made from). */
 const EPOCH = new Date(Date.UTC(2000, 0, 1));
@@ -15,7 +15,7 @@ const SIZES = { title: 18, 1: 14, 2: 12, 3: 11, text: 10, table: 8, small: 8 } a
  * are named, not drawn: the figures have their own PDF exports.
  */
 export function writeReportPdf(report: ReportDocument): Promise<Uint8Array> {
-	const fonts = figureFonts();
+	const fonts = parsedFigureFonts();
 	const p = report.provenance;
 	const doc = new PDFDocument({
 		size: 'A4',
@@ -34,8 +34,9 @@ export function writeReportPdf(report: ReportDocument): Promise<Uint8Array> {
 		lang: 'en'
 	});
 	Object.assign(doc.info, { BranchpointProvenance: JSON.stringify(p) });
-	doc.registerFont('text', fonts.regular, fonts.regularName);
-	doc.registerFont('bold', fonts.bold, fonts.boldName);
+	// A parsed font, which pdfkit takes though its types name only files.
+	doc.registerFont('text', fonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
+	doc.registerFont('bold', fonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
 	const width = doc.page.width - 2 * 56;
 	const heading = (text: string, size: number) => {
 		doc.moveDown(0.6).font('bold').fontSize(size).text(text, { width });

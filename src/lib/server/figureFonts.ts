@@ -1,5 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { create, type Font } from 'fontkit';
 
 /** Font files for PDF (and so PNG) figures: Noto Sans CJK, which covers the Japanese excerpts and Latin text alike. */
 export interface FigureFonts {
@@ -28,3 +29,57 @@ export function figureFonts(): FigureFonts {
 	);
 }
 
+
+let parsed: { regular: Font; bold: Font } | undefined;
+
+/**
+ * The figure fonts parsed once per process and shared by every PDF made
+ * after: fontkit keeps the glyphs and layout tables it has decoded, which
+ * reading the 20 MB collections anew for each figure threw away (about two
+ * thirds of a PDF figure's time). Documents still embed their own subsets.
+ */
+export function parsedFigureFonts(): { regular: Font; bold: Font } {
+	if (!parsed) {
+		const fonts = figureFonts();
+		parsed = {
+			regular: withLayoutMemo(create(readFileSync(fonts.regular), fonts.regularName)),
+			bold: withLayoutMemo(create(readFileSync(fonts.bold), fonts.boldName))
+		};
+	}
+	return parsed;
+}
+
+/** Words laid out at most; a figure has a few hundred, a report a few thousand. */
+const MEMO_LIMIT = 50_000;
+
+/**
+ * The font with its layouts remembered, word by word, across documents:
+ * shaping Latin and Japanese text through the collections' OpenType tables
+ * was a third of what remained of a figure's time. pdfkit scales the
+ * positions of a layout in place, so each call gets its own copies; the
+ * glyphs, which nothing changes, are shared.
+ */
+function withLayoutMemo(font: Font): Font {
+	const runs = new Map<string, GlyphRun>();
+	const layout = (text: string, features?: unknown) => {
+		if (features !== undefined) return font.layout(text, features);
+		let run = runs.get(text);
+		if (!run) {
+			run = font.layout(text) as GlyphRun;
+			if (runs.size < MEMO_LIMIT) runs.set(text, run);
+		}
+		// The run's own getters (advanceWidth) read these copies through `this`.
+		return Object.create(run, { positions: { value: run.positions.map((p) => ({ ...p })), enumerable: true, writable: true } });
+	};
+	return new Proxy(font, {
+		get(target, key) {
+			if (key === 'layout') return layout;
+			const value: unknown = Reflect.get(target, key, target);
+			return typeof value === 'function' ? value.bind(target) : value;
+		}
+	});
+}
+
+interface GlyphRun {
+	positions: Record<string, number>[];
+}
