@@ -177,4 +177,38 @@ describe('the tree by keyboard alone', () => {
 		expect(await page.locator('[data-testid="node"][tabindex="0"]').getAttribute('data-path')).toBe('UNSC_RESOLUTION');
 		await page.close();
 	});
+	it('zoomed out below a readable size, draws every node as a mark that selects it, and the keyboard still walks', async () => {
+		const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+		await page.goto(`${base()}${SHIPPED}`);
+		await page.waitForSelector('[data-hydrated] [data-testid="node"]');
+		await page.locator('[data-testid="expand-all"]').click();
+		const box = (await page.locator('[data-testid="tree"]').boundingBox())!;
+		await page.mouse.move(box.x + 40, box.y + box.height / 2);
+		for (let k = 0; k < 12; k++) await page.mouse.wheel(0, 400);
+		await expect.poll(() => page.locator('[data-testid="move-label"]').count()).toBe(0);
+		const marks = page.locator('[data-testid="node"][aria-hidden="true"]');
+		expect(await marks.count()).toBeGreaterThan(100);
+		// Only the active node is a tree item: one stop for the keyboard, a name for a screen reader.
+		expect(await page.locator('[role="treeitem"]').count()).toBe(1);
+		// A mark well inside the pane (clear of the overview in its corner), clicked where it is drawn.
+		const target = (await page.evaluate(`(() => {
+			const pane = document.querySelector('[data-testid="tree"]').getBoundingClientRect();
+			const inside = [...document.querySelectorAll('[data-testid="node"][aria-hidden="true"]')].map((g) => ({ path: g.getAttribute('data-path'), r: g.getBoundingClientRect() }))
+				.filter(({ r }) => r.left > pane.left + 20 && r.right < pane.left + pane.width * 0.6 && r.top > pane.top + 20 && r.bottom < pane.top + pane.height * 0.6);
+			const { path, r } = inside[Math.floor(inside.length / 2)];
+			return { path, x: r.left + r.width / 2, y: r.top + r.height / 2 };
+		})()`)) as { path: string; x: number; y: number };
+		const path = target.path;
+		await page.mouse.click(target.x, target.y);
+		await expect.poll(() => page.locator('[data-testid="inspector-title"]').isVisible()).toBe(true);
+		const item = page.locator('[role="treeitem"]');
+		expect(await item.getAttribute('data-path')).toBe(path);
+		await item.focus();
+		// A key moves on and brings the next node into view at a readable size.
+		await page.keyboard.press('ArrowDown');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('treeitem');
+		expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).not.toBe(path);
+		await expect.poll(() => page.locator('[data-testid="move-label"]').count()).toBeGreaterThan(0);
+		await page.close();
+	});
 });
