@@ -60,9 +60,9 @@ describe('PDF figures', { timeout: 120_000 }, () => {
 describe('PNG figures', { timeout: 120_000 }, () => {
 	it('are drawn in two bands side by side with the same pixels as in one', async () => {
 		const pdf = await exported({ format: 'pdf' });
-		const whole = await pdfToRaster(pdf, 150);
+		const whole = await pdfToRaster(pdf, 200);
 		expect(whole.bands).toHaveLength(1);
-		const banded = await pdfToRaster(pdf, 150, whole.height);
+		const banded = await pdfToRaster(pdf, 200, whole.height);
 		expect(banded.bands).toHaveLength(2);
 		expect([banded.width, banded.height]).toEqual([whole.width, whole.height]);
 		expect(Buffer.compare(pixels(banded), pixels(whole))).toBe(0);

@@ -29,7 +29,8 @@ import { chicagoBibliography, chicagoNote } from './citations.js';
 import type { ExportContext } from './exportContext.js';
 import { optionsTableOf, optionsTableText } from './exportTable.js';
 import { renderSvg } from './renderSvg.js';
-import { svgToPng } from './svgToPng.js';
+import { pdfToPng, svgToPng } from './svgToPng.js';
+import { svgToPdf } from './svgToPdf.js';
 import { writeDocx, type DocxFigure } from './writeDocx.js';
 
 /** Figures in a Word report: sharp in print, small enough to mail. */
@@ -69,12 +70,12 @@ export function reportNotes(notes: readonly FigureNote[], itemOf: ReadonlyMap<st
 	});
 }
 
-export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures: Map<ExportContent, BuiltFigure> } {
+export function buildReport(ctx: ExportContext, prebuilt?: ReadonlyMap<ExportContent, BuiltFigure>): { doc: ReportDocument; figures: Map<ExportContent, BuiltFigure> } {
 	const { scenario } = ctx.source;
 	const items = cslItems(scenario.sources);
 	const itemOf = new Map(items.map((item) => [item.id, item]));
 	const figures = figureKinds(scenario);
-	const built = new Map(figures.map((f) => [f, buildFigure(ctx, f, { notes: false })]));
+	const built = new Map(figures.map((f) => [f, prebuilt?.get(f) ?? buildFigure(ctx, f, { notes: false })]));
 	// One numbering for the report: the tree figure's notes first, so its superscripts keep their numbers,
 	// then each assumption's, then the spiral's.
 	const numbered = numberNotes(scenario, [built.get('tree')?.notes.map((n) => n.citation.id) ?? [], ...scenario.assumptions.map((a) => a.citations), scenario.spiral?.citations ?? []]);
@@ -129,21 +130,12 @@ export function buildReport(ctx: ExportContext): { doc: ReportDocument; figures:
 
 /** The report as Markdown, DOCX, or JSON (its numbers and texts, for other tools). */
 export async function exportReport(ctx: ExportContext): Promise<Uint8Array> {
+	if (ctx.request.format === 'docx') return exportDocx(ctx);
 	const { doc, figures } = buildReport(ctx);
 	const encode = (text: string) => new TextEncoder().encode(text);
 	if (ctx.request.format === 'md') {
 		const svgs = new Map([...figures].map(([f, built]) => [f, renderSvg(built, ctx.provenance, ctx.request.greyscale)]));
 		return encode(reportMarkdown(doc, svgs, toMarkdownTable));
-	}
-	if (ctx.request.format === 'docx') {
-		// The figures are rasterised side by side: pdftoppm and the PNG encoding run outside this thread.
-		const rendered = await Promise.all(
-			[...figures].map(async ([f, built]): Promise<[ExportContent, DocxFigure]> => {
-				const svg = renderSvg(built, ctx.provenance, ctx.request.greyscale);
-				return [f, { png: await svgToPng(svg, { dpi: DOCX_DPI, figure: built, provenance: ctx.provenance }), width: built.frame.width, height: built.frame.height }];
-			})
-		);
-		return writeDocx(doc, new Map(rendered));
 	}
 	const mc = ctx.monteCarlo();
 	const json = {
@@ -157,4 +149,23 @@ export async function exportReport(ctx: ExportContext): Promise<Uint8Array> {
 		sources: cslItems(ctx.source.scenario.sources)
 	};
 	return encode(`${JSON.stringify(json, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? null : v), 2)}\n`);
+}
+
+/** Figures drawn without the Monte Carlo simulation. */
+const WITHOUT_MONTE_CARLO: ReadonlySet<ExportContent> = new Set(['tree', 'tornado', 'twoway', 'spiral']);
+
+/**
+ * The report as DOCX, its figures as PNG. The figures that need no Monte
+ * Carlo runs are drawn first and rasterised by pdftoppm while the
+ * simulation runs here; the others follow, side by side.
+ */
+async function exportDocx(ctx: ExportContext): Promise<Uint8Array> {
+	const early = new Map(figureKinds(ctx.source.scenario).filter((f) => WITHOUT_MONTE_CARLO.has(f)).map((f) => [f, buildFigure(ctx, f, { notes: false })]));
+	const png = (f: ExportContent, built: BuiltFigure, made: Promise<Uint8Array>) => made.then((bytes): [ExportContent, DocxFigure] => [f, { png: bytes, width: built.frame.width, height: built.frame.height }]);
+	const options = (built: BuiltFigure) => ({ dpi: DOCX_DPI, figure: built, provenance: ctx.provenance });
+	const pdfs = await Promise.all([...early.values()].map((built) => svgToPdf(renderSvg(built, ctx.provenance, ctx.request.greyscale), { figure: built, provenance: ctx.provenance })));
+	const rasterising = [...early].map(([f, built], k) => png(f, built, pdfToPng(pdfs[k], options(built))));
+	const { doc, figures } = buildReport(ctx, early);
+	const rest = [...figures].filter(([f]) => !early.has(f)).map(([f, built]) => png(f, built, svgToPng(renderSvg(built, ctx.provenance, ctx.request.greyscale), options(built))));
+	return writeDocx(doc, new Map(await Promise.all([...rasterising, ...rest])));
 }

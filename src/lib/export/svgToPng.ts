@@ -34,7 +34,15 @@ export async function svgToPng(svg: string, options: PngOptions): Promise<Uint8A
 			`At ${options.dpi} dpi this figure would be ${Math.ceil(width * scale).toLocaleString('en')} × ${Math.ceil(height * scale).toLocaleString('en')} pixels (${Math.round(pixels / 1e6)} Mpx; the limit is ${MAX_PIXELS / 1e6} Mpx). Choose a lower resolution, a subtree or fewer levels, or SVG or PDF, which scale without limit.`
 		);
 	}
-	const raster = await pdfToRaster(await svgToPdf(svg, { figure: options.figure, provenance: options.provenance }), options.dpi, Math.ceil(height * scale));
+	return pdfToPng(await svgToPdf(svg, { figure: options.figure, provenance: options.provenance }), options);
+}
+
+/**
+ * The PNG of a figure already made as PDF. pdftoppm starts before this
+ * returns its promise, so the caller may go on with other work meanwhile.
+ */
+export async function pdfToPng(pdf: Uint8Array, options: PngOptions): Promise<Uint8Array> {
+	const raster = await pdfToRaster(pdf, options.dpi, Math.ceil((options.figure.frame.height * options.dpi) / 96));
 	const metres = Math.round(options.dpi / 0.0254);
 	const phys = new Uint8Array(9);
 	new DataView(phys.buffer).setUint32(0, metres);

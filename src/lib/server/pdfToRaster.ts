@@ -14,8 +14,8 @@ export interface Band {
 	bytes: Uint8Array;
 }
 
-/** Below this many rows one pdftoppm is quicker than two. */
-const SPLIT_FROM_ROWS = 1200;
+/** Below this many rows one pdftoppm is about as quick as two, and starting a process costs its own time. */
+const SPLIT_FROM_ROWS = 3000;
 
 /**
  * Rasterises a one-page PDF with poppler's pdftoppm at `dpi`, as raw RGB
