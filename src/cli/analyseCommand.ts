@@ -146,7 +146,8 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 				return options.json ? out({ runs: mc.runs, seed: mc.seed, uncertain: mc.uncertain, message: NOTHING_UNCERTAIN }, '', []) : { code: 0, stdout: NOTHING_UNCERTAIN, stderr: '' };
 			}
 			if (analysis === 'evppi') {
-				const values = evppi(mc, mc.assumptions, evaluator.sign).sort((a, b) => b.value - a.value);
+				// Only what varies: an assumption without a distribution is worth nothing to learn here.
+				const values = evppi(mc, mc.uncertain, evaluator.sign).sort((a, b) => b.value - a.value);
 				const lines = [`Value of information (${objective}; ${mc.runs} runs, seed ${mc.seed}):`, `  EVPI (all uncertain assumptions): ${formatValue(mc.evpi)}`, '  partial EVPI per assumption (binning estimate; small values are within noise):'];
 				for (const v of values) lines.push(`    ${v.assumption.padEnd(28)} ${formatValue(v.value)}`);
 				return out({ runs: mc.runs, seed: mc.seed, uncertain: mc.uncertain, evpi: mc.evpi, evppi: values }, lines.join('\n'), [['assumption', 'evppi'], ['(all)', mc.evpi], ...values.map((v) => [v.assumption, v.value])]);

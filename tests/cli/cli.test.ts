@@ -310,6 +310,19 @@ describe('analyse', () => {
 		}
 	});
 
+	it('values information only on the assumptions that have a distribution', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'branchpoint-cli-'));
+		const fixed = '  - id: cost_scale\n    label: Cost scale\n    kind: number\n    default: 1\n    min: 0.5\n    max: 2\n    citations: [c-limited]\n\ncriteria:';
+		writeFileSync(join(dir, 'scenario.yaml'), replaceOnce(exampleText(), '\ncriteria:', `\n${fixed}`));
+		try {
+			const json = JSON.parse(runCommand('analyse', [dir, 'evppi'], { runs: '100', json: true }).stdout);
+			expect(json.uncertain).toEqual(['p_evade']);
+			expect(json.evppi.map((v: { assumption: string }) => v.assumption)).toEqual(['p_evade']);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	describe('on a scenario where no assumption has a distribution', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'branchpoint-cli-'));
 		writeFileSync(join(dir, 'scenario.yaml'), replaceOnce(exampleText(), '    distribution: { type: beta, alpha: 5, beta: 5 }\n', ''));

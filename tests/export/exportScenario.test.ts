@@ -86,6 +86,16 @@ describe('every format', { timeout: 60_000 }, () => {
 		expect(Buffer.from(a.bytes).equals(Buffer.from(b.bytes))).toBe(true);
 	});
 
+	it('an options table has no P(best) column and says why when no assumption has a distribution', async () => {
+		const certain = { ...example, scenario: parseValid(replaceOnce(exampleText(), '    distribution: { type: beta, alpha: 5, beta: 5 }\n', '')) };
+		const csv = text((await exportScenario(certain, validRequest(certain.scenario, { format: 'csv', runs: '50' }))).bytes);
+		expect(csv.split('\n')[0]).not.toContain('P(best)');
+		expect(csv).not.toContain('100%');
+		const md = text((await exportScenario(certain, validRequest(certain.scenario, { format: 'md', runs: '50' }))).bytes);
+		expect(md).toContain('Nothing is uncertain');
+		expect(text((await exported('example', { format: 'csv', runs: '50' })).bytes).split('\n')[0]).toContain('P(best)');
+	});
+
 	it('a report says nothing is uncertain, instead of P(best) and EVPI, when no assumption has a distribution', async () => {
 		const certain = { ...example, scenario: parseValid(replaceOnce(exampleText(), '    distribution: { type: beta, alpha: 5, beta: 5 }\n', '')) };
 		const md = text((await exportScenario(certain, validRequest(certain.scenario, { format: 'md', runs: '50' }))).bytes);

@@ -1,4 +1,4 @@
-import { nodeTable, provenanceComment, optionRows, optionsTable, provenanceLine, toCsv, toMarkdownTable, VALUE_ROUNDING, type ReportDocument, type Table } from '../core/index.js';
+import { NOTHING_UNCERTAIN, nodeTable, provenanceComment, optionRows, optionsTable, provenanceLine, toCsv, toMarkdownTable, VALUE_ROUNDING, type ReportDocument, type Table } from '../core/index.js';
 import type { ExportContext } from './exportContext.js';
 import { writeDocx } from './writeDocx.js';
 
@@ -7,12 +7,13 @@ export function optionsTableText(ctx: ExportContext): { title: string; source: s
 	const { scenario } = ctx.source;
 	return {
 		title: `${scenario.title}: first responses compared`,
-		source: `Expected value per criterion (↑ more is better, ↓ less is better) and weighted score from the perspective of ${scenario.actors.find((a) => a.id === ctx.provenance.perspective)?.name ?? ctx.provenance.perspective}; the preferred option (★) is the one ${ctx.objective.optimising}. P(best): share of ${ctx.request.runs} Monte Carlo runs (seed ${ctx.request.seed}) in which the option is best. Values rounded to ${VALUE_ROUNDING}. Source: Branchpoint model “${scenario.title}” (as of ${scenario.asOf}). ${provenanceLine(ctx.provenance)}.`
+		source: `Expected value per criterion (↑ more is better, ↓ less is better) and weighted score from the perspective of ${scenario.actors.find((a) => a.id === ctx.provenance.perspective)?.name ?? ctx.provenance.perspective}; the preferred option (★) is the one ${ctx.objective.optimising}. ${ctx.monteCarlo().uncertain.length > 0 ? `P(best): share of ${ctx.request.runs} Monte Carlo runs (seed ${ctx.request.seed}) in which the option is best.` : NOTHING_UNCERTAIN} Values rounded to ${VALUE_ROUNDING}. Source: Branchpoint model “${scenario.title}” (as of ${scenario.asOf}). ${provenanceLine(ctx.provenance)}.`
 	};
 }
 
 export function optionsTableOf(ctx: ExportContext, exact: boolean): Table {
-	const rows = optionRows({ scenario: ctx.source.scenario, point: ctx.point, optionIds: ctx.evaluator.optionIds, optionLabels: ctx.evaluator.optionLabels, monteCarlo: ctx.monteCarlo() });
+	const mc = ctx.monteCarlo();
+	const rows = optionRows({ scenario: ctx.source.scenario, point: ctx.point, optionIds: ctx.evaluator.optionIds, optionLabels: ctx.evaluator.optionLabels, monteCarlo: mc.uncertain.length > 0 ? mc : undefined });
 	return optionsTable(ctx.source.scenario, rows, exact);
 }
 

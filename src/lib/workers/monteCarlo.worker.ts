@@ -28,7 +28,7 @@ self.onmessage = (event: MessageEvent<MonteCarloRequest>) => {
 				self.postMessage({ type: 'progress', done, runs } satisfies MonteCarloMessage);
 			}
 		});
-		self.postMessage({ type: 'done', result, evppi: evppi(result, result.assumptions, evaluator.sign), labels: evaluator.optionLabels } satisfies MonteCarloMessage);
+		self.postMessage({ type: 'done', result, evppi: evppi(result, result.uncertain, evaluator.sign), labels: evaluator.optionLabels } satisfies MonteCarloMessage);
 	} catch (error) {
 		self.postMessage({ type: 'error', message: (error as Error).message } satisfies MonteCarloMessage);
 	}

@@ -61,9 +61,11 @@ export function optionsTable(scenario: Scenario, rows: readonly OptionRow[], exa
 	const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : exact ? String(x) : formatValue(x));
 	const pct = (x: number | undefined) => (x === undefined ? '' : exact ? String(x) : formatPercent(x));
 	const criteria = scenario.criteria.map((c) => `${c.label}${c.unit ? ` (${c.unit})` : ''} ${c.direction === 'max' ? '↑' : '↓'}`);
+	// Without Monte Carlo runs (nothing uncertain) there is no share of runs to give: no P(best) column.
+	const simulated = rows.some((r) => r.probabilityBest !== undefined);
 	return {
-		header: ['Option', ...criteria, 'Weighted score', 'P(best)', 'Preferred'],
-		rows: rows.map((r) => [r.open ? r.label : `${r.label} (closed)`, ...r.expected.map(num), num(r.score), pct(r.probabilityBest), r.preferred ? '★' : '']),
-		numeric: [false, ...criteria.map(() => true), true, true, false]
+		header: ['Option', ...criteria, 'Weighted score', ...(simulated ? ['P(best)'] : []), 'Preferred'],
+		rows: rows.map((r) => [r.open ? r.label : `${r.label} (closed)`, ...r.expected.map(num), num(r.score), ...(simulated ? [pct(r.probabilityBest)] : []), r.preferred ? '★' : '']),
+		numeric: [false, ...criteria.map(() => true), true, ...(simulated ? [true] : []), false]
 	};
 }
