@@ -126,6 +126,16 @@ describe('provenance', { timeout: 60_000 }, () => {
 		expect(strFromU8(files['word/document.xml'])).toContain('first responses compared');
 	});
 
+	it('a DOCX report holds each figure as the PNG it was drawn as', async () => {
+		const files = unzipSync((await exported('shipped', { format: 'docx', runs: '100' })).bytes);
+		const media = Object.entries(files).filter(([name]) => name.startsWith('word/media/'));
+		expect(media).toHaveLength(6);
+		for (const [, bytes] of media) {
+			expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+			expect(bytes.length).toBeGreaterThan(10_000);
+		}
+	});
+
 	it('goes into the JSON export whole', async () => {
 		const json = JSON.parse(text((await exported('shipped', { format: 'json', runs: '100', seed: '5' })).bytes));
 		expect(json.provenance).toMatchObject({ scenarioId: 'russia-dprk-2024', scenarioSha256: shipped.sha256, seed: 5, runs: 100, version: '0.1.0' });
