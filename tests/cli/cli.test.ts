@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCommand, type CommandOptions } from '../../src/cli/runCommand.js';
-import { exampleText, lineOf, replaceOnce } from '../helpers/scenarios.js';
+import { exampleText, leakageText, lineOf, replaceOnce } from '../helpers/scenarios.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SCENARIOS = ['example-minimal', 'russia-dprk-2024'];
@@ -209,22 +209,7 @@ describe('a broken scenario file', () => {
 describe('a derived value that --set makes infinite', () => {
 	const dir = mkdtempSync(join(tmpdir(), 'branchpoint-cli-'));
 	const file = join(dir, 'scenario.yaml');
-	const text = replaceOnce(
-		exampleText(),
-		'    judgment: true\n\ncriteria:',
-		[
-			'    judgment: true',
-			'  - { id: routes_open, label: Routes kept open, kind: number, default: 2, min: 1, max: 10, citations: [c-evasion] }',
-			'  - { id: routes_closed, label: Routes closed, kind: number, default: 0.5, min: 0, max: 5, citations: [c-sanctions] }',
-			'',
-			'derived:',
-			'  - id: leakage',
-			'    label: Leakage per route left open',
-			'    formula: routes_open / (routes_open - routes_closed)',
-			'',
-			'criteria:'
-		].join('\n')
-	).replace('payoffs: { cost: "2" }', 'payoffs: { cost: "2 * leakage" }');
+	const text = leakageText();
 	writeFileSync(file, text);
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

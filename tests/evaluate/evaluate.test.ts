@@ -18,7 +18,7 @@ import {
 } from '../../src/lib/core/index.js';
 import { scenarioHeader } from '../fixtures/randomScenario.js';
 import { expectClose } from '../helpers/approx.js';
-import { exampleModel, exampleText, lineOf, parseValid } from '../helpers/scenarios.js';
+import { exampleModel, exampleText, leakageText, lineOf, parseValid } from '../helpers/scenarios.js';
 
 interface Evaluated {
 	flat: FlatTree;
@@ -417,36 +417,20 @@ describe('evaluationIssues', () => {
 	});
 
 	/** Two assumptions whose difference divides: finite at every test point, infinite when they are set equal. */
-	const leakageText = exampleText()
-		.replace(
-			'    judgment: true\n\ncriteria:',
-			[
-				'    judgment: true',
-				'  - { id: routes_open, label: Routes kept open, kind: number, default: 2, min: 1, max: 10, citations: [c-evasion] }',
-				'  - { id: routes_closed, label: Routes closed, kind: number, default: 0.5, min: 0, max: 5, citations: [c-sanctions] }',
-				'',
-				'derived:',
-				'  - id: leakage',
-				'    label: Leakage per route left open',
-				'    formula: routes_open / (routes_open - routes_closed)',
-				'',
-				'criteria:'
-			].join('\n')
-		)
-		.replace('payoffs: { cost: "2" }', 'payoffs: { cost: "2 * leakage" }');
+	const leakage = leakageText();
 
 	it('reports a derived value that is not finite once, at its formula, with the values it read', () => {
-		const model = buildMachine(parseValid(leakageText));
+		const model = buildMachine(parseValid(leakage));
 		const run = evaluateScenario(model, { overrides: { routes_open: 3, routes_closed: 3 } });
 		expect(run.issues.map((i) => i.message)).toEqual([
 			'Derived value leakage = routes_open / (routes_open - routes_closed) is Infinity, not a finite number, with routes_open = 3, routes_closed = 3; a formula must give a finite number (check for division by zero).'
 		]);
-		const line = lineOf(leakageText, 'formula: routes_open /');
-		expect(run.issues[0]).toMatchObject({ path: ['derived', 0, 'formula'], line, column: leakageText.split('\n')[line - 1].indexOf('routes_open /') + 1 });
+		const line = lineOf(leakage, 'formula: routes_open /');
+		expect(run.issues[0]).toMatchObject({ path: ['derived', 0, 'formula'], line, column: leakage.split('\n')[line - 1].indexOf('routes_open /') + 1 });
 	});
 
 	it('finds nothing wrong at values where the derived value is finite', () => {
-		const model = buildMachine(parseValid(leakageText));
+		const model = buildMachine(parseValid(leakage));
 		expect(evaluateScenario(model, { overrides: { routes_open: 3, routes_closed: 1 } }).issues).toEqual([]);
 	});
 });

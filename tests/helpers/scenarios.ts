@@ -8,6 +8,30 @@ export function exampleText(): string {
 	return readFileSync(EXAMPLE_FILE, 'utf8');
 }
 
+/**
+ * The worked example with two assumptions whose difference divides a
+ * derived value that a payoff reads: finite at every test point, infinite
+ * when they are set equal.
+ */
+export function leakageText(): string {
+	return replaceOnce(
+		exampleText(),
+		'    judgment: true\n\ncriteria:',
+		[
+			'    judgment: true',
+			'  - { id: routes_open, label: Routes kept open, kind: number, default: 2, min: 1, max: 10, citations: [c-evasion] }',
+			'  - { id: routes_closed, label: Routes closed, kind: number, default: 0.5, min: 0, max: 5, citations: [c-sanctions] }',
+			'',
+			'derived:',
+			'  - id: leakage',
+			'    label: Leakage per route left open',
+			'    formula: routes_open / (routes_open - routes_closed)',
+			'',
+			'criteria:'
+		].join('\n')
+	).replace('payoffs: { cost: "2" }', 'payoffs: { cost: "2 * leakage" }');
+}
+
 /** Parses text that must be valid; fails the test with the issues otherwise. */
 export function parseValid(text: string): Scenario {
 	const result = parseScenario(text);
