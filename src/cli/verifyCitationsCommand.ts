@@ -1,20 +1,48 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { verifyCitations } from '../lib/core/index.js';
 import { listScenarios, loadScenario, readSources, resolveScenarioFile } from '../lib/server/scenarioFiles.js';
 import type { CommandOptions, CommandResult } from './runCommand.js';
 
-/** Writes found offsets into the file's citations, keeping its comments and layout. */
-function recordOffsets(file: string, offsets: Map<string, number>): void {
-	const doc = parseDocument(readFileSync(file, 'utf8'), { schema: 'core', merge: false });
+/**
+ * Writes found offsets into the file's citations by editing only those
+ * numbers: an `offset` already there gets its new value, a citation without
+ * one gets an `offset:` line after its last field (or `, offset: N` in a
+ * flow mapping). Everything else in the file stays byte for byte.
+ */
+export function recordOffsets(text: string, offsets: ReadonlyMap<string, number>): string {
+	const doc = parseDocument(text, { schema: 'core', merge: false, keepSourceTokens: false });
 	const citations = doc.get('citations', true);
-	if (!isSeq(citations)) return;
+	if (!isSeq(citations)) return text;
+	const edits: { at: number; end: number; insert: string }[] = [];
 	for (const item of citations.items) {
-		if (!isMap(item)) continue;
+		if (!isMap(item) || !item.range) continue;
 		const offset = offsets.get(String(item.get('id')));
-		if (offset !== undefined) item.set('offset', offset);
+		if (offset === undefined) continue;
+		const existing = item.items.find((pair) => isScalar(pair.key) && pair.key.value === 'offset');
+		if (existing) {
+			const value = existing.value;
+			if (isScalar(value) && value.range && value.value !== offset) edits.push({ at: value.range[0], end: value.range[1], insert: String(offset) });
+			continue;
+		}
+		const last = item.items[item.items.length - 1];
+		const lastEnd = isScalar(last?.value) || isMap(last?.value) || isSeq(last?.value) ? last.value.range?.[1] : undefined;
+		const firstKey = item.items[0]?.key;
+		if (lastEnd === undefined || !isScalar(firstKey) || !firstKey.range) continue;
+		if (item.flow) {
+			edits.push({ at: lastEnd, end: lastEnd, insert: `, offset: ${offset}` });
+		} else {
+			const lineStart = text.lastIndexOf('\n', firstKey.range[0] - 1) + 1;
+			const indent = ' '.repeat(firstKey.range[0] - lineStart);
+			// At the end of the last field's line, after any comment on it (a block scalar's value ends with its newline).
+			const eol = text[lastEnd - 1] === '\n' ? lastEnd - 1 : text.indexOf('\n', lastEnd);
+			const at = eol === -1 ? text.length : eol;
+			edits.push({ at, end: at, insert: `\n${indent}offset: ${offset}` });
+		}
 	}
-	writeFileSync(file, doc.toString({ lineWidth: 0 }));
+	let out = text;
+	for (const edit of edits.sort((a, b) => b.at - a.at)) out = out.slice(0, edit.at) + edit.insert + out.slice(edit.end);
+	return out;
 }
 
 /**
@@ -55,7 +83,9 @@ export function verifyCitationsCommand(args: string[], options: CommandOptions):
 			}
 		}
 		if (options.write) {
-			recordOffsets(loaded.file, new Map(results.filter((r) => r.ok || r.occurrences > 0).map((r) => [r.citation, r.offset as number])));
+			const text = readFileSync(loaded.file, 'utf8');
+			const written = recordOffsets(text, new Map(results.filter((r) => r.ok || r.occurrences > 0).map((r) => [r.citation, r.offset as number])));
+			if (written !== text) writeFileSync(loaded.file, written);
 		}
 	}
 	out.push(`${checked} citations checked in ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}: ${checked - failed} found, ${failed} failed.`);
