@@ -263,6 +263,16 @@ describe('parseScenario caps the length of every text field', () => {
 		expect(String(issue.path.at(-1)).length).toBeLessThan(50);
 	});
 
+	it('locates an unknown field at its key, echoing a long one shortened', () => {
+		const key = long(150, 'x');
+		const text = replaceOnce(exampleText(), '    direction: max', `    direction: max\n    ${key}: 1`);
+		const issue = parseScenario(text).issues.find((i) => /Unknown field/.test(i.message))!;
+		expect(issue.message).toBe(`Unknown field "${key.slice(0, 40)}…".`);
+		expect(issue.line).toBe(lineOf(text, key));
+		expect(issue.column).toBe(5);
+		expect(String(issue.path.at(-1)).length).toBeLessThan(50);
+	});
+
 	it('accepts text at the limit', () => {
 		const text = replaceOnce(exampleText(), '        label: Respond to arms transfers?', `        label: ${long(200)}`);
 		expect(parseScenario(text).issues.filter((i) => i.severity === 'error')).toEqual([]);

@@ -67,8 +67,10 @@ function schemaIssues(raw: unknown, doc: Document.Parsed, locator: Locator): Iss
 			for (const key of issue.keys) {
 				const hint = commaSplitHint(doc, path, key) || didYouMean(key, keysAt(path));
 				const nested = key === 'states' && path.includes('states') ? ' Nested states are not supported; keep states flat.' : '';
-				const message = key === '<<' ? 'Merge keys (<<) are not allowed; write the fields out.' : `Unknown field "${key}".${hint}${nested}`;
-				report.error([...path, key], message, { key: true });
+				const message = key === '<<' ? 'Merge keys (<<) are not allowed; write the fields out.' : `Unknown field "${shortKey(key)}".${hint}${nested}`;
+				// Located at the full key; a long one is shortened where it is echoed.
+				const { line, column } = locator.key([...path, key]);
+				report.issues.push({ severity: 'error', path: [...path, shortKey(key)], line, column, message });
 			}
 		} else if (path.length > 0 && valueAt(raw, path) === undefined && valueAt(raw, path.slice(0, -1)) !== undefined) {
 			report.error(path.slice(0, -1), `Missing required field "${String(path[path.length - 1])}".`);
