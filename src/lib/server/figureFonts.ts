@@ -29,14 +29,13 @@ export function figureFonts(): FigureFonts {
 	);
 }
 
-
 let parsed: { regular: Font; bold: Font } | undefined;
 
 /**
  * The figure fonts parsed once per process and shared by every PDF made
  * after: fontkit keeps the glyphs and layout tables it has decoded, which
- * reading the 20 MB collections anew for each figure threw away (about two
- * thirds of a PDF figure's time). Documents still embed their own subsets.
+ * reading the 20 MB collections anew for each figure threw away (about a
+ * fifth of a PDF figure's time). Documents still embed their own subsets.
  */
 export function parsedFigureFonts(): { regular: Font; bold: Font } {
 	if (!parsed) {
@@ -55,9 +54,10 @@ const MEMO_LIMIT = 50_000;
 /**
  * The font with its layouts remembered, word by word, across documents:
  * shaping Latin and Japanese text through the collections' OpenType tables
- * was a third of what remained of a figure's time. pdfkit scales the
- * positions of a layout in place, so each call gets its own copies; the
- * glyphs, which nothing changes, are shared.
+ * was about half of what remained of a figure's time. pdfkit scales the
+ * positions of a layout in place (by 1 for these 1000-unit fonts, but not
+ * for every font), so each call gets its own copies; the glyphs, which
+ * nothing changes, are shared.
  */
 function withLayoutMemo(font: Font): Font {
 	const runs = new Map<string, GlyphRun>();
