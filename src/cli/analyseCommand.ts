@@ -15,6 +15,7 @@ import {
 	resolveValues,
 	richardsonTrajectory,
 	simulate,
+	simulatePolicy,
 	spiralParameters,
 	threshold,
 	tornado,
@@ -192,10 +193,16 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 			return out({ parameters: p, ...r, horizon: spiral.horizon, trajectory }, lines.join('\n'), [['t', 'x', 'y'], ...trajectory.map((pt) => [pt.t, pt.x, pt.y])]);
 		}
 		case 'simulate': {
-			const values = resolveValues(scenario, model.book, checked.overrides);
-			const r = simulate(model, values, { runs: runs as number, seed: seed as number });
+			const decisions = options.decisions ?? 'random';
+			if (decisions !== 'random' && decisions !== 'optimal') return fail(2, `--decisions takes "random" or "optimal"; got "${decisions}".`);
+			const point = decisions === 'optimal' ? evaluator.at({}) : undefined;
+			const r = point
+				? simulatePolicy(point.flat, point.evaluation, { runs: runs as number, seed: seed as number })
+				: simulate(model, resolveValues(scenario, model.book, checked.overrides), { runs: runs as number, seed: seed as number });
 			const states = new Map(scenario.states.map((s) => [s.id, s.label]));
-			const lines = [`Simulation: ${r.runs} random walks, seed ${r.seed}; decisions taken at random among open moves.`, `Mean length ${formatNumber(r.meanLength, 2)} moves; ${r.distinctPaths} distinct paths.`, '', 'End states:'];
+			const mover = point ? (scenario.actors.find((a) => a.id === point.flat.tree.perspective)?.name ?? point.flat.tree.perspective) : '';
+			const how = point ? `${mover} follows the optimal policy; other moves drawn by their probabilities` : 'decisions taken at random among open moves';
+			const lines = [`Simulation: ${r.runs} walks, seed ${r.seed}; ${how}.`, `Mean length ${formatNumber(r.meanLength, 2)} moves; ${r.distinctPaths} distinct paths.`, '', 'End states:'];
 			for (const e of r.endStates) lines.push(`  ${formatPercent(e.share).padStart(6)}  ${states.get(e.state) ?? e.state}`);
 			lines.push('', 'Most frequent paths:');
 			for (const p of r.paths) lines.push(`  ${formatPercent(p.share).padStart(6)}  ${p.path}`);

@@ -43,6 +43,8 @@ Options:
                       setting) or fixed (the base case's policy held);
                       --steps N points per number (default 11)
   --x id --y id       twoway: the two assumptions; --steps N grid points per axis
+  --decisions d       simulate: random (default: decisions at random among open
+                      moves) or optimal (the perspective follows the optimal policy)
 
 Export options:
   --format f          svg, png, pdf (figures); csv (tables); md, docx (report or
@@ -79,6 +81,7 @@ function parse() {
 				steps: { type: 'string' },
 				tolerance: { type: 'string' },
 				policy: { type: 'string' },
+				decisions: { type: 'string' },
 				assumption: { type: 'string' },
 				x: { type: 'string' },
 				y: { type: 'string' },

@@ -25,6 +25,8 @@ export interface CommandOptions {
 	tolerance?: string;
 	/** tornado: "reoptimise" (default) or "fixed" (the base case's policy held). */
 	policy?: string;
+	/** simulate: "random" (default) or "optimal" (the perspective follows the optimal policy). */
+	decisions?: string;
 	assumption?: string;
 	x?: string;
 	y?: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mersenne } from 'pure-rand/generator/mersenne';
 import { createActor } from 'xstate';
-import { buildMachine, compileMachine, openMoves, resolveValues, simulate, uniformFrom, walkTable, type ScenarioModel } from '../../src/lib/core/index.js';
+import { buildMachine, compileMachine, createEvaluator, openMoves, resolveValues, simulate, simulatePolicy, uniformFrom, walkTable, type ScenarioModel } from '../../src/lib/core/index.js';
 import { expectClose } from '../helpers/approx.js';
 import { exampleText, parseValid, SHIPPED_FILE } from '../helpers/scenarios.js';
 
@@ -68,5 +68,40 @@ describe('simulate', () => {
 	it('gives the same result for the same seed', () => {
 		const values = resolveValues(shipped.scenario, shipped.book);
 		expect(simulate(shipped, values, { runs: 500, seed: 9 })).toEqual(simulate(shipped, values, { runs: 500, seed: 9 }));
+	});
+});
+
+describe('simulatePolicy', () => {
+	/** The shipped tree evaluated at its defaults, and each end state's probability under the optimal policy. */
+	const point = createEvaluator(shipped).at({});
+	const exact = new Map<string, number>();
+	point.flat.tree.nodes.forEach((n, i) => {
+		if (point.flat.childCount[i] === 0) exact.set(n.state, (exact.get(n.state) ?? 0) + point.evaluation.reachOptimal[i]);
+	});
+
+	it('follows the optimal policy: every walk starts with the preferred response and never takes a move the policy leaves', () => {
+		const r = simulatePolicy(point.flat, point.evaluation, { runs: 3000, seed: 3, topPaths: 1000 });
+		expect(r.decisions).toBe('optimal');
+		const first = point.flat.tree.nodes[point.evaluation.best[0]].move;
+		expect(r.paths.every((p) => p.path.split('/')[0] === first)).toBe(true);
+		// Every end state reached is one the policy reaches with positive probability.
+		for (const e of r.endStates) expect(exact.get(e.state), e.state).toBeGreaterThan(0);
+	});
+
+	it('gives end-state shares within sampling error of the probabilities under the optimal policy', () => {
+		const runs = 20000;
+		const r = simulatePolicy(point.flat, point.evaluation, { runs, seed: 5 });
+		const share = new Map(r.endStates.map((e) => [e.state, e.share]));
+		for (const [state, p] of exact) {
+			if (p === 0) continue;
+			// Four standard errors of a share from `runs` draws.
+			expectClose(share.get(state) ?? 0, p, 4 * Math.sqrt((p * (1 - p)) / runs) + 1e-9);
+		}
+	});
+
+	it('gives the same result for the same seed, and another for another', () => {
+		const a = simulatePolicy(point.flat, point.evaluation, { runs: 500, seed: 9 });
+		expect(simulatePolicy(point.flat, point.evaluation, { runs: 500, seed: 9 })).toEqual(a);
+		expect(simulatePolicy(point.flat, point.evaluation, { runs: 500, seed: 10 })).not.toEqual(a);
 	});
 });

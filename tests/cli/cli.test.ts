@@ -295,6 +295,17 @@ describe('analyse', () => {
 		}
 	});
 
+	it('simulates with the optimal policy on --decisions optimal, and refuses another word', () => {
+		const result = runCommand('analyse', ['example-minimal', 'simulate'], { runs: '400', seed: '3', decisions: 'optimal' });
+		expect(result.code, result.stderr).toBe(0);
+		expect(result.stdout).toMatch(/^Simulation: 400 walks, seed 3; Japan–US–ROK follows the optimal policy; other moves drawn by their probabilities\./);
+		expect(result.stdout).not.toContain('Status quo');
+		expect(runCommand('analyse', ['example-minimal', 'simulate'], { runs: '400' }).stdout).toContain('decisions taken at random');
+		const wrong = runCommand('analyse', ['example-minimal', 'simulate'], { decisions: 'best' });
+		expect(wrong.code).toBe(2);
+		expect(wrong.stderr).toBe('--decisions takes "random" or "optimal"; got "best".');
+	});
+
 	it('values information only on the assumptions that have a distribution', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'branchpoint-cli-'));
 		const fixed = '  - id: cost_scale\n    label: Cost scale\n    kind: number\n    default: 1\n    min: 0.5\n    max: 2\n    citations: [c-limited]\n\ncriteria:';

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { parseScenario } from '../../src/lib/core/index.js';
 import { runCommand } from '../../src/cli/runCommand.js';
 import { launch, open, shot } from '../../tools/browser.js';
 
@@ -180,7 +182,17 @@ describe('the workbench in Chromium', () => {
 
 		await page.locator('[data-testid="tab-simulation"]').click();
 		await page.locator('[data-testid="run-simulation"]').click();
-		await expect(page.locator('[data-testid="simulation"]').textContent()).resolves.toMatch(/10000 walks \(seed 1\)/);
+		await expect(page.locator('[data-testid="simulation"]').textContent()).resolves.toMatch(/10000 walks \(seed 1; random decisions\)/);
+		// With the optimal policy, the same shares as the command line's for the same seed.
+		await page.locator('[data-testid="simulate-optimal"]').check();
+		await page.locator('[data-testid="run-simulation"]').click();
+		await expect(page.locator('[data-testid="simulation"]').textContent()).resolves.toMatch(/10000 walks \(seed 1; optimal policy\)/);
+		const optimal = JSON.parse(runCommand('analyse', ['russia-dprk-2024', 'simulate'], { runs: '10000', seed: '1', decisions: 'optimal', json: true }).stdout);
+		const top = optimal.endStates[0];
+		const label = (await page.locator('[data-testid="simulation"] tbody tr').first().locator('td').first().textContent())!;
+		const shipped = parseScenario(readFileSync('scenarios/russia-dprk-2024/scenario.yaml', 'utf8')).scenario!;
+		expect(label).toBe(shipped.states.find((st) => st.id === top.state)!.label);
+		await expect(page.locator('[data-testid="simulation"] tbody tr').first().locator('td').nth(2).textContent()).resolves.toBe(`${Math.round(top.share * 1000) / 10}%`);
 
 		await page.locator('[data-testid="tab-spiral"]').click();
 		await expect(page.locator('[data-testid="spiral-verdict"]').textContent()).resolves.toMatch(/Stability a·b > k·l: [\d.]+ (>|≤) [\d.]+/);

@@ -40,7 +40,7 @@ export { sampleDistribution, sampleAssumption, uniformFrom, type Uniform } from 
 export { monteCarlo, NOTHING_UNCERTAIN, type MonteCarloResult, type OptionSummary } from './analysis/monteCarlo.js';
 export { evppi, type Evppi } from './analysis/evppi.js';
 export { compileMachine, openMoves, type MachineTable } from './analysis/compileMachine.js';
-export { simulate, walkTable, type SimulationResult } from './analysis/simulate.js';
+export { simulate, simulatePolicy, walkTable, type SimulationResult } from './analysis/simulate.js';
 export { layoutTree, type TreeLayout, type PlacedNode, type PlacedLink } from './layout/layoutTree.js';
 export { layoutLabelledTree, DEFAULT_METRICS, type LabelledLayout, type LabelledNode, type LabelledLink, type TreeMetrics } from './layout/layoutLabelledTree.js';
 export { fitLevels, type Fit } from './layout/fitLevels.js';

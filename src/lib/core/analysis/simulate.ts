@@ -1,5 +1,7 @@
 import { mersenne } from 'pure-rand/generator/mersenne';
+import type { Evaluation } from '../evaluate/evaluate.js';
 import type { ScenarioModel } from '../machine/buildMachine.js';
+import { KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
 import type { Values } from '../scenario/resolveValues.js';
 import { compileMachine, openMoves, type MachineTable } from './compileMachine.js';
 import { uniformFrom, type Uniform } from './distributions.js';
@@ -12,6 +14,8 @@ export interface Walk {
 export interface SimulationResult {
 	runs: number;
 	seed: number;
+	/** How the perspective's decisions were taken: at random among the open moves, or by the optimal policy. */
+	decisions: 'random' | 'optimal';
 	/** End state → share of walks. */
 	endStates: { state: string; share: number }[];
 	/** Distinct paths (moves joined by "/") → share, most frequent first, at most `topPaths`. */
@@ -74,11 +78,63 @@ export function simulate(model: ScenarioModel, values: Values, options: { runs?:
 		paths.set(path, (paths.get(path) ?? 0) + 1);
 		steps += walk.moves.length;
 	}
+	return summary(runs, seed, 'random', ends, (s) => table.stateIds[s], paths, steps, options.topPaths);
+}
+
+/**
+ * Seeded walks down the evaluated tree that take the optimal policy at every
+ * decision of the perspective and draw every other move by its probability:
+ * the paths a crisis may take if the recommended policy is followed. Their
+ * shares converge on the tree's probabilities of reaching each outcome under
+ * that policy. Pure given the seed.
+ */
+export function simulatePolicy(flat: FlatTree, evaluation: Evaluation, options: { runs?: number; seed?: number; topPaths?: number } = {}): SimulationResult {
+	const runs = options.runs ?? 10000;
+	const seed = options.seed ?? 1;
+	const u = uniformFrom(mersenne(seed));
+	const { nodes } = flat.tree;
+	const ends = new Map<number, number>();
+	const paths = new Map<string, number>();
+	let steps = 0;
+	for (let r = 0; r < runs; r++) {
+		let i = 0;
+		while (flat.childCount[i] > 0) {
+			const start = flat.childStart[i];
+			const n = flat.childCount[i];
+			if (flat.kind[i] === KIND_DECISION) i = evaluation.best[i];
+			else {
+				const x = u();
+				let acc = 0;
+				let next = -1;
+				for (let k = 0; k < n; k++) {
+					const p = evaluation.probability[start + k];
+					if (p <= 0) continue;
+					next = start + k;
+					acc += p;
+					if (x < acc) break;
+				}
+				i = next;
+			}
+			if (i < 0) throw new Error('simulate: a chance node has no move with a positive probability');
+			steps++;
+		}
+		ends.set(i, (ends.get(i) ?? 0) + 1);
+		paths.set(nodes[i].path, (paths.get(nodes[i].path) ?? 0) + 1);
+	}
+	// Outcomes are counted by state, as the random walks count them.
+	const byState = new Map<string, number>();
+	for (const [i, count] of ends) byState.set(nodes[i].state, (byState.get(nodes[i].state) ?? 0) + count);
+	const states = [...byState.keys()];
+	return summary(runs, seed, 'optimal', new Map(states.map((state, k) => [k, byState.get(state)!])), (k) => states[k], paths, steps, options.topPaths);
+}
+
+function summary(runs: number, seed: number, decisions: SimulationResult['decisions'], ends: Map<number, number>, stateOf: (s: number) => string, paths: Map<string, number>, steps: number, topPaths = 20): SimulationResult {
 	return {
 		runs,
 		seed,
-		endStates: [...ends].map(([s, n]) => ({ state: table.stateIds[s], share: n / runs })).sort((a, b) => b.share - a.share || a.state.localeCompare(b.state)),
-		paths: [...paths].map(([path, n]) => ({ path, share: n / runs })).sort((a, b) => b.share - a.share || a.path.localeCompare(b.path)).slice(0, options.topPaths ?? 20),
+		decisions,
+		endStates: [...ends].map(([s, n]) => ({ state: stateOf(s), share: n / runs })).sort((a, b) => b.share - a.share || a.state.localeCompare(b.state)),
+		paths: [...paths].map(([path, n]) => ({ path, share: n / runs })).sort((a, b) => b.share - a.share || a.path.localeCompare(b.path)).slice(0, topPaths),
 		distinctPaths: paths.size,
 		meanLength: steps / runs
 	};
