@@ -5,6 +5,7 @@ import {
 	figureFrame,
 	formatNumber,
 	formatPercent,
+	formatValue,
 	NOTHING_UNCERTAIN,
 	noteText,
 	numberNotes,
@@ -106,16 +107,16 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 			const result = ctx.tornado();
 			const labels = Object.fromEntries(evaluator.optionIds.map((id) => [id, ctx.optionLabel(id)]));
 			const changes = result.bars.filter((b) => b.policyChanges).map((b) => b.label);
-			const top = result.bars.slice(0, 3).map((b) => `${b.label} (${formatNumber(b.low.value, 2)} to ${formatNumber(b.high.value, 2)})`);
+			const top = result.bars.slice(0, 3).map((b) => `${b.label} (${formatValue(b.low.value)} to ${formatValue(b.high.value)})`);
 			return {
 				plot: { kind: 'tornado', result, labels },
 				width: TORNADO.width,
 				height: TORNADO.height(result),
 				title: `${scenario.title}: sensitivity of the ${objective} to each assumption`,
-				caption: `Expected ${objective} at the start as each assumption moves across its range (${result.points} evenly spaced values for a number, every option of a choice), the others held at their current values, ${result.policy === 'fixed' ? `the base case’s optimal policy held` : 'the optimal policy re-chosen at each value'}; base ${formatNumber(result.base.value, 2)} with “${ctx.optionLabel(result.base.best)}” preferred. Light bars: the setting giving the lowest value; dark bars: the highest. ◆ the optimal policy changes within the range, at the first decision or a later one it reaches.`,
+				caption: `Expected ${objective} at the start as each assumption moves across its range (${result.points} evenly spaced values for a number, every option of a choice), the others held at their current values, ${result.policy === 'fixed' ? `the base case’s optimal policy held` : 'the optimal policy re-chosen at each value'}; base ${formatValue(result.base.value)} with “${ctx.optionLabel(result.base.best)}” preferred. Light bars: the setting giving the lowest value; dark bars: the highest. ◆ the optimal policy changes within the range, at the first decision or a later one it reaches.`,
 				citations: assumptionCitations(result.bars.map((b) => b.assumption)),
 				alt: `Tornado chart of ${result.bars.length} assumptions. The widest bars: ${top.join('; ')}.${changes.length > 0 ? ` The optimal policy changes across the range of: ${changes.join(', ')}.` : ' The optimal policy holds across every range.'}`,
-				description: result.bars.map((b) => `${b.label}: ${String(b.low.setting)} → ${formatNumber(b.low.value)} (${ctx.optionLabel(b.low.best)}); ${String(b.high.setting)} → ${formatNumber(b.high.value)} (${ctx.optionLabel(b.high.best)})${b.policySwitch ? `; the optimal policy changes from ${String(b.policySwitch.setting)}, ${describeChange(scenario, b.policySwitch)}` : ''}`).join('\n')
+				description: result.bars.map((b) => `${b.label}: ${String(b.low.setting)} → ${formatValue(b.low.value)} (${ctx.optionLabel(b.low.best)}); ${String(b.high.setting)} → ${formatValue(b.high.value)} (${ctx.optionLabel(b.high.best)})${b.policySwitch ? `; the optimal policy changes from ${String(b.policySwitch.setting)}, ${describeChange(scenario, b.policySwitch)}` : ''}`).join('\n')
 			};
 		}
 		case 'twoway': {
@@ -141,14 +142,14 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 			const result = ctx.monteCarlo();
 			const labels = evaluator.optionLabels;
 			const distributed = result.uncertain;
-			const summary = result.summaries.map((s, o) => `${optionLetter(o)} ${labels[o]}: mean ${formatNumber(s.mean, 2)}, 5–95% ${formatNumber(s.p5, 2)} to ${formatNumber(s.p95, 2)}, best in ${formatPercent(s.probabilityBest)} of runs`);
+			const summary = result.summaries.map((s, o) => `${optionLetter(o)} ${labels[o]}: mean ${formatValue(s.mean)}, 5–95% ${formatValue(s.p5)} to ${formatValue(s.p95)}, best in ${formatPercent(s.probabilityBest)} of runs`);
 			const histogram = content === 'histogram';
 			return {
 				plot: histogram ? { kind: 'histogram', result, labels } : { kind: 'risk', result },
 				width: DISTRIBUTION.width,
 				height: histogram ? labels.length * HISTOGRAM_ROW + 24 : DISTRIBUTION.height,
 				title: `${scenario.title}: ${histogram ? 'distribution of each first response’s value' : 'risk profiles of the first responses'}`,
-				caption: `${histogram ? `Histograms of the expected ${objective} of each first response` : `Share of runs in which each first response’s expected ${objective} is at most a given value`} over ${result.runs} Monte Carlo runs (seed ${result.seed}), drawing ${distributed.length} assumptions from their distributions. ${lettered(labels)}. ${distributed.length > 0 ? `Expected value of perfect information ${formatNumber(result.evpi, 4)}.` : NOTHING_UNCERTAIN}`,
+				caption: `${histogram ? `Histograms of the expected ${objective} of each first response` : `Share of runs in which each first response’s expected ${objective} is at most a given value`} over ${result.runs} Monte Carlo runs (seed ${result.seed}), drawing ${distributed.length} assumptions from their distributions. ${lettered(labels)}. ${distributed.length > 0 ? `Expected value of perfect information ${formatValue(result.evpi)}.` : NOTHING_UNCERTAIN}`,
 				citations: assumptionCitations(distributed),
 				alt: `${histogram ? 'Histograms' : 'Cumulative distributions'} of ${labels.length} options over ${result.runs} runs. ${summary.join('. ')}.`,
 				description: summary.join('\n')
