@@ -54,7 +54,8 @@ export { formatNumber, formatPercent, formatValue, VALUE_ROUNDING } from './expo
 export { cslItems, type CslItem } from './export/cslItems.js';
 export { type Provenance, provenanceLine } from './export/provenance.js';
 export { wrapText, textWidth, truncate } from './export/wrapText.js';
-export { excerptLanguages, noteGloss, numberNotes, noteText, quoteExcerpt, READER_LANGUAGE, sourceLine, sourceName, sourceShort, type FigureNote } from './export/figureNotes.js';
+export { READER_LANGUAGE } from './util/language.js';
+export { excerptLanguages, noteGloss, numberNotes, noteText, quoteExcerpt, sourceLine, sourceName, sourceShort, type FigureNote } from './export/figureNotes.js';
 export { figureFrame, type FrameLayout, type FrameOptions, type TextBlock } from './export/figureFrame.js';
 export { treeFigure, type TreeFigure, type TreeFigureNode, type TreeFigureLink, type TreeFigureOptions } from './export/treeFigure.js';
 export { parseExportRequest, exportQuery, rawFromQuery, EXPORT_FORMATS, EXPORT_CONTENTS, FIGURES, CONTENTS_BY_FORMAT, DPI_RANGE, type ExportRequest, type ExportFormat, type ExportContent, type RawExportOptions } from './export/exportRequest.js';

@@ -48,7 +48,7 @@ export async function pdfToPng(pdf: Uint8Array, options: PngOptions): Promise<Ui
 	new DataView(phys.buffer).setUint32(0, metres);
 	new DataView(phys.buffer).setUint32(4, metres);
 	phys[8] = 1;
-	return concat([
+	return Buffer.concat([
 		SIGNATURE,
 		chunk('IHDR', header(raster.width, raster.height)),
 		chunk('pHYs', phys),
@@ -64,7 +64,7 @@ export async function pdfToPng(pdf: Uint8Array, options: PngOptions): Promise<Ui
 
 const SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-/** IHDR: width, height, 8 bits, truecolour, deflate, no filter method beyond the standard, no interlace. */
+/** IHDR: width, height, 8-bit truecolour (RGB), deflate, the standard filters, no interlace. */
 function header(width: number, height: number): Uint8Array {
 	const data = new Uint8Array(13);
 	const view = new DataView(data.buffer);
@@ -92,16 +92,6 @@ async function compressed(raster: Raster): Promise<Uint8Array> {
 		}
 	}
 	return new Uint8Array(await deflateAsync(rows, { level: 3 }));
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-	const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-	let offset = 0;
-	for (const p of parts) {
-		out.set(p, offset);
-		offset += p.length;
-	}
-	return out;
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {

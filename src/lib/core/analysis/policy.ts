@@ -32,18 +32,10 @@ export function policyOf(result: PointResult): Map<string, PolicyChoice> {
 			policy.set(nodes[i].path, { path: nodes[i].path, state: nodes[i].state, depth: nodes[i].depth, move: nodes[chosen].move ?? '' });
 			stack.push(chosen);
 		} else if (flat.kind[i] === KIND_CHANCE) {
-			for (let k = first + count - 1; k >= first; k--) if (chanceProbability(result, k, count) > 0) stack.push(k);
+			for (let k = first + count - 1; k >= first; k--) if (evaluation.probability[k] > 0) stack.push(k);
 		}
 	}
 	return policy;
-}
-
-/** The probability of the move into child `k` of a chance node with `count` children (equal shares where none is given). */
-function chanceProbability(result: PointResult, k: number, count: number): number {
-	const { flat, evaluation } = result;
-	const slot = flat.edgeProbabilitySlot[flat.edge[k]];
-	const p = slot >= 0 ? evaluation.slotValues[slot] : NaN;
-	return p === p ? p : 1 / count;
 }
 
 /** A decision whose optimal choice differs between two policies. */

@@ -1,7 +1,7 @@
 import type { Assumption } from '../scenario/types.js';
 import { grid } from './assumptionSettings.js';
 import type { Evaluator } from './createEvaluator.js';
-import { policyOf, policyChanges, type PolicyChoice } from './policy.js';
+import { policyOf, policyChanges, samePolicy } from './policy.js';
 
 export interface Switch {
 	/** The value where the optimal policy changes, within `tolerance`. */
@@ -37,14 +37,13 @@ export function threshold(evaluator: Evaluator, assumption: Assumption, options:
 	const tolerance = options.tolerance ?? 1e-4;
 	const at = (x: number) => evaluator.at({ [assumption.id]: x });
 	const policyAt = (x: number) => policyOf(at(x));
-	const differs = (a: Map<string, PolicyChoice>, b: Map<string, PolicyChoice>) => policyChanges(a, b).length > 0;
 	const xs = grid(assumption, options.steps ?? 41);
 	const switches: Switch[] = [];
 	const first = at(xs[0]);
 	let previous = policyOf(first);
 	for (let i = 1; i < xs.length; i++) {
 		const current = policyAt(xs[i]);
-		if (!differs(previous, current)) continue;
+		if (samePolicy(previous, current)) continue;
 		let lo = xs[i - 1];
 		let hi = xs[i];
 		let below = previous;
@@ -52,7 +51,7 @@ export function threshold(evaluator: Evaluator, assumption: Assumption, options:
 		while (hi - lo > tolerance) {
 			const mid = (lo + hi) / 2;
 			const middle = policyAt(mid);
-			if (differs(previous, middle)) {
+			if (!samePolicy(previous, middle)) {
 				hi = mid;
 				above = middle;
 			} else {

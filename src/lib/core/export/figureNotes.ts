@@ -1,5 +1,5 @@
 import type { Citation, Scenario, Source } from '../scenario/types.js';
-import { READER_LANGUAGE, sameLanguage } from '../util/language.js';
+import { baseLanguage, READER_LANGUAGE, sameLanguage } from '../util/language.js';
 
 /** A numbered note: one cited excerpt, with its gloss and source. */
 export interface FigureNote {
@@ -45,8 +45,6 @@ export function sourceShort(source: Source): string {
 	return `${source.author ?? source.publisher}, ${source.date ?? 'n.d.'}`;
 }
 
-export { READER_LANGUAGE };
-
 /** An excerpt in its own language's quotation marks: 「…」 for Japanese and Chinese, “…” otherwise. Pure. */
 export function quoteExcerpt(excerpt: string, language: string | undefined): string {
 	return sameLanguage(language, 'ja') || sameLanguage(language, 'zh') ? `「${excerpt}」` : `“${excerpt}”`;
@@ -79,7 +77,7 @@ function languageName(tag: string): string {
  * source's language with a gloss where it is not English. Pure.
  */
 export function excerptLanguages(sources: readonly Source[]): string {
-	const tags = [...new Set(sources.map((s) => (s.language ?? '').toLowerCase().split('-')[0]).filter((t) => t !== ''))];
+	const tags = [...new Set(sources.map((s) => baseLanguage(s.language)).filter((t) => t !== ''))];
 	if (tags.length === 0) return 'with an English gloss';
 	if (tags.length === 1) return tags[0] === READER_LANGUAGE ? `in ${languageName(tags[0])}` : `in ${languageName(tags[0])} with an English gloss`;
 	return `each in its source’s language (${tags.map(languageName).join(', ')}), with an English gloss where that is not English`;
