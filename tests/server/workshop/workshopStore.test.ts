@@ -52,6 +52,8 @@ describe('WorkshopService', () => {
 		const { service: s } = service();
 		const { id, code } = create(s, { overrides: { p_veto: '0.5' } });
 		expect(code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
+		// An id a command line takes as it is: never an option-like '-' first.
+		expect(id).toMatch(/^[0-9a-f]{18}$/);
 		const [created] = s.store.events(id);
 		expect(created).toMatchObject({ seq: 1, type: 'created', by: { role: 'facilitator' } });
 		if (created.type !== 'created') throw new Error('not created');

@@ -63,7 +63,8 @@ export class WorkshopService {
 		if (!checked.ok) return checked;
 		const run = evaluateScenario(model, { overrides: checked.setup.overrides, perspective: checked.setup.perspective });
 		if (!run.flat) return { ok: false, errors: { overrides: `The scenario cannot be evaluated with these values: ${run.issues[0]?.message}` } };
-		const id = randomBytes(9).toString('base64url');
+		// Hexadecimal: an id is typed into command lines, where one starting with '-' would read as an option.
+		const id = randomBytes(9).toString('hex');
 		const facilitatorKey = randomBytes(18).toString('base64url');
 		const code = this.#freshCode();
 		const created: WorkshopEventBody = { type: 'created', setup: { ...checked.setup, scenarioId: options.scenarioId, scenarioSha256: options.scenarioSha256 } };
