@@ -32,6 +32,10 @@ Options:
   --set id=value      override an assumption (repeatable)
   --preset id         start from a preset's values
   --perspective id    whose moves are decisions (default: the scenario's)
+  --play id=p         how another actor moves: chance (by the probabilities),
+                      strategic (its best move by its preferences, looking
+                      ahead) or bounded (logit choice with its rationality λ);
+                      repeatable
   --criterion id      optimise one criterion instead of the weighted score
   --depth N           print the tree to depth N
   --optimal           print only the optimal policy's paths
@@ -69,6 +73,7 @@ function parse() {
 				set: { type: 'string', multiple: true },
 				preset: { type: 'string' },
 				perspective: { type: 'string' },
+				play: { type: 'string', multiple: true },
 				criterion: { type: 'string' },
 				depth: { type: 'string' },
 				optimal: { type: 'boolean' },

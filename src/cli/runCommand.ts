@@ -12,6 +12,8 @@ export interface CommandOptions {
 	set?: string[];
 	preset?: string;
 	perspective?: string;
+	/** `actor=chance|strategic|bounded`, repeatable. */
+	play?: string[];
 	criterion?: string;
 	depth?: string;
 	optimal?: boolean;

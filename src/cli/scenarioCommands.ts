@@ -9,6 +9,9 @@ import {
 	VALUE_ROUNDING,
 	formatPercent,
 	optimalPolicy,
+	parsePlay,
+	playDescription,
+	playOf,
 	treeText,
 	unknownCriterion,
 	type AssumptionValue,
@@ -87,13 +90,15 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 	if (options.perspective !== undefined && !deciders.includes(options.perspective)) {
 		errors.push(`Unknown perspective "${options.perspective}".${didYouMean(options.perspective, deciders)} Actors who decide: ${deciders.join(', ')}.`);
 	}
+	const play = parsePlay(scenario, options.play ?? []);
+	errors.push(...play.problems);
 	const depth = options.depth === undefined ? undefined : Number(options.depth);
 	if (depth !== undefined && !(Number.isInteger(depth) && depth >= 0)) errors.push(`--depth takes a whole number; got "${options.depth}".`);
 	if (errors.length > 0) return { code: 2, stdout: '', stderr: errors.join('\n') };
 
 	const overrides = { ...start, ...checked.overrides };
 	const model = buildMachine(scenario);
-	const run = evaluateScenario(model, { overrides, perspective: options.perspective, criterion: options.criterion });
+	const run = evaluateScenario(model, { overrides, perspective: options.perspective, criterion: options.criterion, play: play.overrides });
 	if (!run.flat || !run.evaluation || run.issues.length > 0) {
 		return { code: 1, stdout: '', stderr: issuesText(run.issues, file) };
 	}
@@ -109,6 +114,8 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 		if (flat.tree.perspective !== scenario.perspective) {
 			out.push(`Moves of ${scenario.actors.find((a) => a.id === scenario.perspective)?.name} are chance moves now: equally likely where the scenario gives them no probabilities.`);
 		}
+		const choosers = scenario.actors.filter((a) => a.id !== flat.tree.perspective && playOf(scenario, play.overrides)[a.id] !== 'chance');
+		if (choosers.length > 0) out.push(`Choosing for themselves: ${choosers.map((a) => `${a.name} (${playDescription(playOf(scenario, play.overrides)[a.id], a, scenario)})`).join('; ')}.`);
 		if (Object.keys(overrides).length > 0) out.push(`Assumptions set: ${Object.entries(overrides).map(([k, v]) => `${k}=${v}`).join(', ')}`);
 		out.push('', `Expected values at the start (rounded to ${VALUE_ROUNDING}):`);
 		const scored = scenario.actors.filter((actor) => actor.kind === 'actor');

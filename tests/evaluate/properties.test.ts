@@ -46,8 +46,9 @@ interface Rolled {
 
 /**
  * Expected-value rollback written the plain way: recursion over the node
- * objects, payoffs read as the constants they are. The reference the
- * typed-array fold must agree with.
+ * objects, payoffs read as the constants they are, a strategic actor's
+ * best moves found by comparing its scores. The reference the typed-array
+ * fold must agree with.
  */
 function rollback(scenario: Scenario, tree: DecisionTree): Rolled[] {
 	const criteria = scenario.criteria;
@@ -67,10 +68,19 @@ function rollback(scenario: Scenario, tree: DecisionTree): Rolled[] {
 			const k = scores.findIndex((s) => s >= top - 1e-9 * Math.max(1, Math.abs(top)));
 			result = { expected: reward.map((r, c) => r + children[k].expected[c]), best: node.children[k] };
 		} else {
-			const p = node.children.map((child) => {
+			const chooser = scenario.actors.find((a) => a.id === node.actor);
+			let p = node.children.map((child) => {
 				const formula = tree.nodes[child].probability;
 				return formula === undefined ? 1 / node.children.length : Number(formula);
 			});
+			if (chooser?.play === 'strategic') {
+				// Backward induction: the actor's best moves by its own weights, tied ones equally.
+				const own = criteria.map((c) => (chooser.preferences?.[c.id] ?? 0) * (c.direction === 'max' ? 1 : -1));
+				const values = children.map((child) => child.expected.reduce((s, v, c) => s + own[c] * v, 0));
+				const top = Math.max(...values);
+				const best = values.map((v) => v >= top - 1e-9 * Math.max(1, Math.abs(top)));
+				p = best.map((b) => (b ? 1 / best.filter(Boolean).length : 0));
+			}
 			result = { expected: reward.map((r, c) => children.reduce((s, child, k) => s + p[k] * child.expected[c], r)), best: -1 };
 		}
 		out[i] = result;
@@ -79,6 +89,13 @@ function rollback(scenario: Scenario, tree: DecisionTree): Rolled[] {
 	visit(0);
 	return out;
 }
+
+/** The spec with b choosing for itself by its preferences (given some where it has none). */
+const strategic = (spec: ScenarioSpec): ScenarioSpec => ({
+	...spec,
+	play: 'strategic',
+	preferences: spec.preferences ?? Object.fromEntries(spec.criteria.map((c, i) => [c.id, i % 2 === 0 ? 1 : -0.5]))
+});
 
 const leaves = (tree: DecisionTree) => tree.nodes.filter((n) => n.children.length === 0);
 const terminalSum = (p: Prepared, array: Float64Array) => p.tree.nodes.reduce((s, n, i) => s + (n.kind === 'terminal' ? array[i] : 0), 0);
@@ -96,6 +113,53 @@ describe('laws of evaluation over random scenarios', () => {
 					node.expected.forEach((v, c) => expectClose(evaluation.expected[i * C + c], v));
 					expect(evaluation.best[i]).toBe(node.best);
 				});
+			}),
+			RUNS
+		);
+	});
+
+	it('with another actor playing strategic, the rollback equals plain backward induction at every node', () => {
+		fc.assert(
+			fc.property(scenarioSpecArbitrary(), (spec) => {
+				const { model, tree, flat, evaluation } = prepare(strategic(spec));
+				const reference = rollback(model.scenario, tree);
+				const C = flat.criteria;
+				reference.forEach((node, i) => {
+					node.expected.forEach((v, c) => expectClose(evaluation.expected[i * C + c], v));
+					expect(evaluation.best[i]).toBe(node.best);
+				});
+			}),
+			RUNS
+		);
+	});
+
+	it('bounded play with a very large λ gives the strategic answer, and with λ = 0 the uniform one', () => {
+		fc.assert(
+			fc.property(scenarioSpecArbitrary(), (spec) => {
+				const played = strategic(spec);
+				const sharp = prepare({ ...played, play: 'bounded', lambda: 1e6 }).evaluation;
+				const best = prepare(played).evaluation;
+				// Uniform: b's moves without probabilities, played by chance.
+				const uniformSpec = { ...played, play: 'chance' as const, states: played.states.map((st) => (st.actor === 'b' ? { ...st, moves: st.moves.map((m) => ({ ...m, eighths: undefined })) } : st)) };
+				const uniform = prepare(uniformSpec).evaluation;
+				const flat = prepare({ ...played, play: 'bounded', lambda: 0 });
+				for (let i = 0; i < best.expected.length; i++) {
+					expectClose(sharp.expected[i], best.expected[i]);
+					expectClose(flat.evaluation.expected[i], uniform.expected[i]);
+				}
+				for (let i = 0; i < flat.tree.nodes.length; i++) expectClose(sharp.probability[i], best.probability[i]);
+			}),
+			RUNS
+		);
+	});
+
+	it('an actor in chance mode gives the same numbers as one that never states a play', () => {
+		fc.assert(
+			fc.property(scenarioSpecArbitrary(), (spec) => {
+				const unset = prepare(spec).evaluation;
+				const chance = prepare({ ...spec, play: 'chance' }).evaluation;
+				expect(Array.from(chance.expected)).toEqual(Array.from(unset.expected));
+				expect(Array.from(chance.probability)).toEqual(Array.from(unset.probability));
 			}),
 			RUNS
 		);

@@ -8,6 +8,7 @@ export type { DocPath, Issue } from './scenario/Issue.js';
 export { formatIssue, formatPath } from './scenario/Issue.js';
 export { unknownCriterion } from './util/unknownCriterion.js';
 export type * from './scenario/types.js';
+export { ACTOR_PLAYS } from './scenario/types.js';
 export { parseScenario, type ParseResult } from './scenario/parseScenario.js';
 export { checkOverrides, type OverrideProblem } from './scenario/checkOverrides.js';
 export { coerceValue, numericValue, rangeOf } from './scenario/coerceValue.js';
@@ -25,6 +26,7 @@ export { drawMove } from './machine/drawMove.js';
 
 export type { DecisionTree, TreeNode, NodeKind } from './tree/types.js';
 export { unrollTree, type UnrollOptions, type UnrollResult } from './tree/unrollTree.js';
+export { resolvePlay, parsePlay, playOf, playDescription, moveRule, PLAY_CHANCE, PLAY_STRATEGIC, PLAY_BOUNDED, type PlayOverrides } from './tree/actorPlay.js';
 export { compileTree, signedWeights, type FlatTree, KIND_DECISION, KIND_CHANCE, KIND_TERMINAL } from './tree/compileTree.js';
 
 export { evaluate, evaluateSlots, evaluateWithSlots, actorScores, weightedScore, type Evaluation, type EvaluateOptions } from './evaluate/evaluate.js';

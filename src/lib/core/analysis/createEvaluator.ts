@@ -3,12 +3,15 @@ import { guardSignature } from '../machine/guardSignature.js';
 import type { ScenarioModel } from '../machine/buildMachine.js';
 import { resolveValues, type Values } from '../scenario/resolveValues.js';
 import type { AssumptionValue } from '../scenario/types.js';
+import type { PlayOverrides } from '../tree/actorPlay.js';
 import { compileTree, KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
 import { unrollTree } from '../tree/unrollTree.js';
 import { unknownCriterion } from '../util/unknownCriterion.js';
 
 export interface EvaluatorOptions {
 	perspective?: string;
+	/** How some actors play instead of as the scenario says (valid: `resolvePlay`). */
+	play?: PlayOverrides;
 	/** One criterion, or the weighted score when left out. */
 	criterion?: string;
 	/** Assumption values every evaluation starts from (a preset, the user's what-if). */
@@ -62,7 +65,7 @@ export function createEvaluator(model: ScenarioModel, options: EvaluatorOptions 
 		if (!flat) {
 			const unrolled = unrollTree(model, { values, perspective: options.perspective });
 			if (!unrolled.tree) throw new Error(unrolled.issues.map((i) => i.message).join('\n'));
-			flat = compileTree(unrolled.tree, model);
+			flat = compileTree(unrolled.tree, model, { play: options.play });
 			trees.set(key, flat);
 		}
 		return flat;

@@ -1,4 +1,5 @@
 import type { Values } from '../scenario/resolveValues.js';
+import { PLAY_BOUNDED, PLAY_CHANCE } from '../tree/actorPlay.js';
 import { KIND_CHANCE, KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
 import { unknownCriterion } from '../util/unknownCriterion.js';
 
@@ -33,6 +34,12 @@ export interface Evaluation {
 	readonly best: Int32Array;
 	/** Decision nodes where several children are optimal: node → the tied children. */
 	readonly ties: ReadonlyMap<number, readonly number[]>;
+	/**
+	 * Nodes of a strategic actor (other than the perspective) where several
+	 * moves are best for it: node → the tied children, each taken with an
+	 * equal share.
+	 */
+	readonly playTies: ReadonlyMap<number, readonly number[]>;
 	/** Probability of reaching each node if the decisions on its path are taken. */
 	readonly reach: Float64Array;
 	/** Probability of reaching each node under the optimal policy. */
@@ -54,7 +61,17 @@ export function evaluateSlots(flat: FlatTree, values: Values): Float64Array {
  * breadth-first order) in the manner of d3-hierarchy's `eachAfter`, then a
  * forward pass for reach probabilities. Decision nodes take the child with
  * the highest objective (ties reported, the first kept); chance nodes
- * weight children by their probabilities. Pure.
+ * weight children by their probabilities. A child reached with probability
+ * 0 contributes nothing, even where its value is not a number.
+ *
+ * The nodes of another actor that plays for itself are solved in the same
+ * pass, which is backward induction (a subgame-perfect solution): each of
+ * its moves is valued by the actor's own weights over the expected payoffs
+ * below it. A `strategic` actor takes its best move; where several are
+ * best within a relative 1e-9, it takes each with an equal share (the
+ * limit of bounded play as λ grows), and the tie is reported. A `bounded`
+ * actor takes move k with probability exp(λ·v_k) / Σ exp(λ·v_j) (logit
+ * quantal response), λ being its rationality. Pure.
  */
 export function evaluate(flat: FlatTree, options: EvaluateOptions): Evaluation {
 	return evaluateWithSlots(flat, evaluateSlots(flat, options.values), options.criterion);
@@ -64,7 +81,7 @@ export function evaluate(flat: FlatTree, options: EvaluateOptions): Evaluation {
 export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, criterion?: string): Evaluation {
 	const N = flat.size;
 	const C = flat.criteria;
-	const { kind, parent, childStart, childCount, edge, edgeProbabilitySlot, payoffStart, payoffSlot, payoffCriterion, weights, signs } = flat;
+	const { kind, parent, childStart, childCount, edge, edgeProbabilitySlot, payoffStart, payoffSlot, payoffCriterion, weights, signs, actor, actorPlay, actorWeights, actorRationalitySlot } = flat;
 	const criterionIndex = criterion === undefined ? -1 : flat.criterionIds.indexOf(criterion);
 	if (criterion !== undefined && criterionIndex < 0) throw new Error(unknownCriterion(criterion, flat.criterionIds));
 	// One criterion is optimised in the perspective's own direction: the sign of
@@ -79,9 +96,43 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 		for (let t = payoffStart[e]; t < payoffStart[e + 1]; t++) edgeReward[e * C + payoffCriterion[t]] += slotValues[payoffSlot[t]];
 		edgeProbability[e] = edgeProbabilitySlot[e] >= 0 ? slotValues[edgeProbabilitySlot[e]] : NaN;
 	}
+	// The share of each child of a node where an actor plays for itself; NaN elsewhere.
+	const played = actorPlay.some((p) => p !== PLAY_CHANCE) ? new Float64Array(N).fill(NaN) : undefined;
 	const probabilityOf = (k: number, count: number) => {
+		if (played !== undefined && played[k] === played[k]) return played[k];
 		const pe = edgeProbability[edge[k]];
 		return pe === pe ? pe : 1 / count;
+	};
+	const playTies = new Map<number, number[]>();
+	let widest = 1;
+	if (played) for (let i = 0; i < N; i++) if (childCount[i] > widest) widest = childCount[i];
+	const actorValue = new Float64Array(widest);
+	/** Sets `played` for the children of node i, where actor a chooses for itself. */
+	const playChoice = (i: number, a: number, first: number, end: number) => {
+		const shares = played as Float64Array;
+		let top = -Infinity;
+		for (let k = first; k < end; k++) {
+			let v = 0;
+			for (let c = 0; c < C; c++) v += actorWeights[a * C + c] * expected[k * C + c];
+			actorValue[k - first] = v;
+			if (v > top) top = v;
+		}
+		if (actorPlay[a] === PLAY_BOUNDED) {
+			const lambda = slotValues[actorRationalitySlot[a]];
+			let total = 0;
+			for (let k = first; k < end; k++) total += shares[k] = Math.exp(lambda * (actorValue[k - first] - top));
+			for (let k = first; k < end; k++) shares[k] /= total;
+			return;
+		}
+		const margin = TIE * (top < -1 ? -top : top > 1 ? top : 1);
+		let tied = 0;
+		for (let k = first; k < end; k++) if (top - actorValue[k - first] <= margin) tied++;
+		for (let k = first; k < end; k++) shares[k] = top - actorValue[k - first] <= margin ? 1 / tied : 0;
+		if (tied > 1) {
+			const list: number[] = [];
+			for (let k = first; k < end; k++) if (shares[k] > 0) list.push(k);
+			playTies.set(i, list);
+		}
 	};
 
 	const expected = new Float64Array(N * C);
@@ -121,13 +172,17 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 		} else {
 			for (let c = 0; c < C; c++) expected[base + c] = edgeReward[eBase + c];
 			if (kind[i] === KIND_CHANCE) {
+				const a = actor[i];
+				const played = a >= 0 && actorPlay[a] !== PLAY_CHANCE;
+				if (played) playChoice(i, a, first, end);
 				let sum = 0;
 				for (let k = first; k < end; k++) {
 					const pk = probabilityOf(k, count);
 					sum += pk;
+					if (pk === 0) continue;
 					for (let c = 0; c < C; c++) expected[base + c] += pk * expected[k * C + c];
 				}
-				if (Math.abs(sum - 1) > 1e-9) problems.push({ node: i, sum });
+				if (!played && Math.abs(sum - 1) > 1e-9) problems.push({ node: i, sum });
 			}
 		}
 		let s = 0;
@@ -180,6 +235,7 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 		objective,
 		best,
 		ties,
+		playTies,
 		problems,
 		get probability() {
 			return computeForward().probability;

@@ -2,6 +2,7 @@ import type { ScenarioModel } from '../machine/buildMachine.js';
 import type { Issue } from '../scenario/Issue.js';
 import { resolveValues, type Values } from '../scenario/resolveValues.js';
 import type { AssumptionValue } from '../scenario/types.js';
+import type { PlayOverrides } from '../tree/actorPlay.js';
 import { compileTree, type FlatTree } from '../tree/compileTree.js';
 import { unrollTree } from '../tree/unrollTree.js';
 import { evaluate, type Evaluation } from './evaluate.js';
@@ -11,6 +12,8 @@ export interface ScenarioRunOptions {
 	overrides?: Readonly<Record<string, AssumptionValue>>;
 	perspective?: string;
 	criterion?: string;
+	/** How some actors play instead of as the scenario says (valid: `resolvePlay`). */
+	play?: PlayOverrides;
 }
 
 export interface ScenarioRun {
@@ -29,7 +32,7 @@ export function evaluateScenario(model: ScenarioModel, options: ScenarioRunOptio
 	const values = resolveValues(model.scenario, model.book, options.overrides);
 	const unrolled = unrollTree(model, { values, perspective: options.perspective });
 	if (!unrolled.tree) return { values, issues: unrolled.issues };
-	const flat = compileTree(unrolled.tree, model);
+	const flat = compileTree(unrolled.tree, model, { play: options.play });
 	const evaluation = evaluate(flat, { values, criterion: options.criterion });
 	const issues = evaluationIssues(model, flat, evaluation, values);
 	return { values, flat, evaluation, issues };

@@ -1,5 +1,7 @@
 import { actorScores, type Evaluation } from '../evaluate/evaluate.js';
 import type { Scenario } from '../scenario/types.js';
+import { ACTOR_PLAYS } from '../scenario/types.js';
+import { moveRule } from '../tree/actorPlay.js';
 import type { FlatTree } from '../tree/compileTree.js';
 
 export interface PolicyStep {
@@ -58,11 +60,15 @@ export function evaluationJson(options: {
 		actorScores: Object.fromEntries(
 			scenario.actors.flatMap((actor, a) => (actor.kind === 'actor' && !Number.isNaN(rootScores[a]) ? [[actor.id, rootScores[a]]] : []))
 		),
+		// How each actor other than the perspective moves: chance, strategic or bounded.
+		play: Object.fromEntries(scenario.actors.flatMap((actor, a) => (actor.id === flat.tree.perspective ? [] : [[actor.id, ACTOR_PLAYS[flat.actorPlay[a]]]]))),
 		policy: optimalPolicy(scenario, flat, evaluation),
 		nodes: flat.tree.nodes.map((node, i) => ({
 			path: node.path,
 			state: node.state,
 			kind: node.kind,
+			/** How the move here is taken: decision, chance, strategic or bounded; null at outcomes. */
+			rule: moveRule(flat, i) ?? null,
 			actor: node.actor ?? null,
 			move: node.move ?? null,
 			probability: evaluation.probability[i],

@@ -1,5 +1,6 @@
-import { weightedScore, type Evaluation } from '../evaluate/evaluate.js';
+import { actorScores, weightedScore, type Evaluation } from '../evaluate/evaluate.js';
 import type { Scenario } from '../scenario/types.js';
+import { moveRule } from '../tree/actorPlay.js';
 import { KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
 import { formatNumber, formatPercent, formatValue } from './format.js';
 
@@ -16,7 +17,9 @@ export interface TreeTextOptions {
 /**
  * The evaluated tree as indented text: each line a move with its
  * probability, the state it leads to, and expected values (payoffs at
- * terminals); ★ marks the optimal choice at decision nodes. Pure.
+ * terminals); ★ marks the optimal choice at decision nodes. Where another
+ * actor chooses for itself (strategic or bounded), each move shows what it
+ * is worth to that actor. Pure.
  */
 export function treeText(options: TreeTextOptions): string {
 	const { scenario, flat, evaluation } = options;
@@ -34,7 +37,7 @@ export function treeText(options: TreeTextOptions): string {
 		if (node.kind === 'terminal') {
 			return `${label} ▪ outcome: ${values(evaluation.accumulated, i)} | score ${formatValue(weightedScore(flat, evaluation.accumulated, i))}, P(reach under the optimal policy) ${formatPercent(evaluation.reachOptimal[i])}`;
 		}
-		const who = `${node.kind} · ${actors.get(node.actor ?? '') ?? node.actor}`;
+		const who = `${moveRule(flat, i)} · ${actors.get(node.actor ?? '') ?? node.actor}`;
 		return `${label} [${who}] ▸ expected: ${values(evaluation.expected, i)} | score ${formatValue(evaluation.score[i])}`;
 	};
 	const lines = [`${scenario.title} — perspective: ${actors.get(flat.tree.perspective)}`, describe(0)];
@@ -48,7 +51,11 @@ export function treeText(options: TreeTextOptions): string {
 			const move = states.get(flat.tree.nodes[i].state)?.moves.find((m) => m.id === node.move);
 			const chosen = evaluation.best[i] === k ? '★ ' : evaluation.ties.get(i)?.includes(k) ? '= ' : '';
 			const p = flat.kind[i] === KIND_DECISION ? '' : `p ${formatNumber(evaluation.probability[k])} `;
-			lines.push(`${prefix}${last ? '└─ ' : '├─ '}${chosen}${p}${move?.label ?? node.move} → ${describe(k)}`);
+			const rule = moveRule(flat, i);
+			const chooser = rule === 'strategic' || rule === 'bounded' ? flat.actor[i] : -1;
+			const worth = chooser >= 0 ? ` [worth ${formatValue(actorScores(flat, evaluation, k)[chooser])} to ${actors.get(flat.actorIds[chooser])}]` : '';
+			const tie = evaluation.playTies.get(i)?.includes(k) ? '= ' : '';
+			lines.push(`${prefix}${last ? '└─ ' : '├─ '}${chosen}${tie}${p}${move?.label ?? node.move}${worth} → ${describe(k)}`);
 			if (node.depth >= maxDepth) {
 				if (flat.childCount[k] > 0) lines.push(`${prefix}${last ? '   ' : '│  '}└─ … (${flat.childCount[k]} moves below; raise --depth)`);
 			} else walk(k, prefix + (last ? '   ' : '│  '));

@@ -11,7 +11,7 @@ const TOLERANCE = 1e-9;
 /**
  * Reports formula problems where they are written, then evaluates every
  * formula at each test point: results must be finite, probabilities within
- * 0..1, and the probabilities of a state's open moves must sum to 1.
+ * 0..1, rationalities 0 or more, and the probabilities of a state's open moves must sum to 1.
  */
 export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: FormulaProblem[], report: Report): void {
 	for (const problem of problems) {
@@ -44,6 +44,15 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 		}
 	}
 	if (nonFinite.size > 0) return;
+
+	scenario.actors.forEach((actor, i) => {
+		if (actor.rationality === undefined) return;
+		const low = points.find((point) => valueOf(actor.rationality as string, point.values) < 0);
+		if (!low) return;
+		const { symbols } = book.formulas[book.slotOf.get(actor.rationality) as number];
+		const read = symbols.length > 0 ? ` (it reads ${valuesRead(symbols, low.values)})` : '';
+		report.error(['actors', i, 'rationality'], `The rationality λ of "${actor.id}" is ${round(valueOf(actor.rationality, low.values))} ${low.label}${read}; it must be 0 or more (0 is uniformly random).`);
+	});
 
 	for (const state of scenario.states) {
 		const withProbability = state.moves.filter((m) => m.probability !== undefined);

@@ -48,6 +48,9 @@ export function formulaSites(scenario: Scenario): FormulaSite[] {
 			for (const field of SPIRAL_FIELDS) add(['spiral', side, field], scenario.spiral[side][field]);
 		}
 	}
+	scenario.actors.forEach((a, i) => {
+		if (a.rationality !== undefined) sites.push({ path: ['actors', i, 'rationality'], key: `actors.${a.id}.rationality`, source: a.rationality });
+	});
 	scenario.derived.forEach((d, i) => sites.push({ path: ['derived', i, 'formula'], key: `derived.${d.id}`, source: d.formula }));
 	for (const state of scenario.states) {
 		const base = ['machine', 'states', state.id];

@@ -68,7 +68,10 @@ const actor = z.strictObject({
 	kind: z.enum(['actor', 'nature']).default('actor'),
 	description: optionalText,
 	citations: citationList,
-	preferences: z.record(idKey, finite).optional()
+	preferences: z.record(idKey, finite).optional(),
+	play: z.enum(['chance', 'strategic', 'bounded'], { error: 'play is chance, strategic or bounded.' }).default('chance'),
+	/** λ of bounded play: a formula, usually an assumption, so it can be varied. */
+	rationality: formula.optional()
 });
 
 const distribution = z.discriminatedUnion(

@@ -46,6 +46,9 @@ export function toScenario(
 	};
 	doc.assumptions.forEach((a, i) => item(['assumptions', i], `assumptions.${a.id}`));
 	doc.criteria.forEach((c, i) => item(['criteria', i], `criteria.${c.id}`));
+	doc.actors.forEach((a, i) => {
+		if (a.rationality !== undefined) item(['actors', i, 'rationality'], `actors.${a.id}.rationality`);
+	});
 	doc.citations.forEach((c, i) => item(['citations', i], `citations.${c.id}`));
 	const scenario: Scenario = {
 		id: doc.id,

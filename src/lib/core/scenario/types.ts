@@ -20,7 +20,20 @@ export interface Actor {
 	citations: string[];
 	/** Criterion id → weight in this actor's own score; defaults to the criteria weights. */
 	preferences?: Record<string, number>;
+	/**
+	 * How the actor's moves are taken when it is not the perspective:
+	 * `chance` by the moves' probabilities; `strategic` the move best for it
+	 * by its preferences, looking ahead (backward induction); `bounded` each
+	 * move with probability ∝ exp(λ × its value to the actor), λ being
+	 * `rationality` (logit quantal response).
+	 */
+	play: ActorPlay;
+	/** Formula for λ ≥ 0 of `bounded` play. */
+	rationality?: string;
 }
+
+export const ACTOR_PLAYS = ['chance', 'strategic', 'bounded'] as const;
+export type ActorPlay = (typeof ACTOR_PLAYS)[number];
 
 export type Distribution =
 	| { type: 'beta'; alpha: number; beta: number }

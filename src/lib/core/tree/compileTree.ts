@@ -1,6 +1,7 @@
 import type { CompiledFormula } from '../formula/compileFormula.js';
 import type { ScenarioModel } from '../machine/buildMachine.js';
 import type { Scenario } from '../scenario/types.js';
+import { resolvePlay, type PlayOverrides } from './actorPlay.js';
 import type { DecisionTree } from './types.js';
 
 export const KIND_DECISION = 0;
@@ -47,6 +48,13 @@ export interface FlatTree {
 	 * preferences, whose "score" would only repeat the perspective's.
 	 */
 	readonly actorScored: Uint8Array;
+	/**
+	 * How each actor's moves are taken where it is not the perspective
+	 * (actor order): PLAY_CHANCE, PLAY_STRATEGIC or PLAY_BOUNDED.
+	 */
+	readonly actorPlay: Uint8Array;
+	/** Slot of each actor's rationality λ formula; -1 where it has none. */
+	readonly actorRationalitySlot: Int32Array;
 	/** Signs of the criteria: +1 for max, −1 for min. */
 	readonly signs: Float64Array;
 	readonly formulas: readonly CompiledFormula[];
@@ -67,8 +75,12 @@ export function signedWeights(scenario: Scenario): { actorIds: string[]; weights
 	return { actorIds: scenario.actors.map((a) => a.id), weights, signs };
 }
 
-/** Lays the tree out in typed arrays and resolves formula text to slots. Pure. */
-export function compileTree(tree: DecisionTree, model: ScenarioModel): FlatTree {
+/**
+ * Lays the tree out in typed arrays and resolves formula text to slots;
+ * `play` changes how some actors play (a what-if), and must be valid
+ * (`resolvePlay`). Pure.
+ */
+export function compileTree(tree: DecisionTree, model: ScenarioModel, options: { play?: PlayOverrides } = {}): FlatTree {
 	const { scenario, book } = model;
 	const N = tree.nodes.length;
 	const C = scenario.criteria.length;
@@ -77,6 +89,8 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel): FlatTree 
 	const actorIndex = new Map(actorIds.map((id, i) => [id, i]));
 	const perspective = actorIndex.get(tree.perspective);
 	if (perspective === undefined) throw new Error(`compileTree: unknown perspective "${tree.perspective}"`);
+	const { play: actorPlay, problems } = resolvePlay(scenario, options.play);
+	if (problems.length > 0) throw new Error(`compileTree: ${problems.join(' ')}`);
 
 	const kind = new Uint8Array(N);
 	const parent = new Int32Array(N);
@@ -148,6 +162,8 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel): FlatTree 
 		weights: actorWeights.slice(perspective * C, perspective * C + C),
 		actorWeights,
 		actorScored: Uint8Array.from(scenario.actors, (a) => (a.preferences !== undefined || a.id === scenario.perspective || a.id === tree.perspective ? 1 : 0)),
+		actorPlay,
+		actorRationalitySlot: Int32Array.from(scenario.actors, (a) => (a.rationality === undefined ? -1 : slot(a.rationality))),
 		signs,
 		formulas: book.formulas,
 		tree
