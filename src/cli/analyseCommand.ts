@@ -16,6 +16,8 @@ import {
 	richardsonTrajectory,
 	simulate,
 	simulatePolicy,
+	someoneChooses,
+	parsePlay,
 	spiralParameters,
 	threshold,
 	tornado,
@@ -80,8 +82,11 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 	const steps = positiveInt(options.steps, analysis === 'twoway' ? 21 : 41, '--steps');
 	for (const v of [runs, seed, steps]) if (typeof v === 'string') return fail(2, v);
 
+	const play = parsePlay(scenario, options.play ?? []);
+	if (play.problems.length > 0) return fail(2, play.problems.join('\n'));
+
 	const model = buildMachine(scenario);
-	const evaluator = createEvaluator(model, { perspective: options.perspective, criterion: options.criterion, base: checked.overrides });
+	const evaluator = createEvaluator(model, { perspective: options.perspective, play: play.overrides, criterion: options.criterion, base: checked.overrides });
 	const objective = options.criterion ?? 'weighted score';
 	const label = (id: string) => evaluator.optionLabels[evaluator.optionIds.indexOf(id)] ?? id;
 	const out = (json: unknown, text: string, table: (string | number)[][]): CommandResult => ({
@@ -195,13 +200,16 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 		case 'simulate': {
 			const decisions = options.decisions ?? 'random';
 			if (decisions !== 'random' && decisions !== 'optimal') return fail(2, `--decisions takes "random" or "optimal"; got "${decisions}".`);
-			const point = decisions === 'optimal' ? evaluator.at({}) : undefined;
-			const r = point
-				? simulatePolicy(point.flat, point.evaluation, { runs: runs as number, seed: seed as number })
+			const base = evaluator.at({});
+			// Where another actor chooses for itself, its choices come from the evaluated tree, so the walks go down the tree.
+			const onTree = decisions === 'optimal' || someoneChooses(base.flat);
+			const r = onTree
+				? simulatePolicy(base.flat, base.evaluation, { runs: runs as number, seed: seed as number, decisions })
 				: simulate(model, resolveValues(scenario, model.book, checked.overrides), { runs: runs as number, seed: seed as number });
 			const states = new Map(scenario.states.map((s) => [s.id, s.label]));
-			const mover = point ? (scenario.actors.find((a) => a.id === point.flat.tree.perspective)?.name ?? point.flat.tree.perspective) : '';
-			const how = point ? `${mover} follows the optimal policy; other moves drawn by their probabilities` : 'decisions taken at random among open moves';
+			const mover = scenario.actors.find((a) => a.id === base.flat.tree.perspective)?.name ?? base.flat.tree.perspective;
+			const others = someoneChooses(base.flat) ? 'other moves drawn by their probabilities, or by the choices of actors that choose for themselves (which assume the later decisions are optimal)' : 'other moves drawn by their probabilities';
+			const how = decisions === 'optimal' ? `${mover} follows the optimal policy; ${others}` : onTree ? `${mover}'s decisions taken at random; ${others}` : 'decisions taken at random among open moves';
 			const lines = [`Simulation: ${r.runs} walks, seed ${r.seed}; ${how}.`, `Mean length ${formatNumber(r.meanLength, 2)} moves; ${r.distinctPaths} distinct paths.`, '', 'End states:'];
 			for (const e of r.endStates) lines.push(`  ${formatPercent(e.share).padStart(6)}  ${states.get(e.state) ?? e.state}`);
 			lines.push('', 'Most frequent paths:');

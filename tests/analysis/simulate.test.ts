@@ -105,3 +105,22 @@ describe('simulatePolicy', () => {
 		expect(simulatePolicy(point.flat, point.evaluation, { runs: 500, seed: 10 })).not.toEqual(a);
 	});
 });
+
+describe('simulatePolicy with an actor that chooses for itself', () => {
+	const centipede = buildMachine(parseValid(readFileSync('tests/fixtures/e2e-scenarios/centipede/scenario.yaml', 'utf8')));
+
+	it('follows the strategic actor’s choice: with the optimal policy every walk ends at once', () => {
+		const point = createEvaluator(centipede).at({});
+		const r = simulatePolicy(point.flat, point.evaluation, { runs: 500, seed: 2 });
+		expect(r.endStates).toEqual([{ state: 'taken1', share: 1 }]);
+	});
+
+	it('takes the perspective’s decisions at random with decisions: random, and the strategic actor still takes', () => {
+		const point = createEvaluator(centipede).at({});
+		const r = simulatePolicy(point.flat, point.evaluation, { runs: 4000, seed: 2, decisions: 'random' });
+		expect(r.decisions).toBe('random');
+		// One passes half the time; two then always takes.
+		expect(r.endStates.map((e) => e.state).sort()).toEqual(['taken1', 'taken2']);
+		expect(Math.abs(r.endStates[0].share - 0.5)).toBeLessThan(0.04);
+	});
+});

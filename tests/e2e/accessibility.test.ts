@@ -70,6 +70,15 @@ const views = () => [
 			await showTab(page, 'inspector');
 		}
 	},
+	{
+		// Russia choosing for itself: the marks in the tree, the play controls and the inspector's table of its choices.
+		name: 'workbench-strategic',
+		path: `${WORKBENCH}?play.russia=strategic&play.china=bounded`,
+		prepare: async (page: Page) => {
+			await page.locator('[data-testid="node"][data-path="UNSC_RESOLUTION"]').click();
+			await showTab(page, 'inspector');
+		}
+	},
 	{ name: 'workbench-analyses', path: WORKBENCH, prepare: (page: Page) => showTab(page, 'analyses') },
 	{ name: 'workbench-export', path: WORKBENCH, prepare: (page: Page) => showTab(page, 'export') }
 ];

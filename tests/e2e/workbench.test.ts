@@ -42,6 +42,30 @@ describe('the workbench in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('lets Russia choose for itself: the tree, the inspector and the link follow, and a reload keeps it', async () => {
+		const { page, errors } = await open(context, `${base()}${SHIPPED}`);
+		const before = await rootValue(page);
+		const chance = runCommand('evaluate', ['russia-dprk-2024'], { json: true });
+		const strategic = JSON.parse(runCommand('evaluate', ['russia-dprk-2024'], { json: true, play: ['russia=strategic'] }).stdout) as { score: number };
+		expect(JSON.parse(chance.stdout).score).not.toBeCloseTo(strategic.score);
+		await page.locator('[data-testid="play-russia"]').selectOption('strategic');
+		await expect.poll(() => rootValue(page)).not.toBe(before);
+		await expect.poll(() => page.url()).toContain('play.russia=strategic');
+		// The workbench and the command line agree on the value.
+		expect(Number(await rootValue(page))).toBeCloseTo(strategic.score, 2);
+		expect(await page.locator('[data-testid="play-mark"]').count()).toBeGreaterThan(0);
+		await page.locator('[data-testid="node"][data-path="UNSC_RESOLUTION"]').click();
+		const inspector = page.locator('[data-testid="inspector"]');
+		await expect(inspector.locator('[data-testid="inspector-kind"]').textContent()).resolves.toBe('Strategic choice · Russia moves');
+		const rows = await inspector.locator('[data-testid="inspector-choices"] tbody tr').allTextContents();
+		expect(rows).toEqual([expect.stringMatching(/^Russia vetoes0\.449100%$/), expect.stringMatching(/^Resolution adopted \(Russia abstains\)-1\.50%$/)]);
+		await shot(page, 'russia-strategic');
+		await page.reload();
+		await page.waitForSelector('[data-hydrated] [data-testid="tree"]');
+		expect(await page.locator('[data-testid="play-russia"]').inputValue()).toBe('strategic');
+		expect(errors).toEqual([]);
+	});
+
 	it('refuses an invalid entry in place and keeps the previous value', async () => {
 		const { page } = await open(context, `${base()}${SHIPPED}`);
 		const input = page.locator('[data-testid="input-p_veto"]');

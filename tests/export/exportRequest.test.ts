@@ -34,6 +34,8 @@ describe('parseExportRequest', () => {
 		['an unknown assumption', { format: 'svg', set: ['p_vetoo=0.5'] }, /set p_vetoo/],
 		['an unknown preset', { format: 'svg', preset: 'nope' }, /Unknown preset "nope"; presets: hard-line-axis/],
 		['an unknown perspective', { format: 'svg', perspective: 'mars' }, /Unknown perspective "mars"; actors:/],
+		['an unknown play', { format: 'svg', play: ['russia=smart'] }, /play: Unknown play "smart" for russia; choose one of chance, strategic, bounded/],
+		['a play for nature', { format: 'svg', play: ['nature=strategic'] }, /play: "nature" is nature: it moves by chance only/],
 		['an unknown criterion', { format: 'svg', criterion: 'fun' }, /Unknown criterion "fun"\. Criteria:/],
 		['a resolution below the range', { format: 'png', dpi: '10' }, /dpi takes a whole number from 72 to 1200; got "10"/],
 		['a resolution above the range', { format: 'png', dpi: '4800' }, /dpi takes a whole number from 72 to 1200; got "4800"/],
@@ -78,12 +80,19 @@ describe('requestOptions and exportCommandLine', () => {
 			{ format: 'svg' },
 			{ format: 'png', dpi: '600', greyscale: true, subtree: 'UNSC_RESOLUTION', depth: '3', optimal: true, set: ['p_veto=0.4'] },
 			{ format: 'docx', preset: shipped.presets[0].id, set: ['p_talks=0.2'], criterion: 'security', seed: '9', runs: '500' },
-			{ format: 'svg', content: 'twoway', x: 'p_veto', y: 'p_talks', steps: '11', title: 'It’s “quoted”' }
+			{ format: 'svg', content: 'twoway', x: 'p_veto', y: 'p_talks', steps: '11', title: 'It’s “quoted”' },
+			{ format: 'md', play: ['russia=strategic', 'china=strategic'] }
 		];
 		for (const raw of raws) {
 			const request = parseExportRequest(shipped, raw).request!;
 			expect(parseExportRequest(shipped, requestOptions(shipped, request)).request).toEqual(request);
 		}
+	});
+
+	it('name each actor whose play is changed, as --play', () => {
+		const request = parseExportRequest(shipped, { format: 'md', play: ['russia=strategic', 'dprk=chance'] }).request!;
+		expect(requestOptions(shipped, request).play).toEqual(['russia=strategic']);
+		expect(exportCommandLine('russia-dprk-2024', requestOptions(shipped, request))).toBe('npm run bp -- export russia-dprk-2024 --format md --content report --play russia=strategic');
 	});
 
 	it('quotes what a shell would split', () => {
@@ -93,7 +102,7 @@ describe('requestOptions and exportCommandLine', () => {
 
 describe('exportQuery and rawFromQuery', () => {
 	it('carry every option through a URL unchanged', () => {
-		const raw: RawExportOptions = { format: 'png', content: 'tree', set: ['p_veto=0.5', 'china_stance=constructive'], subtree: 'A/B', depth: '3', optimal: true, greyscale: true, dpi: '600', title: 'T & “x”' };
+		const raw: RawExportOptions = { format: 'png', content: 'tree', set: ['p_veto=0.5', 'china_stance=constructive'], play: ['russia=strategic'], subtree: 'A/B', depth: '3', optimal: true, greyscale: true, dpi: '600', title: 'T & “x”' };
 		const query = exportQuery(raw);
 		const back = rawFromQuery(new URLSearchParams(query.toString()));
 		expect(parseExportRequest(shipped, back)).toEqual(parseExportRequest(shipped, raw));

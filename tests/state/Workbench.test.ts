@@ -94,6 +94,27 @@ describe('the workbench state', () => {
 		expect(wb.notices.join()).toMatch(/Unknown criterion "costs"\. Did you mean "cost"\? Criteria: enforcement, cost\..*weighted score/);
 	});
 
+	it('lets another actor choose for itself, and refuses a play it cannot honour', () => {
+		const wb = make();
+		const before = wb.evaluation!.score[0];
+		expect(wb.setPlay('networks', 'strategic')).toBeUndefined();
+		expect(wb.play).toEqual({ networks: 'strategic' });
+		expect(wb.whatIf().play).toEqual({ networks: 'strategic' });
+		// The networks evade whenever evading is better for them, so the coalition's outlook changes.
+		expect(wb.evaluation!.score[0]).not.toBeCloseTo(before);
+		expect(wb.setPlay('networks', 'bounded')).toMatch(/no rationality/);
+		expect(wb.play).toEqual({ networks: 'strategic' });
+		expect(wb.setPlay('networks', 'chance')).toBeUndefined();
+		expect(wb.play).toEqual({});
+		expect(wb.evaluation!.score[0]).toBeCloseTo(before);
+	});
+
+	it('notes a play from a link that the scenario cannot honour', () => {
+		const wb = new Workbench(scenario, { overrides: {}, play: { networks: 'bounded' }, walk: [], seed: 1 });
+		expect(wb.play).toEqual({});
+		expect(wb.notices.join()).toMatch(/Ignored play\.networks from the link: "networks" has no rationality/);
+	});
+
 	it('finds nodes by label', () => {
 		const wb = make();
 		wb.search = 'disrupt';

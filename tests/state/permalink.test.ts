@@ -9,6 +9,13 @@ describe('permalinks', () => {
 		expect(back).toEqual({ overrides: {}, perspective: 'russia', criterion: 'security', walk: ['A', 'B.C', 'D/E'], seed: 7 });
 	});
 
+	it('carry how actors play, one parameter per actor, in a stable order', () => {
+		const query = encodeWhatIf({ overrides: {}, play: { russia: 'strategic', china: 'bounded' }, walk: [], seed: 1 }).toString();
+		expect(query).toBe('play.china=bounded&play.russia=strategic');
+		expect(decodeWhatIf(new URLSearchParams(query)).whatIf.play).toEqual({ china: 'bounded', russia: 'strategic' });
+		expect(decodeWhatIf(new URLSearchParams('')).whatIf.play).toBeUndefined();
+	});
+
 	it('give equal links for equal what-ifs, whatever the order of overrides', () => {
 		const a = encodeWhatIf({ overrides: { b: 1, a: 2 }, walk: [], seed: 1 }).toString();
 		const b = encodeWhatIf({ overrides: { a: 2, b: 1 }, walk: [], seed: 1 }).toString();

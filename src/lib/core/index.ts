@@ -26,7 +26,7 @@ export { drawMove } from './machine/drawMove.js';
 
 export type { DecisionTree, TreeNode, NodeKind } from './tree/types.js';
 export { unrollTree, type UnrollOptions, type UnrollResult } from './tree/unrollTree.js';
-export { resolvePlay, parsePlay, playOf, playDescription, moveRule, PLAY_CHANCE, PLAY_STRATEGIC, PLAY_BOUNDED, type PlayOverrides } from './tree/actorPlay.js';
+export { resolvePlay, parsePlay, playOf, playDescription, moveRule, someoneChooses, PLAY_CHANCE, PLAY_STRATEGIC, PLAY_BOUNDED, type PlayOverrides } from './tree/actorPlay.js';
 export { compileTree, signedWeights, type FlatTree, KIND_DECISION, KIND_CHANCE, KIND_TERMINAL } from './tree/compileTree.js';
 
 export { evaluate, evaluateSlots, evaluateWithSlots, actorScores, weightedScore, type Evaluation, type EvaluateOptions } from './evaluate/evaluate.js';

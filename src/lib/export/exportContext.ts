@@ -5,8 +5,10 @@ import {
 	exportQuery,
 	requestOptions,
 	monteCarlo,
+	playOf,
 	tornado,
 	twoWay,
+	type ActorPlay,
 	type Evaluator,
 	type ExportRequest,
 	type MonteCarloResult,
@@ -62,10 +64,18 @@ function objectiveOf(scenario: Scenario, criterion: string | undefined): ExportC
 	return { name, optimising: `${c.direction === 'min' ? 'minimising' : 'maximising'} ${name}` };
 }
 
+/** The actors other than the perspective that choose for themselves under this request, or undefined when none do. */
+function choosers(scenario: Scenario, request: ExportRequest): Record<string, ActorPlay> | undefined {
+	const perspective = request.perspective ?? scenario.perspective;
+	const play = playOf(scenario, request.play);
+	const entries = Object.entries(play).filter(([id, p]) => id !== perspective && p !== 'chance');
+	return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
 /** Builds the model and evaluator for a request; analyses run when first asked for. */
 export function exportContext(source: ExportSource, request: ExportRequest): ExportContext {
 	const model = buildMachine(source.scenario);
-	const evaluator = createEvaluator(model, { perspective: request.perspective, criterion: request.criterion, base: request.overrides });
+	const evaluator = createEvaluator(model, { perspective: request.perspective, play: request.play, criterion: request.criterion, base: request.overrides });
 	const point = evaluator.at({});
 	const scenario = source.scenario;
 	const numeric = scenario.assumptions.filter((a) => a.kind === 'number' || a.kind === 'probability');
@@ -85,6 +95,7 @@ export function exportContext(source: ExportSource, request: ExportRequest): Exp
 			overrides: request.overrides,
 			preset: request.preset,
 			perspective: request.perspective ?? scenario.perspective,
+			play: choosers(scenario, request),
 			criterion: request.criterion,
 			seed: request.seed,
 			runs: request.runs,

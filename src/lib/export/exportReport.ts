@@ -11,17 +11,21 @@ import {
 	formatPercent,
 	NOTHING_UNCERTAIN,
 	optionRows,
+	playDescription,
 	provenanceLine,
 	exportCommandLine,
 	requestOptions,
 	sourceShort,
 	reportMarkdown,
 	toMarkdownTable,
+	type Actor,
+	type ActorPlay,
 	type Block,
 	type CslItem,
 	type ExportContent,
 	type FigureNote,
 	type ReportDocument,
+	type Scenario,
 	type Table
 } from '../core/index.js';
 import { buildFigure, type BuiltFigure } from './buildFigure.js';
@@ -32,6 +36,16 @@ import { renderSvg } from './renderSvg.js';
 import { pdfToPng, svgToPng } from './svgToPng.js';
 import { svgToPdf } from './svgToPdf.js';
 import { writeDocx, type DocxFigure } from './writeDocx.js';
+
+/** How the actors that choose for themselves play, as a sentence (with a trailing space), or "" when none do. */
+function playSentence(scenario: Scenario, play: Record<string, ActorPlay> | undefined): string {
+	if (!play) return '';
+	const parts = Object.entries(play).map(([id, p]) => {
+		const actor = scenario.actors.find((a) => a.id === id) as Actor;
+		return `${actor.name} plays ${playDescription(p, actor, scenario)}`;
+	});
+	return `Other actors choose for themselves: ${parts.join('; ')}. `;
+}
 
 /** Figures in a Word report: sharp in print, small enough to mail. */
 const DOCX_DPI = 200;
@@ -97,7 +111,7 @@ export function buildReport(ctx: ExportContext, prebuilt?: ReadonlyMap<ExportCon
 		{ kind: 'paragraph', text: scenario.description.trim() },
 		{
 			kind: 'paragraph',
-			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, ${ctx.objective.optimising}. ${preferred ? `The preferred first response is “${preferred.label}” (${ctx.request.criterion ? `${ctx.objective.name} ${formatValue(preferred.expected[scenario.criteria.findIndex((c) => c.id === ctx.request.criterion)])}` : `weighted score ${formatValue(preferred.score)}`}${uncertain ? `; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs` : ''}).` : ''} ${uncertain ? `The expected value of perfect information is ${formatValue(mc.evpi)}.` : NOTHING_UNCERTAIN} Values are rounded to ${VALUE_ROUNDING}.${changes.length > 0 ? ` The optimal policy changes across the range of: ${changes.map((b) => `${b.label} (from ${String(b.policySwitch?.setting)}, ${describeChange(scenario, b.policySwitch!)})`).join('; ')}.` : ' The optimal policy holds across every assumption’s range, at every decision it reaches.'}`
+			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, ${ctx.objective.optimising}. ${playSentence(scenario, ctx.provenance.play)}${preferred ? `The preferred first response is “${preferred.label}” (${ctx.request.criterion ? `${ctx.objective.name} ${formatValue(preferred.expected[scenario.criteria.findIndex((c) => c.id === ctx.request.criterion)])}` : `weighted score ${formatValue(preferred.score)}`}${uncertain ? `; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs` : ''}).` : ''} ${uncertain ? `The expected value of perfect information is ${formatValue(mc.evpi)}.` : NOTHING_UNCERTAIN} Values are rounded to ${VALUE_ROUNDING}.${changes.length > 0 ? ` The optimal policy changes across the range of: ${changes.map((b) => `${b.label} (from ${String(b.policySwitch?.setting)}, ${describeChange(scenario, b.policySwitch!)})`).join('; ')}.` : ' The optimal policy holds across every assumption’s range, at every decision it reaches.'}`
 		},
 		{ kind: 'heading', level: 1, text: 'Options' },
 		{ kind: 'table', title: `Table 1. ${optionsText.title}`, table: optionsTableOf(ctx, false), source: optionsText.source },

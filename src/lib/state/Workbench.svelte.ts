@@ -14,6 +14,9 @@ import {
 	unknownCriterion,
 	situationAt,
 	drawMove,
+	resolvePlay,
+	type ActorPlay,
+	type PlayOverrides,
 	type AssumptionValue,
 	type Issue,
 	type OpenMove,
@@ -42,6 +45,8 @@ export class Workbench {
 
 	overrides = $state<Overrides>({});
 	perspective = $state<string>('');
+	/** How some actors play instead of as the scenario says: actor id → play (always valid, see `setPlay`). */
+	play = $state<PlayOverrides>({});
 	criterion = $state<string | undefined>(undefined);
 	/** Assumption id → message for an entry that was refused; the value stays as it was. */
 	inputErrors = $state<Record<string, string>>({});
@@ -86,7 +91,7 @@ export class Workbench {
 			const perspective = this.perspective;
 			return untrack(() => unrollTree(this.model, { values: this.values, perspective }));
 		});
-		this.flat = $derived(this.unrolled.tree ? compileTree(this.unrolled.tree, this.model) : undefined);
+		this.flat = $derived(this.unrolled.tree ? compileTree(this.unrolled.tree, this.model, { play: this.play }) : undefined);
 		this.evaluation = $derived(this.flat ? evaluate(this.flat, { values: this.values, criterion: this.criterion }) : undefined);
 		this.layout = $derived(this.flat ? this.layoutWith({ folded: (path, depth) => this.isFolded(path, depth) }) : undefined);
 		this.issues = $derived(
@@ -98,6 +103,10 @@ export class Workbench {
 		if (start.criterion && !scenario.criteria.some((c) => c.id === start.criterion)) {
 			this.notices.push(`${unknownCriterion(start.criterion, scenario.criteria.map((c) => c.id))} The link's criterion is left aside: showing the weighted score.`);
 		} else this.criterion = start.criterion;
+		for (const [id, play] of Object.entries(start.play ?? {})) {
+			const problem = this.setPlay(id, play);
+			if (problem) this.notices.push(`Ignored play.${id} from the link: ${problem}`);
+		}
 		this.overrides = { ...start.overrides };
 		this.seed = start.seed;
 		this.walk = [...start.walk];
@@ -111,8 +120,23 @@ export class Workbench {
 		for (const p of problems) this.notices.push(`Ignored ${p.id} from the link: ${p.message}`);
 	}
 
+	/**
+	 * Sets how an actor plays (its default when it is the scenario's);
+	 * returns why a play is refused (no preferences, no rationality, nature).
+	 */
+	setPlay(id: string, play: ActorPlay): string | undefined {
+		const actor = this.scenario.actors.find((a) => a.id === id);
+		const next = { ...this.play };
+		if (actor && play === actor.play) delete next[id];
+		else next[id] = play;
+		const problem = resolvePlay(this.scenario, next).problems[0];
+		if (problem) return problem;
+		this.play = next;
+		return undefined;
+	}
+
 	whatIf(): WhatIf {
-		return { overrides: this.overrides, perspective: this.perspective === this.scenario.perspective ? undefined : this.perspective, criterion: this.criterion, walk: this.walk.slice(0, this.walkCursor), seed: this.seed };
+		return { overrides: this.overrides, perspective: this.perspective === this.scenario.perspective ? undefined : this.perspective, ...(Object.keys(this.play).length > 0 ? { play: { ...this.play } } : {}), criterion: this.criterion, walk: this.walk.slice(0, this.walkCursor), seed: this.seed };
 	}
 
 	#lastEdit: string | undefined;

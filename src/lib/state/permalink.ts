@@ -1,9 +1,11 @@
-import type { AssumptionValue } from '../core/index.js';
+import type { ActorPlay, AssumptionValue } from '../core/index.js';
 
 /** Everything a what-if consists of: what a permalink and the autosave carry. */
 export interface WhatIf {
 	overrides: Record<string, AssumptionValue>;
 	perspective?: string;
+	/** How some actors play instead of as the scenario says (checked against the scenario by the workbench). */
+	play?: Record<string, ActorPlay>;
 	/** Undefined for the weighted score. */
 	criterion?: string;
 	/** Moves of the what-if walk from the initial state. */
@@ -16,12 +18,15 @@ export const EMPTY_WHAT_IF: WhatIf = { overrides: {}, walk: [], seed: 1 };
 
 /**
  * A what-if as URL query parameters: `a.<id>=<value>` per overridden
- * assumption, `perspective`, `criterion`, `walk` once per move, `seed`. Stable order, so equal what-ifs give equal links.
+ * assumption, `perspective`, `play.<actor>=<play>` per actor whose play is
+ * changed, `criterion`, `walk` once per move, `seed`. Stable order, so
+ * equal what-ifs give equal links.
  */
 export function encodeWhatIf(whatIf: WhatIf): URLSearchParams {
 	const params = new URLSearchParams();
 	for (const id of Object.keys(whatIf.overrides).sort()) params.set(`a.${id}`, String(whatIf.overrides[id]));
 	if (whatIf.perspective) params.set('perspective', whatIf.perspective);
+	for (const id of Object.keys(whatIf.play ?? {}).sort()) params.set(`play.${id}`, (whatIf.play as Record<string, string>)[id]);
 	if (whatIf.criterion) params.set('criterion', whatIf.criterion);
 	// One parameter per move: move ids are XState event names and may hold any character.
 	for (const move of whatIf.walk) params.append('walk', move);
@@ -35,7 +40,11 @@ export function encodeWhatIf(whatIf: WhatIf): URLSearchParams {
  */
 export function decodeWhatIf(params: URLSearchParams): { whatIf: WhatIf; raw: Record<string, string> } {
 	const raw: Record<string, string> = {};
-	for (const [key, value] of params) if (key.startsWith('a.')) raw[key.slice(2)] = value;
+	const play: Record<string, string> = {};
+	for (const [key, value] of params) {
+		if (key.startsWith('a.')) raw[key.slice(2)] = value;
+		else if (key.startsWith('play.')) play[key.slice(5)] = value;
+	}
 	const seed = Number(params.get('seed') ?? 1);
 	const walk = params.getAll('walk').filter((m) => m !== '');
 	return {
@@ -43,6 +52,7 @@ export function decodeWhatIf(params: URLSearchParams): { whatIf: WhatIf; raw: Re
 		whatIf: {
 			overrides: {},
 			perspective: params.get('perspective') ?? undefined,
+			...(Object.keys(play).length > 0 ? { play: play as Record<string, ActorPlay> } : {}),
 			criterion: params.get('criterion') ?? undefined,
 			walk,
 			seed: Number.isInteger(seed) ? seed : 1

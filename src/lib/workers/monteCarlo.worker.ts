@@ -1,10 +1,11 @@
 /// <reference lib="webworker" />
-import { buildMachine, createEvaluator, evppi, monteCarlo, type AssumptionValue, type Scenario } from '../core/index.js';
+import { buildMachine, createEvaluator, evppi, monteCarlo, type AssumptionValue, type PlayOverrides, type Scenario } from '../core/index.js';
 
 export interface MonteCarloRequest {
 	scenario: Scenario;
 	overrides: Record<string, AssumptionValue>;
 	perspective?: string;
+	play?: PlayOverrides;
 	criterion?: string;
 	runs: number;
 	seed: number;
@@ -17,9 +18,9 @@ export type MonteCarloMessage =
 
 // Runs the core's Monte Carlo off the main thread; the page cancels by terminating the worker.
 self.onmessage = (event: MessageEvent<MonteCarloRequest>) => {
-	const { scenario, overrides, perspective, criterion, runs, seed } = event.data;
+	const { scenario, overrides, perspective, play, criterion, runs, seed } = event.data;
 	try {
-		const evaluator = createEvaluator(buildMachine(scenario), { perspective, criterion, base: overrides });
+		const evaluator = createEvaluator(buildMachine(scenario), { perspective, play, criterion, base: overrides });
 		const result = monteCarlo(evaluator, {
 			runs,
 			seed,

@@ -83,12 +83,16 @@ export function simulate(model: ScenarioModel, values: Values, options: { runs?:
 
 /**
  * Seeded walks down the evaluated tree that take the optimal policy at every
- * decision of the perspective and draw every other move by its probability:
- * the paths a crisis may take if the recommended policy is followed. Their
- * shares converge on the tree's probabilities of reaching each outcome under
- * that policy. Pure given the seed.
+ * decision of the perspective (or, with `decisions: 'random'`, one of its
+ * moves at random) and draw every other move by its probability — for an
+ * actor that chooses for itself, the share its strategic or bounded choice
+ * gives it, which assumes the perspective's later decisions are optimal.
+ * With the optimal policy, the paths a crisis may take if the recommended
+ * policy is followed; their shares converge on the tree's probabilities of
+ * reaching each outcome under that policy. Pure given the seed.
  */
-export function simulatePolicy(flat: FlatTree, evaluation: Evaluation, options: { runs?: number; seed?: number; topPaths?: number } = {}): SimulationResult {
+export function simulatePolicy(flat: FlatTree, evaluation: Evaluation, options: { runs?: number; seed?: number; topPaths?: number; decisions?: 'optimal' | 'random' } = {}): SimulationResult {
+	const decisions = options.decisions ?? 'optimal';
 	const runs = options.runs ?? 10000;
 	const seed = options.seed ?? 1;
 	const u = uniformFrom(mersenne(seed));
@@ -101,7 +105,7 @@ export function simulatePolicy(flat: FlatTree, evaluation: Evaluation, options: 
 		while (flat.childCount[i] > 0) {
 			const start = flat.childStart[i];
 			const n = flat.childCount[i];
-			if (flat.kind[i] === KIND_DECISION) i = evaluation.best[i];
+			if (flat.kind[i] === KIND_DECISION) i = decisions === 'optimal' ? evaluation.best[i] : start + Math.min(n - 1, Math.floor(u() * n));
 			else {
 				const x = u();
 				let acc = 0;
@@ -125,7 +129,7 @@ export function simulatePolicy(flat: FlatTree, evaluation: Evaluation, options: 
 	const byState = new Map<string, number>();
 	for (const [i, count] of ends) byState.set(nodes[i].state, (byState.get(nodes[i].state) ?? 0) + count);
 	const states = [...byState.keys()];
-	return summary(runs, seed, 'optimal', new Map(states.map((state, k) => [k, byState.get(state)!])), (k) => states[k], paths, steps, options.topPaths);
+	return summary(runs, seed, decisions, new Map(states.map((state, k) => [k, byState.get(state)!])), (k) => states[k], paths, steps, options.topPaths);
 }
 
 function summary(runs: number, seed: number, decisions: SimulationResult['decisions'], ends: Map<number, number>, stateOf: (s: number) => string, paths: Map<string, number>, steps: number, topPaths = 20): SimulationResult {

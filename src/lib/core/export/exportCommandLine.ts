@@ -20,6 +20,10 @@ export function requestOptions(scenario: Scenario, request: ExportRequest): RawE
 		preset: request.preset,
 		set,
 		perspective: request.perspective,
+		play: Object.keys(request.play)
+			.filter((id) => request.play[id] !== scenario.actors.find((a) => a.id === id)?.play)
+			.sort()
+			.map((id) => `${id}=${request.play[id]}`),
 		criterion: request.criterion,
 		subtree: tree && request.subtree !== '' ? request.subtree : undefined,
 		depth: tree && request.depth !== 2 ? String(request.depth) : undefined,
@@ -45,7 +49,7 @@ function shellWord(s: string): string {
 export function exportCommandLine(scenarioId: string, raw: RawExportOptions): string {
 	const flags = Object.entries(raw).flatMap(([key, value]) => {
 		if (value === undefined || value === false || value === '') return [];
-		if (key === 'set') return (value as readonly string[]).map((s) => `--set ${shellWord(s)}`);
+		if (key === 'set' || key === 'play') return (value as readonly string[]).map((s) => `--${key} ${shellWord(s)}`);
 		return value === true ? [`--${key}`] : [`--${key} ${shellWord(String(value))}`];
 	});
 	return ['npm run bp -- export', shellWord(scenarioId), ...flags].join(' ');

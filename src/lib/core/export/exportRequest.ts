@@ -1,5 +1,6 @@
 import { checkOverrides } from '../scenario/checkOverrides.js';
 import type { AssumptionValue, Scenario } from '../scenario/types.js';
+import { parsePlay, type PlayOverrides } from '../tree/actorPlay.js';
 import { unknownCriterion } from '../util/unknownCriterion.js';
 
 export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'md', 'docx', 'bib', 'csl', 'json'] as const;
@@ -35,6 +36,8 @@ export interface ExportRequest {
 	overrides: Record<string, AssumptionValue>;
 	preset?: string;
 	perspective?: string;
+	/** How some actors play instead of as the scenario says. */
+	play: PlayOverrides;
 	criterion?: string;
 	/** Tree figure: path of the subtree's root ("" for the whole tree), levels drawn, optimal moves only. */
 	subtree: string;
@@ -55,10 +58,11 @@ export interface ExportRequest {
 
 /**
  * Export options as typed: CLI flags or URL query parameters, by name.
- * `set` holds `id=value` strings.
+ * `set` holds `id=value` strings, `play` `actor=chance|strategic|bounded`.
  */
 export type RawExportOptions = Partial<Record<'format' | 'content' | 'preset' | 'perspective' | 'criterion' | 'subtree' | 'depth' | 'dpi' | 'seed' | 'runs' | 'x' | 'y' | 'steps' | 'title' | 'caption', string>> & {
 	set?: readonly string[];
+	play?: readonly string[];
 	optimal?: boolean;
 	greyscale?: boolean;
 };
@@ -101,6 +105,8 @@ export function parseExportRequest(scenario: Scenario, raw: RawExportOptions): {
 	const checked = checkOverrides(scenario, sets);
 	for (const p of checked.problems) problems.push(`set ${p.id}: ${p.message}`);
 	if (raw.perspective && !scenario.actors.some((a) => a.id === raw.perspective && a.kind === 'actor')) problems.push(`Unknown perspective "${raw.perspective}"; actors: ${scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id).join(', ')}.`);
+	const play = parsePlay(scenario, raw.play ?? []);
+	problems.push(...play.problems.map((p) => p.replace(/^--play/, 'play')));
 	if (raw.criterion && !scenario.criteria.some((c) => c.id === raw.criterion)) problems.push(unknownCriterion(raw.criterion, scenario.criteria.map((c) => c.id)));
 	for (const axis of ['x', 'y'] as const) {
 		const id = raw[axis];
@@ -125,6 +131,7 @@ export function parseExportRequest(scenario: Scenario, raw: RawExportOptions): {
 		overrides: { ...start, ...checked.overrides },
 		preset: raw.preset || undefined,
 		perspective: raw.perspective || undefined,
+		play: play.overrides,
 		criterion: raw.criterion || undefined,
 		subtree: raw.subtree ?? '',
 		depth: integer(raw.depth, 2, 'depth', 0, 8, problems),
@@ -150,7 +157,7 @@ export function exportQuery(raw: RawExportOptions): URLSearchParams {
 	const params = new URLSearchParams();
 	for (const [key, value] of Object.entries(raw).sort(([a], [b]) => a.localeCompare(b))) {
 		if (value === undefined || value === false || value === '') continue;
-		if (key === 'set') for (const s of value as readonly string[]) params.append('set', s);
+		if (key === 'set' || key === 'play') for (const s of value as readonly string[]) params.append(key, s);
 		else params.set(key, value === true ? '1' : String(value));
 	}
 	return params;
@@ -158,7 +165,7 @@ export function exportQuery(raw: RawExportOptions): URLSearchParams {
 
 /** Reads export options from URL query parameters. Pure. */
 export function rawFromQuery(params: URLSearchParams): RawExportOptions {
-	const raw: Record<string, unknown> = { set: params.getAll('set') };
-	for (const [key, value] of params) if (key !== 'set') raw[key] = key === 'optimal' || key === 'greyscale' ? value === '1' || value === 'true' : value;
+	const raw: Record<string, unknown> = { set: params.getAll('set'), play: params.getAll('play') };
+	for (const [key, value] of params) if (key !== 'set' && key !== 'play') raw[key] = key === 'optimal' || key === 'greyscale' ? value === '1' || value === 'true' : value;
 	return raw as RawExportOptions;
 }

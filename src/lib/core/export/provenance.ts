@@ -1,4 +1,4 @@
-import type { AssumptionValue } from '../scenario/types.js';
+import type { ActorPlay, AssumptionValue } from '../scenario/types.js';
 
 /**
  * What an export was made from, carried in every export (SVG and PDF
@@ -17,6 +17,8 @@ export interface Provenance {
 	overrides: Record<string, AssumptionValue>;
 	preset?: string;
 	perspective: string;
+	/** Actors other than the perspective that choose for themselves (strategic or bounded), by id; absent when none do. */
+	play?: Record<string, ActorPlay>;
 	/** Undefined: the weighted score. */
 	criterion?: string;
 	/** Monte Carlo seed and runs, for exports that sample. */
@@ -37,6 +39,7 @@ export function provenanceLine(p: Provenance): string {
 		p.preset ? `preset ${p.preset}` : '',
 		set.length > 0 ? `set ${set.map((id) => `${id}=${String(p.overrides[id])}`).join(', ')}` : 'assumptions at their defaults',
 		`perspective ${p.perspective}`,
+		p.play ? Object.entries(p.play).map(([id, play]) => `${id} plays ${play}`).join(', ') : '',
 		p.criterion ? `criterion ${p.criterion}` : '',
 		`seed ${p.seed}, ${p.runs} runs`,
 		p.workshop ? `workshop ${p.workshop.id}, ${p.workshop.events} events (log sha256 ${p.workshop.logSha256.slice(0, 12)})` : ''

@@ -72,3 +72,8 @@ export function playDescription(play: ActorPlay, actor: Actor, scenario: Scenari
 	const from = scenario.assumptions.some((a) => a.id === actor.rationality) ? ` (the assumption ${actor.rationality})` : ` = ${actor.rationality}`;
 	return `bounded: each move with probability ∝ exp(λ × its value to it), λ${from}`;
 }
+
+/** Whether an actor other than this tree's perspective chooses for itself (strategic or bounded). Pure. */
+export function someoneChooses(flat: FlatTree): boolean {
+	return Array.from(flat.actorPlay).some((p, a) => p !== PLAY_CHANCE && flat.actorIds[a] !== flat.tree.perspective);
+}

@@ -5,7 +5,7 @@ import { exportScenario } from '$lib/export/exportScenario.js';
 import { loadScenario, scenarioFileById } from '$lib/server/scenarioFiles.js';
 import type { RequestHandler } from './$types';
 
-const KNOWN = new Set(['format', 'content', 'set', 'preset', 'perspective', 'criterion', 'subtree', 'depth', 'optimal', 'greyscale', 'dpi', 'seed', 'runs', 'x', 'y', 'steps', 'title', 'caption']);
+const KNOWN = new Set(['format', 'content', 'set', 'preset', 'perspective', 'play', 'criterion', 'subtree', 'depth', 'optimal', 'greyscale', 'dpi', 'seed', 'runs', 'x', 'y', 'steps', 'title', 'caption']);
 
 /**
  * Exports run one at a time, in order: a PNG or a report takes seconds of
