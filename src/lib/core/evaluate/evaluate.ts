@@ -100,8 +100,8 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 	const played = actorPlay.some((p) => p !== PLAY_CHANCE) ? new Float64Array(N).fill(NaN) : undefined;
 	const probabilityOf = (k: number, count: number) => {
 		if (played !== undefined && played[k] === played[k]) return played[k];
-		const pe = edgeProbability[edge[k]];
-		return pe === pe ? pe : 1 / count;
+		// Moves without probabilities are equally likely; a probability that is not a number stays so.
+		return edgeProbabilitySlot[edge[k]] >= 0 ? edgeProbability[edge[k]] : 1 / count;
 	};
 	const playTies = new Map<number, number[]>();
 	let widest = 1;
@@ -151,8 +151,9 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 		const end = first + count;
 		if (kind[i] === KIND_DECISION) {
 			// The first child within a relative 1e-9 of the best is chosen; the others that close are ties.
+			// A child whose value is not a number (its branch is never reached, or a formula failed) is never preferred.
 			let top = first;
-			for (let k = first + 1; k < end; k++) if (objective[k] > objective[top]) top = k;
+			for (let k = first + 1; k < end; k++) if (objective[k] > objective[top] || objective[top] !== objective[top]) top = k;
 			const margin = TIE * (objective[top] < -1 ? -objective[top] : objective[top] > 1 ? objective[top] : 1);
 			let chosen = -1;
 			let tied = 0;
@@ -162,6 +163,7 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 					tied++;
 				}
 			}
+			if (chosen < 0) chosen = first;
 			best[i] = chosen;
 			for (let c = 0; c < C; c++) expected[base + c] = edgeReward[eBase + c] + expected[chosen * C + c];
 			if (tied > 1) {
@@ -221,8 +223,9 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 				reachOptimal[i] = best[p] === i ? reachOptimal[p] : 0;
 			} else {
 				probability[i] = probabilityOf(i, childCount[p]);
-				reach[i] = reach[p] * probability[i];
-				reachOptimal[i] = reachOptimal[p] * probability[i];
+				// Below a node never reached, nothing is reached, whatever the probabilities there.
+				reach[i] = reach[p] === 0 ? 0 : reach[p] * probability[i];
+				reachOptimal[i] = reachOptimal[p] === 0 ? 0 : reachOptimal[p] * probability[i];
 			}
 		}
 		forward = { probability, reward, accumulated, reach, reachOptimal };

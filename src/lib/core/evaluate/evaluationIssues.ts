@@ -5,6 +5,7 @@ import type { Values } from '../scenario/resolveValues.js';
 import { valuesRead } from '../scenario/valuesRead.js';
 import type { FlatTree } from '../tree/compileTree.js';
 import type { Evaluation } from './evaluate.js';
+import { nonFiniteThatMatters } from './reachability.js';
 
 /**
  * What makes an evaluation meaningless under the current assumption values,
@@ -12,7 +13,9 @@ import type { Evaluation } from './evaluate.js';
  * number, and chance nodes whose probabilities do not sum to 1 — naming
  * the state, the path and by how much. A non-finite value is reported once,
  * where its formula is written, with the values it read; formulas that are
- * not finite only because they read it are not reported again. Pure.
+ * not finite only because they read it are not reported again, and one
+ * used only on branches reached with probability 0 is not reported (see
+ * `nonFiniteThatMatters`). Pure.
  */
 export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluation: Evaluation, values: Values): Issue[] {
 	const { scenario, book } = model;
@@ -21,6 +24,7 @@ export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluatio
 	const derivedIds = new Set(scenario.derived.map((d) => d.id));
 	const readsNonFinite = (symbols: readonly string[]) => symbols.some((s) => derivedIds.has(s) && !Number.isFinite(values[s]));
 	const reported = new Set<string>();
+	const matters = nonFiniteThatMatters(model, flat, evaluation, values);
 	for (const site of formulaSites(scenario)) {
 		const slot = book.slotOf.get(site.source);
 		if (slot === undefined) continue;
@@ -29,6 +33,8 @@ export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluatio
 		// A derived value is computed before the tree and may be read by no node, so its value comes from `values`.
 		const value = derived ? values[derived.id] : evaluation.slotValues[slot];
 		if (Number.isFinite(value) || readsNonFinite(formula.symbols) || (!derived && reported.has(site.source))) continue;
+		// Used only on branches reached with probability 0, it contributes nothing.
+		if (derived ? !matters.derived.has(derived.id) : !matters.formulas.has(site.source)) continue;
 		if (!derived) reported.add(site.source);
 		const read = formula.symbols.length > 0 ? ` with ${valuesRead(formula.symbols, values)}` : '';
 		const what = derived ? `Derived value ${derived.id} = ${site.source}` : `The formula "${site.source}"`;

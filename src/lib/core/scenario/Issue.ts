@@ -6,7 +6,8 @@ export type DocPath = readonly (string | number)[];
  * never throw; `line` and `column` are 1-based and point into the file.
  */
 export interface Issue {
-	severity: 'error' | 'warning';
+	/** A note is not a problem: something the author may want to know (a formula undefined only where it cannot matter). */
+	severity: 'error' | 'warning' | 'note';
 	path: DocPath;
 	line: number;
 	column: number;
@@ -16,8 +17,7 @@ export interface Issue {
 /** `file:line:col  path  message`, the form the CLI and the UI print. */
 export function formatIssue(issue: Issue, file = 'scenario.yaml'): string {
 	const where = issue.path.length > 0 ? `  (${formatPath(issue.path)})` : '';
-	const tag = issue.severity === 'warning' ? 'warning' : 'error';
-	return `${file}:${issue.line}:${issue.column}: ${tag}: ${issue.message}${where}`;
+	return `${file}:${issue.line}:${issue.column}: ${issue.severity}: ${issue.message}${where}`;
 }
 
 /** `machine.states.treaty.on.VETO`, with `[3]` for array indices. */

@@ -8,6 +8,8 @@ export type At = { key: true } | { char: number } | undefined;
 export interface Report {
 	error(path: DocPath, message: string, at?: At): void;
 	warning(path: DocPath, message: string, at?: At): void;
+	/** Something worth knowing that is not a problem. */
+	note(path: DocPath, message: string, at?: At): void;
 	readonly issues: Issue[];
 }
 
@@ -21,6 +23,7 @@ export function createReport(locator: Locator): Report {
 	return {
 		issues,
 		error: (path, message, at) => add('error', path, message, at),
-		warning: (path, message, at) => add('warning', path, message, at)
+		warning: (path, message, at) => add('warning', path, message, at),
+		note: (path, message, at) => add('note', path, message, at)
 	};
 }

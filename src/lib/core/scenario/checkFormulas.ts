@@ -1,4 +1,4 @@
-import type { FormulaBook, FormulaProblem } from './formulaBook.js';
+import type { FormulaBook, FormulaProblem, FormulaSite } from './formulaBook.js';
 import { formulaSites, formulaValue } from './formulaBook.js';
 import type { Report } from './Report.js';
 import { resolveValues, type Values } from './resolveValues.js';
@@ -9,15 +9,33 @@ import type { Scenario } from './types.js';
 const TOLERANCE = 1e-9;
 
 /**
+ * A derived value, probability or payoff that is not finite at some test
+ * points: an error only if its node is reached there with positive
+ * probability, which needs the tree (`classifyNonFinite`).
+ */
+export interface DeferredNonFinite {
+	site: FormulaSite;
+	points: { label: string; values: Values; message: string }[];
+}
+
+/** Derived values and the probabilities and payoffs on the tree: what may fail harmlessly on a branch never reached. */
+function onTheTree(path: readonly (string | number)[]): boolean {
+	return path[0] === 'derived' || (path[0] === 'machine' && (path.includes('payoffs') || path[path.length - 1] === 'probability'));
+}
+
+/**
  * Reports formula problems where they are written, then evaluates every
  * formula at each test point: results must be finite, probabilities within
- * 0..1, rationalities 0 or more, and the probabilities of a state's open moves must sum to 1.
+ * 0..1, rationalities 0 or more, and the probabilities of a state's open
+ * moves must sum to 1. Derived values, probabilities and payoffs that are
+ * not finite are returned instead of reported, to be judged where their
+ * nodes are reached.
  */
-export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: FormulaProblem[], report: Report): void {
+export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: FormulaProblem[], report: Report): DeferredNonFinite[] {
 	for (const problem of problems) {
 		report.error(problem.path, problem.message, problem.char === undefined ? undefined : { char: problem.char });
 	}
-	if (problems.length > 0) return;
+	if (problems.length > 0) return [];
 
 	const points = testPoints(scenario).map((point) => ({
 		label: point.label,
@@ -29,21 +47,33 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 	// left to the derived value's own report: one cause, one error.
 	const derivedIds = new Set(scenario.derived.map((d) => d.id));
 	const nonFinite = new Set<string>();
+	const deferred: DeferredNonFinite[] = [];
 	for (const site of formulaSites(scenario)) {
 		if (nonFinite.has(site.source)) continue;
 		const { symbols } = book.formulas[book.slotOf.get(site.source) as number];
+		const excusable = onTheTree(site.path);
+		const failing: DeferredNonFinite['points'] = [];
 		for (const point of points) {
 			const value = valueOf(site.source, point.values);
 			if (Number.isFinite(value)) continue;
-			nonFinite.add(site.source);
-			if (!symbols.some((s) => derivedIds.has(s) && !Number.isFinite(point.values[s]))) {
-				const read = symbols.length > 0 ? ` (it reads ${valuesRead(symbols, point.values)})` : '';
-				report.error(site.path, `The formula gives ${value} ${point.label}${read}; it must give a finite number (check for division by zero or log of 0).`);
+			// A formula that fails because it reads a failing derived value is the derived value's problem.
+			if (symbols.some((s) => derivedIds.has(s) && !Number.isFinite(point.values[s]))) {
+				if (!excusable) nonFinite.add(site.source);
+				if (!excusable) break;
+				continue;
 			}
-			break;
+			const read = symbols.length > 0 ? ` (it reads ${valuesRead(symbols, point.values)})` : '';
+			const message = `The formula gives ${value} ${point.label}${read}`;
+			if (!excusable) {
+				nonFinite.add(site.source);
+				report.error(site.path, `${message}; it must give a finite number (check for division by zero or log of 0).`);
+				break;
+			}
+			failing.push({ label: point.label, values: point.values, message });
 		}
+		if (failing.length > 0) deferred.push({ site, points: failing });
 	}
-	if (nonFinite.size > 0) return;
+	if (nonFinite.size > 0) return deferred;
 
 	scenario.actors.forEach((actor, i) => {
 		if (actor.rationality === undefined) return;
@@ -86,6 +116,7 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 			}
 		}
 	}
+	return deferred;
 }
 
 function round(x: number): number {

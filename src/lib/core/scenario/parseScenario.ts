@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
 import { didYouMean } from '../util/didYouMean.js';
+import { classifyNonFinite } from '../evaluate/classifyNonFinite.js';
 import { checkActors } from './checkActors.js';
 import { checkAssumptions } from './checkAssumptions.js';
 import { checkFormulas } from './checkFormulas.js';
@@ -126,8 +127,11 @@ export function parseScenario(input: string | Uint8Array): ParseResult {
 	checkGraph(scenario, report);
 	const referencesOk = !report.issues.some((i) => i.severity === 'error');
 	const { book, problems } = compileFormulaBook(scenario);
-	if (referencesOk) checkFormulas(scenario, book, problems, report);
-	else for (const p of problems) report.error(p.path, p.message, p.char === undefined ? undefined : { char: p.char });
+	const deferred = referencesOk ? checkFormulas(scenario, book, problems, report) : [];
+	if (!referencesOk) for (const p of problems) report.error(p.path, p.message, p.char === undefined ? undefined : { char: p.char });
+	// Formulas undefined at some test points are judged on the tree, which needs an otherwise valid scenario.
+	if (report.issues.some((i) => i.severity === 'error')) for (const d of deferred) report.error(d.site.path, `${d.points[0].message}; it must give a finite number (check for division by zero or log of 0).`);
+	else classifyNonFinite(scenario, deferred, report);
 
 	const issues = report.issues.sort(byPosition);
 	const failed = issues.some((i) => i.severity === 'error');
