@@ -8,7 +8,7 @@ import { lineOf, parseValid } from '../helpers/scenarios.js';
 // The oil wildcatter with its posteriors written by hand and the natural
 // ranges 0..1: the chance of oil after a negative test is 0/0 exactly where
 // the test always reads positive, so that branch is never reached.
-const FILE = 'tests/fixtures/e2e-scenarios/wildcatter/scenario.yaml';
+const FILE = 'tests/fixtures/e2e-scenarios/wildcatter-by-hand/scenario.yaml';
 const TEXT = readFileSync(FILE, 'utf8');
 
 describe('formulas judged where they matter', () => {
@@ -26,7 +26,7 @@ describe('formulas judged where they matter', () => {
 					'The formula gives NaN with every numeric assumption at its minimum and 1 other test point (it reads sens = 0, prior = 0, pplus = 1), but only on branches reached with probability 0 there, which contribute nothing; no error.'
 			}
 		]);
-		expect(formatIssue(result.issues[0], FILE)).toMatch(/^tests\/fixtures\/e2e-scenarios\/wildcatter\/scenario\.yaml:\d+:\d+: note: The formula gives NaN/);
+		expect(formatIssue(result.issues[0], FILE)).toMatch(/^tests\/fixtures\/e2e-scenarios\/wildcatter-by-hand\/scenario\.yaml:\d+:\d+: note: The formula gives NaN/);
 	});
 
 	it('keeps it an error where its node can be reached, with the values that break it', () => {

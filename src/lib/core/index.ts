@@ -9,6 +9,7 @@ export { formatIssue, formatPath } from './scenario/Issue.js';
 export { unknownCriterion } from './util/unknownCriterion.js';
 export type * from './scenario/types.js';
 export { ACTOR_PLAYS } from './scenario/types.js';
+export { signalValues, type SignalValue } from './scenario/signals.js';
 export { parseScenario, type ParseResult } from './scenario/parseScenario.js';
 export { checkOverrides, type OverrideProblem } from './scenario/checkOverrides.js';
 export { coerceValue, numericValue, rangeOf } from './scenario/coerceValue.js';

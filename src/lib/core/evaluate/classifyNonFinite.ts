@@ -34,7 +34,7 @@ export function classifyNonFinite(scenario: Scenario, deferred: readonly Deferre
 		return judged.get(values);
 	};
 	for (const { site, points } of deferred) {
-		const derived = site.path[0] === 'derived' ? scenario.derived[site.path[1] as number]?.id : undefined;
+		const derived = site.derivedId;
 		const reached = points.find((point) => {
 			const matters = mattersAt(point.values);
 			return !matters || (derived ? matters.derived.has(derived) : matters.formulas.has(site.source));

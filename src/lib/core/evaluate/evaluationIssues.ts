@@ -21,7 +21,7 @@ export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluatio
 	const { scenario, book } = model;
 	const at = (key: string) => scenario.sourceMap[key] ?? { line: 1, column: 1 };
 	const issues: Issue[] = [];
-	const derivedIds = new Set(scenario.derived.map((d) => d.id));
+	const derivedIds = new Set(book.derivedOrder.map((d) => d.id));
 	const readsNonFinite = (symbols: readonly string[]) => symbols.some((s) => derivedIds.has(s) && !Number.isFinite(values[s]));
 	const reported = new Set<string>();
 	const matters = nonFiniteThatMatters(model, flat, evaluation, values);
@@ -29,7 +29,7 @@ export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluatio
 		const slot = book.slotOf.get(site.source);
 		if (slot === undefined) continue;
 		const formula = book.formulas[slot];
-		const derived = site.path[0] === 'derived' ? scenario.derived[site.path[1] as number] : undefined;
+		const derived = site.derivedId === undefined ? undefined : { id: site.derivedId };
 		// A derived value is computed before the tree and may be read by no node, so its value comes from `values`.
 		const value = derived ? values[derived.id] : evaluation.slotValues[slot];
 		if (Number.isFinite(value) || readsNonFinite(formula.symbols) || (!derived && reported.has(site.source))) continue;

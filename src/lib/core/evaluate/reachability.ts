@@ -44,8 +44,11 @@ export function nonFiniteThatMatters(model: ScenarioModel, flat: FlatTree, evalu
 			addDerived(formula.symbols);
 		}
 	};
+	// A derived value's own formula matters only through what reads it.
+	const derivedSlot = new Uint8Array(S);
+	for (const d of book.derivedOrder) derivedSlot[book.slotOf.get(d.formula.source) as number] = 1;
 	for (let slot = 0; slot < S; slot++) {
-		if (onTree[slot] && !reached[slot]) continue;
+		if (onTree[slot] ? !reached[slot] : derivedSlot[slot]) continue;
 		const value = evaluation.slotValues[slot];
 		if (Number.isFinite(value)) continue;
 		out.formulas.add(book.formulas[slot].source);
@@ -54,6 +57,7 @@ export function nonFiniteThatMatters(model: ScenarioModel, flat: FlatTree, evalu
 	// Derived values read by no formula at all (shown in the workbench only) still must be finite.
 	const read = new Set(book.formulas.flatMap((f) => f.symbols));
 	for (const d of book.derivedOrder) for (const s of d.formula.symbols) read.add(s);
+	// A value a signal gives that nothing reads is only offered; an author's own derived value is shown, so it must be finite.
 	for (const d of scenario.derived) if (!read.has(d.id) && !Number.isFinite(values[d.id])) addDerived([d.id]);
 	return out;
 }

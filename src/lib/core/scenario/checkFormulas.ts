@@ -20,7 +20,7 @@ export interface DeferredNonFinite {
 
 /** Derived values and the probabilities and payoffs on the tree: what may fail harmlessly on a branch never reached. */
 function onTheTree(path: readonly (string | number)[]): boolean {
-	return path[0] === 'derived' || (path[0] === 'machine' && (path.includes('payoffs') || path[path.length - 1] === 'probability'));
+	return (path[0] === 'machine' && (path.includes('payoffs') || path[path.length - 1] === 'probability'));
 }
 
 /**
@@ -45,13 +45,16 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 
 	// A formula that fails only because it reads a failing derived value is
 	// left to the derived value's own report: one cause, one error.
-	const derivedIds = new Set(scenario.derived.map((d) => d.id));
+	const derivedIds = new Set(book.derivedOrder.map((d) => d.id));
 	const nonFinite = new Set<string>();
 	const deferred: DeferredNonFinite[] = [];
+	// What formulas read: a value a signal offers but nothing reads is not judged at all.
+	const read = new Set([...book.formulas.flatMap((f) => f.symbols)]);
 	for (const site of formulaSites(scenario)) {
 		if (nonFinite.has(site.source)) continue;
+		if (site.key.startsWith('signals.') && !read.has(site.derivedId as string)) continue;
 		const { symbols } = book.formulas[book.slotOf.get(site.source) as number];
-		const excusable = onTheTree(site.path);
+		const excusable = site.derivedId !== undefined || onTheTree(site.path);
 		const failing: DeferredNonFinite['points'] = [];
 		for (const point of points) {
 			const value = valueOf(site.source, point.values);
@@ -63,7 +66,9 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 				continue;
 			}
 			const read = symbols.length > 0 ? ` (it reads ${valuesRead(symbols, point.values)})` : '';
-			const message = `The formula gives ${value} ${point.label}${read}`;
+			// A signal's value is named, its formula being the engine's.
+			const what = site.key.startsWith('signals.') ? `The value ${site.derivedId} = ${site.source}` : 'The formula';
+			const message = `${what} gives ${value} ${point.label}${read}`;
 			if (!excusable) {
 				nonFinite.add(site.source);
 				report.error(site.path, `${message}; it must give a finite number (check for division by zero or log of 0).`);
@@ -83,6 +88,40 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 		const read = symbols.length > 0 ? ` (it reads ${valuesRead(symbols, low.values)})` : '';
 		report.error(['actors', i, 'rationality'], `The rationality λ of "${actor.id}" is ${round(valueOf(actor.rationality, low.values))} ${low.label}${read}; it must be 0 or more (0 is uniformly random).`);
 	});
+
+	// Signals: priors, and each state's chances of the results, lie in 0..1 and sum to 1.
+	let signalsBad = false;
+	for (const signal of scenario.signals) {
+		const rows = [
+			{ what: 'prior chances of its states', terms: signal.states.map((s) => ({ formula: s.prior, at: s.at, name: s.id })) },
+			...signal.states.map((s) => ({
+				what: `chances of its results if ${s.id}`,
+				terms: signal.results.flatMap((r) => (r.likelihood[s.id] ? [{ formula: r.likelihood[s.id].formula, at: r.likelihood[s.id].at, name: r.id }] : []))
+			}))
+		];
+		for (const row of rows) {
+			const bad = points.find((point) => {
+				const values = row.terms.map((t) => valueOf(t.formula, point.values));
+				const outside = values.findIndex((v) => v < -TOLERANCE || v > 1 + TOLERANCE);
+				if (outside >= 0) {
+					report.error([...row.terms[outside].at], `Signal "${signal.id}": the chance of ${row.terms[outside].name} is ${round(values[outside])} ${point.label}; it must lie between 0 and 1.`);
+					return true;
+				}
+				const sum = values.reduce((a, b) => a + b, 0);
+				if (Math.abs(sum - 1) > TOLERANCE) {
+					report.error([...row.terms[0].at], `Signal "${signal.id}": the ${row.what} sum to ${round(sum)} ${point.label}; they must sum to 1.`);
+					return true;
+				}
+				return false;
+			});
+			if (bad) {
+				signalsBad = true;
+				break;
+			}
+		}
+	}
+	// The moves' probabilities read the signals: their sums follow from the signal's own.
+	if (signalsBad) return deferred;
 
 	for (const state of scenario.states) {
 		const withProbability = state.moves.filter((m) => m.probability !== undefined);

@@ -1,5 +1,6 @@
 import { compileFormula, type CompiledFormula } from '../formula/compileFormula.js';
 import type { DocPath } from './Issue.js';
+import { signalValues } from './signals.js';
 import type { Scenario } from './types.js';
 
 /** Where a formula is written, and its text. */
@@ -8,6 +9,8 @@ export interface FormulaSite {
 	/** Its key in the scenario's `sourceMap`: `derived.<id>` for a derived value, else the dotted path. */
 	key: string;
 	source: string;
+	/** The value it defines: a derived value's id, or a value a signal gives (`signalValues`). */
+	derivedId?: string;
 }
 
 export interface FormulaProblem {
@@ -51,7 +54,10 @@ export function formulaSites(scenario: Scenario): FormulaSite[] {
 	scenario.actors.forEach((a, i) => {
 		if (a.rationality !== undefined) sites.push({ path: ['actors', i, 'rationality'], key: `actors.${a.id}.rationality`, source: a.rationality });
 	});
-	scenario.derived.forEach((d, i) => sites.push({ path: ['derived', i, 'formula'], key: `derived.${d.id}`, source: d.formula }));
+	scenario.derived.forEach((d, i) => sites.push({ path: ['derived', i, 'formula'], key: `derived.${d.id}`, source: d.formula, derivedId: d.id }));
+	for (const signal of scenario.signals) {
+		for (const v of signalValues(signal)) sites.push({ path: [...v.at], key: `signals.${signal.id}.${v.id}`, source: v.formula, derivedId: v.id });
+	}
 	for (const state of scenario.states) {
 		const base = ['machine', 'states', state.id];
 		for (const [criterion, source] of Object.entries(state.payoffs)) add([...base, 'meta', 'payoffs', criterion], source);
@@ -68,7 +74,7 @@ export function formulaSites(scenario: Scenario): FormulaSite[] {
 /** Compiles every formula of the scenario; problems carry the formula's path. Pure. */
 export function compileFormulaBook(scenario: Scenario): { book: FormulaBook; problems: FormulaProblem[] } {
 	const assumptionIds = new Set(scenario.assumptions.map((a) => a.id));
-	const known = new Set([...assumptionIds, ...scenario.derived.map((d) => d.id), ...(scenario.spiral ? SPIRAL_OUTPUTS : [])]);
+	const known = new Set([...assumptionIds, ...derivedValues(scenario).map((d) => d.id), ...(scenario.spiral ? SPIRAL_OUTPUTS : [])]);
 	const problems: FormulaProblem[] = [];
 	const formulas: CompiledFormula[] = [];
 	const slotOf = new Map<string, number>();
@@ -104,7 +110,7 @@ function orderDerived(
 	slotOf: Map<string, number>,
 	problems: FormulaProblem[]
 ): { id: string; formula: CompiledFormula }[] {
-	const byId = new Map(scenario.derived.map((d, i) => [d.id, { d, i }]));
+	const byId = new Map(derivedValues(scenario).map((d) => [d.id, { d }]));
 	const order: { id: string; formula: CompiledFormula }[] = [];
 	const state = new Map<string, 'visiting' | 'done'>();
 	const visit = (id: string, trail: string[]): boolean => {
@@ -114,7 +120,7 @@ function orderDerived(
 		if (state.get(id) === 'visiting') {
 			const cycle = [...trail.slice(trail.indexOf(id)), id].join(' → ');
 			problems.push({
-				path: ['derived', entry.i, 'formula'],
+				path: entry.d.path,
 				message: `Derived values depend on each other in a cycle: ${cycle}.`
 			});
 			return false;
@@ -127,6 +133,14 @@ function orderDerived(
 		order.push({ id, formula: formulas[slot] });
 		return true;
 	};
-	for (const d of scenario.derived) visit(d.id, []);
+	for (const d of derivedValues(scenario)) visit(d.id, []);
 	return order;
+}
+
+/** Every value computed from a formula before the tree: derived values, then what signals give. */
+function derivedValues(scenario: Scenario): { id: string; formula: string; path: DocPath }[] {
+	return [
+		...scenario.derived.map((d, i) => ({ id: d.id, formula: d.formula, path: ['derived', i, 'formula'] })),
+		...scenario.signals.flatMap((signal) => signalValues(signal).map((v) => ({ id: v.id, formula: v.formula, path: [...v.at] })))
+	];
 }

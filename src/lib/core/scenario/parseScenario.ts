@@ -6,6 +6,7 @@ import { checkAssumptions } from './checkAssumptions.js';
 import { checkFormulas } from './checkFormulas.js';
 import { checkGraph } from './checkGraph.js';
 import { checkReferences } from './checkReferences.js';
+import { checkSignals } from './checkSignals.js';
 import { commaSplitHint } from './commaSplitHint.js';
 import { compileFormulaBook } from './formulaBook.js';
 import type { Issue } from './Issue.js';
@@ -123,15 +124,18 @@ export function parseScenario(input: string | Uint8Array): ParseResult {
 	report.issues.push(...shapeIssues);
 	checkReferences(scenario, report);
 	checkActors(scenario, report);
+	const signalsOk = !checkSignals(scenario, shaped.data, report);
 	checkAssumptions(scenario, report);
 	checkGraph(scenario, report);
 	const referencesOk = !report.issues.some((i) => i.severity === 'error');
+	// A signal written wrongly gives values that cannot be trusted: its formulas' problems would only echo it.
+	if (!signalsOk) return { issues: report.issues.sort(byPosition) };
 	const { book, problems } = compileFormulaBook(scenario);
 	const deferred = referencesOk ? checkFormulas(scenario, book, problems, report) : [];
 	if (!referencesOk) for (const p of problems) report.error(p.path, p.message, p.char === undefined ? undefined : { char: p.char });
-	// Formulas undefined at some test points are judged on the tree, which needs an otherwise valid scenario.
-	if (report.issues.some((i) => i.severity === 'error')) for (const d of deferred) report.error(d.site.path, `${d.points[0].message}; it must give a finite number (check for division by zero or log of 0).`);
-	else classifyNonFinite(scenario, deferred, report);
+	// Formulas undefined at some test points are judged on the tree, which needs an otherwise valid
+	// scenario: until it is, they are left aside (they often follow from the errors already reported).
+	if (!report.issues.some((i) => i.severity === 'error')) classifyNonFinite(scenario, deferred, report);
 
 	const issues = report.issues.sort(byPosition);
 	const failed = issues.some((i) => i.severity === 'error');

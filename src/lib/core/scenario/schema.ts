@@ -205,6 +205,26 @@ const machine = z.strictObject({
 	states: z.record(idKey, state)
 });
 
+/** A key that becomes part of a value's id in formulas: a signal's states and results. */
+const formulaKey = z.string().max(LIMIT.id).regex(FORMULA_ID, {
+	error: 'This name becomes part of ids in formulas: letters, digits and "_", starting with a letter.'
+});
+
+const signal = z.strictObject({
+	id: formulaId,
+	label,
+	description: optionalText,
+	// The general form: what may be true, with priors; what it may show, with its chance under each state.
+	states: z.record(formulaKey, formula).optional(),
+	results: z.record(formulaKey, z.record(formulaKey, formula)).optional(),
+	// The two-state form: a hypothesis, its prior, and the test's sensitivity and specificity.
+	hypothesis: formulaId.optional(),
+	prior: formula.optional(),
+	sensitivity: formula.optional(),
+	specificity: formula.optional(),
+	citations: citationList
+});
+
 const spiralSide = z.strictObject({
 	actor: id,
 	label,
@@ -233,6 +253,7 @@ export const scenarioSchema = z.strictObject({
 	actors: z.array(actor).min(1),
 	assumptions: z.array(assumption).default([]),
 	derived: z.array(derived).default([]),
+	signals: z.array(signal).default([]),
 	criteria: z.array(criterion).min(1),
 	citations: z.array(citation).default([]),
 	presets: z.array(preset).default([]),

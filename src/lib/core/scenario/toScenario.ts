@@ -1,4 +1,5 @@
 import { formulaSites } from './formulaBook.js';
+import { toSignal } from './signals.js';
 import type { Locator } from './locate.js';
 import type { ScenarioDocument } from './schema.js';
 import type { Scenario, SourceMap, State } from './types.js';
@@ -60,6 +61,7 @@ export function toScenario(
 		actors: doc.actors,
 		assumptions: doc.assumptions,
 		derived: doc.derived,
+		signals: doc.signals.map(toSignal),
 		criteria: doc.criteria,
 		citations: doc.citations,
 		presets: doc.presets,

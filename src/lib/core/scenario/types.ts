@@ -80,6 +80,27 @@ export interface Derived {
 	citations: string[];
 }
 
+/** Where a formula is written in the file, as a path into the document. */
+export type DocPathLike = readonly (string | number)[];
+
+/**
+ * Evidence declared by its prior and likelihoods — a test, an intelligence
+ * report, a debris analysis — from which the engine computes the chance of
+ * each result and the posteriors after it (see `signalValues`).
+ */
+export interface Signal {
+	id: string;
+	label: string;
+	description?: string;
+	citations: string[];
+	/** What may be true, each with its prior chance (a formula). */
+	states: { id: string; prior: string; at: DocPathLike }[];
+	/** What the signal may show: each result with its chance under each state (formulas). */
+	results: { id: string; likelihood: Record<string, { formula: string; at: DocPathLike }> }[];
+	/** Where the signal is declared. */
+	at: DocPathLike;
+}
+
 export interface Criterion {
 	id: string;
 	label: string;
@@ -185,6 +206,8 @@ export interface Scenario {
 	actors: Actor[];
 	assumptions: Assumption[];
 	derived: Derived[];
+	/** Declared evidence; its priors, chances and posteriors are values formulas read. */
+	signals: Signal[];
 	criteria: Criterion[];
 	citations: Citation[];
 	presets: Preset[];
