@@ -22,7 +22,7 @@ describe('SVG figures', { timeout: 60_000 }, () => {
 		['example-tree-greyscale', 'example', { format: 'svg', greyscale: true, set: ['p_evade=0.9'] }],
 		['shipped-tree-optimal', 'shipped', { format: 'svg', optimal: true, depth: '4' }],
 		['shipped-tornado', 'shipped', { format: 'svg', content: 'tornado' }],
-		['shipped-twoway', 'shipped', { format: 'svg', content: 'twoway', x: 'p_veto', y: 'p_mission_useful', steps: '5' }],
+		['shipped-twoway', 'shipped', { format: 'svg', content: 'twoway', x: 'p_veto', y: 'mission_sensitivity', steps: '5' }],
 		['shipped-histogram', 'shipped', { format: 'svg', content: 'histogram', runs: '200', seed: '7' }],
 		['shipped-risk', 'shipped', { format: 'svg', content: 'risk', runs: '200', seed: '7' }],
 		['shipped-spiral', 'shipped', { format: 'svg', content: 'spiral' }]
