@@ -6,6 +6,7 @@ import {
 	evaluationJson,
 	formatIssue,
 	formatValue,
+	KIND_DECISION,
 	VALUE_ROUNDING,
 	formatPercent,
 	optimalPolicy,
@@ -122,6 +123,19 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 		const width = Math.max(28, ...scenario.criteria.map((c) => c.label.length), ...scored.map((actor) => `Score for ${actor.name}`.length));
 		scenario.criteria.forEach((c, i) => out.push(`  ${c.label.padEnd(width)} ${formatValue(evaluation.expected[i]).padStart(9)}  (${c.direction}${c.unit ? `, ${c.unit}` : ''}, weight ${c.weight})`));
 		out.push(`  ${'Weighted score'.padEnd(width)} ${formatValue(evaluation.score[0]).padStart(9)}`);
+		if (evaluation.riskAdjusted) {
+			const tolerance = evaluation.slotValues[flat.riskToleranceSlot];
+			const ce = (i: number) => formatValue(evaluation.objectiveSign * evaluation.certainty[i]);
+			out.push(`  ${'Certainty equivalent'.padEnd(width)} ${ce(0).padStart(9)}  (of the ${options.criterion ?? 'weighted score'}; exponential utility, risk tolerance R = ${formatValue(tolerance)}; decisions maximise it)`);
+			if (flat.kind[0] === KIND_DECISION) {
+				const labels = new Map((scenario.states.find((s) => s.id === flat.tree.nodes[0].state)?.moves ?? []).map((m) => [m.id, m.label]));
+				for (let k = 0; k < flat.childCount[0]; k++) {
+					const child = flat.childStart[0] + k;
+					const ev = options.criterion === undefined ? evaluation.score[child] : evaluation.expected[child * flat.criteria + flat.criterionIds.indexOf(options.criterion)];
+					out.push(`    ${(labels.get(flat.tree.nodes[child].move ?? '') ?? '').padEnd(width - 2)} expected ${formatValue(ev)}, certainty equivalent ${ce(child)}`);
+				}
+			}
+		}
 		const scores = actorScores(flat, evaluation, 0);
 		scenario.actors.forEach((actor, a) => {
 			if (actor.kind !== 'actor') return;

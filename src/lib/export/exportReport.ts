@@ -37,6 +37,13 @@ import { pdfToPng, svgToPng } from './svgToPng.js';
 import { svgToPdf } from './svgToPdf.js';
 import { writeDocx, type DocxFigure } from './writeDocx.js';
 
+/** ", by its certainty equivalent …" where the scenario declares a risk tolerance, else "". */
+function riskClause(ctx: ExportContext): string {
+	const { evaluation, flat } = ctx.point;
+	if (!evaluation.riskAdjusted) return '';
+	return ` by its certainty equivalent (exponential utility with risk tolerance R = ${formatValue(evaluation.slotValues[flat.riskToleranceSlot])}; the values given for options are certainty equivalents where so labelled)`;
+}
+
 /** How the actors that choose for themselves play, as a sentence (with a trailing space), or "" when none do. */
 function playSentence(scenario: Scenario, play: Record<string, ActorPlay> | undefined): string {
 	if (!play) return '';
@@ -111,7 +118,7 @@ export function buildReport(ctx: ExportContext, prebuilt?: ReadonlyMap<ExportCon
 		{ kind: 'paragraph', text: scenario.description.trim() },
 		{
 			kind: 'paragraph',
-			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, ${ctx.objective.optimising}. ${playSentence(scenario, ctx.provenance.play)}${preferred ? `The preferred first response is “${preferred.label}” (${ctx.request.criterion ? `${ctx.objective.name} ${formatValue(preferred.expected[scenario.criteria.findIndex((c) => c.id === ctx.request.criterion)])}` : `weighted score ${formatValue(preferred.score)}`}${uncertain ? `; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs` : ''}).` : ''} ${uncertain ? `The expected value of perfect information is ${formatValue(mc.evpi)}.` : NOTHING_UNCERTAIN} Values are rounded to ${VALUE_ROUNDING}.${changes.length > 0 ? ` The optimal policy changes across the range of: ${changes.map((b) => `${b.label} (from ${String(b.policySwitch?.setting)}, ${describeChange(scenario, b.policySwitch!)})`).join('; ')}.` : ' The optimal policy holds across every assumption’s range, at every decision it reaches.'}`
+			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, ${ctx.objective.optimising}${riskClause(ctx)}. ${playSentence(scenario, ctx.provenance.play)}${preferred ? `The preferred first response is “${preferred.label}” (${ctx.request.criterion ? `${ctx.objective.name} ${formatValue(preferred.expected[scenario.criteria.findIndex((c) => c.id === ctx.request.criterion)])}` : `weighted score ${formatValue(preferred.score)}`}${uncertain ? `; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs` : ''}).` : ''} ${uncertain ? `The expected value of perfect information is ${formatValue(mc.evpi)}.` : NOTHING_UNCERTAIN} Values are rounded to ${VALUE_ROUNDING}.${changes.length > 0 ? ` The optimal policy changes across the range of: ${changes.map((b) => `${b.label} (from ${String(b.policySwitch?.setting)}, ${describeChange(scenario, b.policySwitch!)})`).join('; ')}.` : ' The optimal policy holds across every assumption’s range, at every decision it reaches.'}`
 		},
 		{ kind: 'heading', level: 1, text: 'Options' },
 		{ kind: 'table', title: `Table 1. ${optionsText.title}`, table: optionsTableOf(ctx, false), source: optionsText.source },

@@ -23,7 +23,7 @@ export interface PointResult {
 	values: Values;
 	flat: FlatTree;
 	evaluation: Evaluation;
-	/** The root's value: the weighted score, or the chosen criterion's expected value. */
+	/** The root's value: the weighted score, or the chosen criterion's expected value; their certainty equivalent when the scenario declares a risk tolerance. */
 	value: number;
 	/** Each root option's value, in move order (empty when the root is not a decision). */
 	options: Float64Array;
@@ -70,8 +70,9 @@ export function createEvaluator(model: ScenarioModel, options: EvaluatorOptions 
 		}
 		return flat;
 	};
+	// With a risk tolerance, values are certainty equivalents (in the criterion's own units for one criterion).
 	const valueAt = (flat: FlatTree, evaluation: Evaluation, i: number) =>
-		criterionIndex < 0 ? evaluation.score[i] : evaluation.expected[i * flat.criteria + criterionIndex];
+		evaluation.riskAdjusted ? sign * evaluation.certainty[i] : criterionIndex < 0 ? evaluation.score[i] : evaluation.expected[i * flat.criteria + criterionIndex];
 
 	// The options are all moves of the initial state, whether or not a guard
 	// closes some of them at the base values: a closed option is NaN.

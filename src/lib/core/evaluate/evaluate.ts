@@ -30,6 +30,16 @@ export interface Evaluation {
 	readonly score: Float64Array;
 	/** What decisions maximise: the score, or the signed criterion. */
 	readonly objective: Float64Array;
+	/**
+	 * The certainty equivalent of the objective from each node on, for a
+	 * perspective with a risk tolerance (exponential utility): what decisions
+	 * maximise then. Equal to `objective` when the scenario is risk-neutral.
+	 */
+	readonly certainty: Float64Array;
+	/** Whether the scenario declares a risk tolerance (so `certainty` differs from `objective`). */
+	readonly riskAdjusted: boolean;
+	/** +1, or −1 when one criterion to minimise is optimised: `objectiveSign × certainty[i]` is in the criterion's units. */
+	readonly objectiveSign: number;
 	/** The chosen child at each decision node; -1 elsewhere. */
 	readonly best: Int32Array;
 	/** Decision nodes where several children are optimal: node → the tied children. */
@@ -141,6 +151,11 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 	const best = new Int32Array(N).fill(-1);
 	const problems: ProbabilityProblem[] = [];
 	const ties = new Map<number, number[]>();
+	// With a risk tolerance R, decisions maximise the certainty equivalent of the objective,
+	// CE = −R ln E[exp(−x / R)] (exponential utility); risk-neutral, it is the objective itself.
+	const tolerance = flat.riskToleranceSlot >= 0 ? slotValues[flat.riskToleranceSlot] : NaN;
+	const risky = tolerance === tolerance;
+	const certainty = risky ? new Float64Array(N) : objective;
 
 	// The rollback: one post-order pass, children (later in breadth-first order) already folded.
 	for (let i = N - 1; i >= 0; i--) {
@@ -152,13 +167,14 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 		if (kind[i] === KIND_DECISION) {
 			// The first child within a relative 1e-9 of the best is chosen; the others that close are ties.
 			// A child whose value is not a number (its branch is never reached, or a formula failed) is never preferred.
+			const rank = certainty;
 			let top = first;
-			for (let k = first + 1; k < end; k++) if (objective[k] > objective[top] || objective[top] !== objective[top]) top = k;
-			const margin = TIE * (objective[top] < -1 ? -objective[top] : objective[top] > 1 ? objective[top] : 1);
+			for (let k = first + 1; k < end; k++) if (rank[k] > rank[top] || rank[top] !== rank[top]) top = k;
+			const margin = TIE * (rank[top] < -1 ? -rank[top] : rank[top] > 1 ? rank[top] : 1);
 			let chosen = -1;
 			let tied = 0;
 			for (let k = first; k < end; k++) {
-				if (objective[top] - objective[k] <= margin) {
+				if (rank[top] - rank[k] <= margin) {
 					if (chosen < 0) chosen = k;
 					tied++;
 				}
@@ -168,7 +184,7 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 			for (let c = 0; c < C; c++) expected[base + c] = edgeReward[eBase + c] + expected[chosen * C + c];
 			if (tied > 1) {
 				const list: number[] = [];
-				for (let k = first; k < end; k++) if (objective[top] - objective[k] <= margin) list.push(k);
+				for (let k = first; k < end; k++) if (rank[top] - rank[k] <= margin) list.push(k);
 				ties.set(i, list);
 			}
 		} else {
@@ -191,6 +207,24 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 		for (let c = 0; c < C; c++) s += weights[c] * expected[base + c];
 		score[i] = s;
 		objective[i] = criterionIndex < 0 ? s : criterionSign * expected[base + criterionIndex];
+		if (risky) {
+			let own = 0;
+			if (criterionIndex < 0) for (let c = 0; c < C; c++) own += weights[c] * edgeReward[eBase + c];
+			else own = criterionSign * edgeReward[eBase + criterionIndex];
+			if (count === 0) certainty[i] = own;
+			else if (kind[i] === KIND_DECISION) certainty[i] = own + certainty[best[i]];
+			else {
+				// −R ln Σ p exp(−CE_k / R), as a log-sum-exp so that large values do not overflow.
+				let m = -Infinity;
+				for (let k = first; k < end; k++) if (probabilityOf(k, count) !== 0 && -certainty[k] / tolerance > m) m = -certainty[k] / tolerance;
+				let sum = 0;
+				for (let k = first; k < end; k++) {
+					const pk = probabilityOf(k, count);
+					if (pk !== 0) sum += pk * Math.exp(-certainty[k] / tolerance - m);
+				}
+				certainty[i] = own - tolerance * (m + Math.log(sum));
+			}
+		}
 	}
 	problems.reverse();
 
@@ -236,6 +270,9 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 		expected,
 		score,
 		objective,
+		certainty,
+		riskAdjusted: risky,
+		objectiveSign: criterionIndex < 0 ? 1 : criterionSign,
 		best,
 		ties,
 		playTies,

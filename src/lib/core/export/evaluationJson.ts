@@ -56,6 +56,8 @@ export function evaluationJson(options: {
 		values,
 		expected: perCriterion(flat, evaluation.expected, 0),
 		score: evaluation.score[0],
+		// With a risk tolerance: its value, and the certainty equivalent decisions maximise.
+		...(evaluation.riskAdjusted ? { riskTolerance: evaluation.slotValues[flat.riskToleranceSlot], certaintyEquivalent: evaluation.objectiveSign * evaluation.certainty[0] } : {}),
 		// Actors without a score of their own (no preferences) are left out, not given the perspective's.
 		actorScores: Object.fromEntries(
 			scenario.actors.flatMap((actor, a) => (actor.kind === 'actor' && !Number.isNaN(rootScores[a]) ? [[actor.id, rootScores[a]]] : []))
@@ -76,6 +78,7 @@ export function evaluationJson(options: {
 			accumulated: perCriterion(flat, evaluation.accumulated, i),
 			expected: perCriterion(flat, evaluation.expected, i),
 			score: evaluation.score[i],
+			...(evaluation.riskAdjusted ? { certaintyEquivalent: evaluation.objectiveSign * evaluation.certainty[i] } : {}),
 			best: evaluation.best[i] >= 0 ? flat.tree.nodes[evaluation.best[i]].move : null,
 			reach: evaluation.reach[i],
 			reachOptimal: evaluation.reachOptimal[i]

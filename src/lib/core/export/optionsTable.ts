@@ -14,6 +14,8 @@ export interface OptionRow {
 	expected: number[];
 	/** The perspective's weighted score. */
 	score: number;
+	/** The certainty equivalent of the value compared, where the scenario declares a risk tolerance. */
+	certainty?: number;
 	/** Share of Monte Carlo runs in which the option is best. */
 	probabilityBest?: number;
 	preferred: boolean;
@@ -50,6 +52,7 @@ export function optionRows(options: OptionsTableOptions): OptionRow[] {
 			open,
 			expected: scenario.criteria.map((_, c) => (open ? evaluation.expected[child * C + c] : NaN)),
 			score: open ? weightedScore(flat, evaluation.expected, child) : NaN,
+			...(evaluation.riskAdjusted ? { certainty: open ? evaluation.objectiveSign * evaluation.certainty[child] : NaN } : {}),
 			probabilityBest: monteCarlo?.summaries[o]?.probabilityBest,
 			preferred: o === point.best
 		};
@@ -63,9 +66,11 @@ export function optionsTable(scenario: Scenario, rows: readonly OptionRow[], exa
 	const criteria = scenario.criteria.map((c) => `${c.label}${c.unit ? ` (${c.unit})` : ''} ${c.direction === 'max' ? '↑' : '↓'}`);
 	// Without Monte Carlo runs (nothing uncertain) there is no share of runs to give: no P(best) column.
 	const simulated = rows.some((r) => r.probabilityBest !== undefined);
+	// With a risk tolerance, options are compared by their certainty equivalents.
+	const risk = rows.some((r) => r.certainty !== undefined);
 	return {
-		header: ['Option', ...criteria, 'Weighted score', ...(simulated ? ['P(best)'] : []), 'Preferred'],
-		rows: rows.map((r) => [r.open ? r.label : `${r.label} (closed)`, ...r.expected.map(num), num(r.score), ...(simulated ? [pct(r.probabilityBest)] : []), r.preferred ? '★' : '']),
-		numeric: [false, ...criteria.map(() => true), true, ...(simulated ? [true] : []), false]
+		header: ['Option', ...criteria, 'Weighted score', ...(risk ? ['Certainty equivalent'] : []), ...(simulated ? ['P(best)'] : []), 'Preferred'],
+		rows: rows.map((r) => [r.open ? r.label : `${r.label} (closed)`, ...r.expected.map(num), num(r.score), ...(risk ? [num(r.certainty)] : []), ...(simulated ? [pct(r.probabilityBest)] : []), r.preferred ? '★' : '']),
+		numeric: [false, ...criteria.map(() => true), true, ...(risk ? [true] : []), ...(simulated ? [true] : []), false]
 	};
 }

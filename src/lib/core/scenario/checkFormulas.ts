@@ -89,6 +89,12 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 		report.error(['actors', i, 'rationality'], `The rationality λ of "${actor.id}" is ${round(valueOf(actor.rationality, low.values))} ${low.label}${read}; it must be 0 or more (0 is uniformly random).`);
 	});
 
+	if (scenario.risk) {
+		const tolerance = scenario.risk.tolerance;
+		const zero = points.find((point) => valueOf(tolerance, point.values) === 0);
+		if (zero) report.error(['risk', 'tolerance'], `The risk tolerance is 0 ${zero.label}; it must not be (a large tolerance is nearly risk-neutral, a negative one risk-seeking).`);
+	}
+
 	// Signals: priors, and each state's chances of the results, lie in 0..1 and sum to 1.
 	let signalsBad = false;
 	for (const signal of scenario.signals) {

@@ -51,6 +51,7 @@ export function formulaSites(scenario: Scenario): FormulaSite[] {
 			for (const field of SPIRAL_FIELDS) add(['spiral', side, field], scenario.spiral[side][field]);
 		}
 	}
+	if (scenario.risk) add(['risk', 'tolerance'], scenario.risk.tolerance);
 	scenario.actors.forEach((a, i) => {
 		if (a.rationality !== undefined) sites.push({ path: ['actors', i, 'rationality'], key: `actors.${a.id}.rationality`, source: a.rationality });
 	});

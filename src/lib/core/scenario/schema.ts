@@ -259,6 +259,8 @@ export const scenarioSchema = z.strictObject({
 	presets: z.array(preset).default([]),
 	injects: z.array(inject).default([]),
 	spiral: spiral.optional(),
+	// The perspective's attitude to risk: exponential utility with this risk tolerance (a formula).
+	risk: z.strictObject({ tolerance: formula, description: optionalText }).optional(),
 	limits: z
 		.strictObject({
 			maxNodes: z.number().int().positive().default(20000),

@@ -67,6 +67,7 @@ export function toScenario(
 		presets: doc.presets,
 		injects: doc.injects,
 		spiral: doc.spiral,
+		risk: doc.risk,
 		limits: doc.limits,
 		initial: doc.machine.initial,
 		states,

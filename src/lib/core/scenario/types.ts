@@ -214,6 +214,13 @@ export interface Scenario {
 	/** Developments a workshop's facilitator can push, each cited. */
 	injects: Inject[];
 	spiral?: Spiral;
+	/**
+	 * The perspective's attitude to risk: decisions maximise the expected
+	 * exponential utility u(x) = 1 − exp(−x / R) of the objective, R being
+	 * the risk tolerance (a formula, ≠ 0; > 0 is risk-averse), and values
+	 * are also given as certainty equivalents. Absent: risk-neutral.
+	 */
+	risk?: { tolerance: string; description?: string };
 	limits: Limits;
 	initial: string;
 	/** In document order. */

@@ -55,6 +55,8 @@ export interface FlatTree {
 	readonly actorPlay: Uint8Array;
 	/** Slot of each actor's rationality λ formula; -1 where it has none. */
 	readonly actorRationalitySlot: Int32Array;
+	/** Slot of the perspective's risk tolerance R; -1 when the scenario is risk-neutral. */
+	readonly riskToleranceSlot: number;
 	/** Signs of the criteria: +1 for max, −1 for min. */
 	readonly signs: Float64Array;
 	readonly formulas: readonly CompiledFormula[];
@@ -163,6 +165,7 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel, options: {
 		actorWeights,
 		actorScored: Uint8Array.from(scenario.actors, (a) => (a.preferences !== undefined || a.id === scenario.perspective || a.id === tree.perspective ? 1 : 0)),
 		actorPlay,
+		riskToleranceSlot: scenario.risk ? slot(scenario.risk.tolerance) : -1,
 		actorRationalitySlot: Int32Array.from(scenario.actors, (a) => (a.rationality === undefined ? -1 : slot(a.rationality))),
 		signs,
 		formulas: book.formulas,
