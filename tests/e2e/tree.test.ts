@@ -139,7 +139,8 @@ describe('the tree by keyboard alone', () => {
 		for (let k = 0; k < 12 && (await focused()).label !== 'Skip to assumptions'; k++) await page.keyboard.press('Tab');
 		expect(await focused()).toMatchObject({ tag: 'A', label: 'Skip to assumptions' });
 		await page.keyboard.press('Enter');
-		for (let k = 0; k < 6 && !((await focused()).testid ?? '').startsWith('slider-'); k++) await page.keyboard.press('Tab');
+		// Past the preset and how each other actor moves.
+		for (let k = 0; k < 12 && !((await focused()).testid ?? '').startsWith('slider-'); k++) await page.keyboard.press('Tab');
 		const slider = (await focused()).testid!;
 		expect(slider).toBe('slider-p_veto');
 		const value = await page.locator(`[data-testid="${slider}"]`).inputValue();
