@@ -46,6 +46,8 @@ Options:
   --policy p          tornado: reoptimise (default: the best policy at each
                       setting) or fixed (the base case's policy held);
                       --steps N points per number (default 11)
+  --group a,b,…       evppi: the value of learning these assumptions together
+                      (nested Monte Carlo; --runs is outer × inner, default 100 × 100)
   --x id --y id       twoway: the two assumptions; --steps N grid points per axis
   --decisions d       simulate: random (default: decisions at random among open
                       moves) or optimal (the perspective follows the optimal policy)
@@ -88,6 +90,7 @@ function parse() {
 				policy: { type: 'string' },
 				decisions: { type: 'string' },
 				assumption: { type: 'string' },
+				group: { type: 'string' },
 				x: { type: 'string' },
 				y: { type: 'string' },
 				format: { type: 'string' },

@@ -30,6 +30,8 @@ export interface CommandOptions {
 	/** simulate: "random" (default) or "optimal" (the perspective follows the optimal policy). */
 	decisions?: string;
 	assumption?: string;
+	/** evppi: assumption ids learnt together, joined by commas. */
+	group?: string;
 	x?: string;
 	y?: string;
 }

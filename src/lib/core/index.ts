@@ -41,7 +41,7 @@ export { threshold, type ThresholdResult, type Switch } from './analysis/thresho
 export { twoWay, type TwoWayResult } from './analysis/twoWay.js';
 export { sampleDistribution, sampleAssumption, uniformFrom, type Uniform } from './analysis/distributions.js';
 export { monteCarlo, NOTHING_UNCERTAIN, type MonteCarloResult, type OptionSummary } from './analysis/monteCarlo.js';
-export { evppi, type Evppi } from './analysis/evppi.js';
+export { evppi, evppiGroup, type Evppi, type GroupEvppi } from './analysis/evppi.js';
 export { compileMachine, openMoves, type MachineTable } from './analysis/compileMachine.js';
 export { simulate, simulatePolicy, walkTable, type SimulationResult } from './analysis/simulate.js';
 export { layoutTree, type TreeLayout, type PlacedNode, type PlacedLink } from './layout/layoutTree.js';
