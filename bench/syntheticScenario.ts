@@ -4,8 +4,10 @@
  * Σ branching^k nodes (branching 4, 6 levels: 5,461). Payoffs read the
  * assumption `x`, so moving it changes every value in the tree.
  */
-export function syntheticScenario(options: { levels: number; branching: number }): string {
+export function syntheticScenario(options: { levels: number; branching: number; them?: 'chance' | 'strategic' }): string {
 	const { levels, branching } = options;
+	// "Them" move by the probabilities, or choose for themselves by their own preferences.
+	const them = options.them === 'strategic' ? ', preferences: { gain: -1, cost: 0.3 }, play: strategic' : '';
 	const lines: string[] = [
 		'id: synthetic',
 		'title: Synthetic benchmark scenario',
@@ -16,7 +18,7 @@ export function syntheticScenario(options: { levels: number; branching: number }
 		'  - { id: s, file: synthetic.txt, title: Synthetic, publisher: Branchpoint }',
 		'actors:',
 		'  - { id: us, name: Us, citations: [c] }',
-		'  - { id: them, name: Them, citations: [c] }',
+		`  - { id: them, name: Them, citations: [c]${them} }`,
 		'assumptions:',
 		'  - { id: x, label: Driver, kind: number, default: 1, min: 0, max: 10, step: 0.1, citations: [c], distribution: { type: uniform, min: 0, max: 10 } }',
 		'  - { id: p, label: Lean, kind: probability, default: 0.5, citations: [c] }',

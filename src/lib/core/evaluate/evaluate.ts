@@ -191,16 +191,25 @@ export function evaluateWithSlots(flat: FlatTree, slotValues: Float64Array, crit
 			for (let c = 0; c < C; c++) expected[base + c] = edgeReward[eBase + c];
 			if (kind[i] === KIND_CHANCE) {
 				const a = actor[i];
-				const played = a >= 0 && actorPlay[a] !== PLAY_CHANCE;
-				if (played) playChoice(i, a, first, end);
-				let sum = 0;
-				for (let k = first; k < end; k++) {
-					const pk = probabilityOf(k, count);
-					sum += pk;
-					if (pk === 0) continue;
-					for (let c = 0; c < C; c++) expected[base + c] += pk * expected[k * C + c];
+				if (played !== undefined && a >= 0 && actorPlay[a] !== PLAY_CHANCE) {
+					// Another actor choosing for itself: its shares, summing to 1 by construction.
+					playChoice(i, a, first, end);
+					for (let k = first; k < end; k++) {
+						const pk = played[k];
+						if (pk === 0) continue;
+						for (let c = 0; c < C; c++) expected[base + c] += pk * expected[k * C + c];
+					}
+				} else {
+					let sum = 0;
+					for (let k = first; k < end; k++) {
+						const e = edge[k];
+						const pk = edgeProbabilitySlot[e] >= 0 ? edgeProbability[e] : 1 / count;
+						sum += pk;
+						if (pk === 0) continue;
+						for (let c = 0; c < C; c++) expected[base + c] += pk * expected[k * C + c];
+					}
+					if (Math.abs(sum - 1) > 1e-9) problems.push({ node: i, sum });
 				}
-				if (!played && Math.abs(sum - 1) > 1e-9) problems.push({ node: i, sum });
 			}
 		}
 		let s = 0;
