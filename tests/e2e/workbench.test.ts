@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { parseScenario } from '../../src/lib/core/index.js';
+import { formatValue, parseScenario } from '../../src/lib/core/index.js';
 import { runCommand } from '../../src/cli/runCommand.js';
 import { launch, open, shot } from '../../tools/browser.js';
 
@@ -198,6 +198,15 @@ describe('the workbench in Chromium', () => {
 		const cli = JSON.parse(runCommand('analyse', ['russia-dprk-2024', 'montecarlo'], { runs: '200', seed: '3', json: true }).stdout);
 		expect(Number(firstMean)).toBeCloseTo(cli.summaries[0].mean, 2);
 		await shot(page, 'analyses-monte-carlo');
+
+		// Two assumptions learnt together, in a worker: the command line's number for the same seed.
+		await page.locator('[data-testid="group-spiral_coef"]').check();
+		await page.locator('[data-testid="group-p_evasion_base"]').check();
+		await page.locator('[data-testid="run-group"]').click();
+		await page.waitForSelector('[data-testid="group-result"]', { timeout: 60_000 });
+		const together = JSON.parse(runCommand('analyse', ['russia-dprk-2024', 'evppi'], { group: 'spiral_coef,p_evasion_base', seed: '3', json: true }).stdout) as { value: number };
+		expect(together.value).toBeGreaterThan(0);
+		expect(await page.locator('[data-testid="group-result"] strong').textContent()).toBe(formatValue(together.value));
 
 		await page.locator('[data-testid="tab-twoway"]').click();
 		await page.locator('[data-testid="run-twoway"]').click();

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { buildMachine, createEvaluator, evppi, monteCarlo, type AssumptionValue, type PlayOverrides, type Scenario } from '../core/index.js';
+import { buildMachine, createEvaluator, evppi, evppiGroup, monteCarlo, type GroupEvppi, type AssumptionValue, type PlayOverrides, type Scenario } from '../core/index.js';
 
 export interface MonteCarloRequest {
 	scenario: Scenario;
@@ -9,11 +9,14 @@ export interface MonteCarloRequest {
 	criterion?: string;
 	runs: number;
 	seed: number;
+	/** When given: the partial EVPI of these assumptions learnt together (nested Monte Carlo), instead of the runs. */
+	group?: string[];
 }
 
 export type MonteCarloMessage =
 	| { type: 'progress'; done: number; runs: number }
 	| { type: 'done'; result: ReturnType<typeof monteCarlo>; evppi: ReturnType<typeof evppi>; labels: readonly string[] }
+	| { type: 'group'; result: GroupEvppi }
 	| { type: 'error'; message: string };
 
 // Runs the core's Monte Carlo off the main thread; the page cancels by terminating the worker.
@@ -21,6 +24,10 @@ self.onmessage = (event: MessageEvent<MonteCarloRequest>) => {
 	const { scenario, overrides, perspective, play, criterion, runs, seed } = event.data;
 	try {
 		const evaluator = createEvaluator(buildMachine(scenario), { perspective, play, criterion, base: overrides });
+		if (event.data.group) {
+			self.postMessage({ type: 'group', result: evppiGroup(evaluator, event.data.group, { seed }) } satisfies MonteCarloMessage);
+			return;
+		}
 		const result = monteCarlo(evaluator, {
 			runs,
 			seed,

@@ -67,23 +67,25 @@ export function toSignal(doc: ScenarioDocument['signals'][number], i: number): S
  */
 export function signalValues(signal: Signal): SignalValue[] {
 	const { id, label } = signal;
+	// States and results read as words in labels: russian_help → russian help.
+	const word = (name: string) => name.replaceAll('_', ' ');
 	const out: SignalValue[] = [];
-	for (const s of signal.states) out.push({ id: `${id}_${s.id}`, label: `${label}: prior chance of ${s.id}`, formula: s.prior, at: s.at, role: 'prior' });
+	for (const s of signal.states) out.push({ id: `${id}_${s.id}`, label: `${label}: prior chance of ${word(s.id)}`, formula: s.prior, at: s.at, role: 'prior' });
 	for (const r of signal.results) {
 		for (const s of signal.states) {
 			const l = r.likelihood[s.id];
-			if (l) out.push({ id: `${id}_${r.id}_if_${s.id}`, label: `${label}: chance of ${r.id} if ${s.id}`, formula: l.formula, at: l.at, role: 'likelihood' });
+			if (l) out.push({ id: `${id}_${r.id}_if_${s.id}`, label: `${label}: chance of ${word(r.id)} if ${word(s.id)}`, formula: l.formula, at: l.at, role: 'likelihood' });
 		}
 	}
 	const at = [...signal.at, 'id'];
 	for (const r of signal.results) {
 		const terms = signal.states.filter((s) => r.likelihood[s.id]).map((s) => `${id}_${s.id} * ${id}_${r.id}_if_${s.id}`);
-		out.push({ id: `${id}_${r.id}`, label: `${label}: chance of ${r.id}`, formula: terms.length > 0 ? terms.join(' + ') : '0', at, role: 'chance' });
+		out.push({ id: `${id}_${r.id}`, label: `${label}: chance of ${word(r.id)}`, formula: terms.length > 0 ? terms.join(' + ') : '0', at, role: 'chance' });
 	}
 	for (const r of signal.results) {
 		for (const s of signal.states) {
 			if (!r.likelihood[s.id]) continue;
-			out.push({ id: `${id}_${s.id}_given_${r.id}`, label: `${label}: chance of ${s.id} after ${r.id}`, formula: `${id}_${s.id} * ${id}_${r.id}_if_${s.id} / ${id}_${r.id}`, at, role: 'posterior' });
+			out.push({ id: `${id}_${s.id}_given_${r.id}`, label: `${label}: chance of ${word(s.id)} after ${word(r.id)}`, formula: `${id}_${s.id} * ${id}_${r.id}_if_${s.id} / ${id}_${r.id}`, at, role: 'posterior' });
 		}
 	}
 	return out;
