@@ -97,6 +97,15 @@ const strategic = (spec: ScenarioSpec): ScenarioSpec => ({
 	preferences: spec.preferences ?? Object.fromEntries(spec.criteria.map((c, i) => [c.id, i % 2 === 0 ? 1 : -0.5]))
 });
 
+/** The evaluation agrees with the plain recursive rollback at every node: expected values and choices. */
+function expectReferenceRollback({ model, tree, flat, evaluation }: Prepared): void {
+	const C = flat.criteria;
+	rollback(model.scenario, tree).forEach((node, i) => {
+		node.expected.forEach((v, c) => expectClose(evaluation.expected[i * C + c], v));
+		expect(evaluation.best[i]).toBe(node.best);
+	});
+}
+
 const leaves = (tree: DecisionTree) => tree.nodes.filter((n) => n.children.length === 0);
 const terminalSum = (p: Prepared, array: Float64Array) => p.tree.nodes.reduce((s, n, i) => s + (n.kind === 'terminal' ? array[i] : 0), 0);
 
@@ -105,30 +114,14 @@ const terminalSum = (p: Prepared, array: Float64Array) => p.tree.nodes.reduce((s
 describe('laws of evaluation over random scenarios', () => {
 	it('the typed-array rollback equals a plain recursive rollback at every node', () => {
 		fc.assert(
-			fc.property(scenarioSpecArbitrary(), fc.constantFrom('a', 'b'), (spec, perspective) => {
-				const { model, tree, flat, evaluation } = prepare(spec, perspective);
-				const reference = rollback(model.scenario, tree);
-				const C = flat.criteria;
-				reference.forEach((node, i) => {
-					node.expected.forEach((v, c) => expectClose(evaluation.expected[i * C + c], v));
-					expect(evaluation.best[i]).toBe(node.best);
-				});
-			}),
+			fc.property(scenarioSpecArbitrary(), fc.constantFrom('a', 'b'), (spec, perspective) => expectReferenceRollback(prepare(spec, perspective))),
 			RUNS
 		);
 	});
 
 	it('with another actor playing strategic, the rollback equals plain backward induction at every node', () => {
 		fc.assert(
-			fc.property(scenarioSpecArbitrary(), (spec) => {
-				const { model, tree, flat, evaluation } = prepare(strategic(spec));
-				const reference = rollback(model.scenario, tree);
-				const C = flat.criteria;
-				reference.forEach((node, i) => {
-					node.expected.forEach((v, c) => expectClose(evaluation.expected[i * C + c], v));
-					expect(evaluation.best[i]).toBe(node.best);
-				});
-			}),
+			fc.property(scenarioSpecArbitrary(), (spec) => expectReferenceRollback(prepare(strategic(spec)))),
 			RUNS
 		);
 	});
