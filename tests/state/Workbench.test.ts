@@ -109,6 +109,17 @@ describe('the workbench state', () => {
 		expect(wb.evaluation!.score[0]).toBeCloseTo(before);
 	});
 
+	it('walks an actor that chooses for itself with the shares of its choice, and draws its best move', () => {
+		const wb = make();
+		wb.setPlay('networks', 'strategic');
+		wb.step('SANCTION');
+		const shares = Object.fromEntries(wb.walkOptions.map((o) => [o.move.id, o.probability]));
+		expect(Object.values(shares).sort()).toEqual([0, 1]);
+		const best = Object.keys(shares).find((id) => shares[id] === 1);
+		wb.draw();
+		expect(wb.walkPath).toBe(`SANCTION/${best}`);
+	});
+
 	it('notes a play from a link that the scenario cannot honour', () => {
 		const wb = new Workbench(scenario, { overrides: {}, play: { networks: 'bounded' }, walk: [], seed: 1 });
 		expect(wb.play).toEqual({});

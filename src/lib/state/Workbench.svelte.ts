@@ -15,6 +15,7 @@ import {
 	situationAt,
 	drawMove,
 	resolvePlay,
+	moveRule,
 	type ActorPlay,
 	type PlayOverrides,
 	type AssumptionValue,
@@ -290,7 +291,19 @@ export class Workbench {
 	walkReplay = $derived.by(() => situationAt(this.model, { values: this.values, perspective: this.perspective, walk: this.walk.slice(0, this.walkCursor) }));
 	walkSnapshot = $derived(this.walkReplay.snapshot);
 	walkPath = $derived(this.walk.slice(0, this.walkReplay.applied).join('/'));
-	walkOptions = $derived<WalkOption[]>(this.walkReplay.moves);
+	// Where another actor chooses for itself, its moves are taken with the shares the evaluation gives them.
+	walkOptions = $derived.by<WalkOption[]>(() => {
+		const moves = this.walkReplay.moves;
+		const at = this.indexByPath.get(this.walkPath);
+		const { flat, evaluation } = this;
+		if (at === undefined || !flat || !evaluation) return moves;
+		const rule = moveRule(flat, at);
+		if (rule !== 'strategic' && rule !== 'bounded') return moves;
+		return moves.map((option) => {
+			const child = this.indexByPath.get(this.walkPath === '' ? option.move.id : `${this.walkPath}/${option.move.id}`);
+			return child === undefined ? option : { ...option, probability: evaluation.probability[child] };
+		});
+	});
 
 	step(move: string): void {
 		this.walk = [...this.walk.slice(0, this.walkReplay.applied), move];
