@@ -108,3 +108,16 @@ describe('a three-stage centipede game', () => {
 		expect(json.expected).toEqual({ one: 1.5, two: 1.5 });
 	});
 });
+
+describe('exports of a game', () => {
+	it('say who chooses for itself: in the tree’s caption, the provenance and the report', async () => {
+		const { exportCommand } = await import('../../src/cli/exportCommand.js');
+		const svg = new TextDecoder().decode((await exportCommand([CENTIPEDE], { format: 'svg' })).bytes);
+		expect(svg.replace(/<\/tspan><tspan[^>]*>/g, ' ')).toContain('Player two (strategic) chooses for itself: the p under its moves are the shares of its choice.');
+		expect(svg).toContain('"play":{"two":"strategic"}');
+		const report = new TextDecoder().decode((await exportCommand([ENTRY], { format: 'md', play: ['incumbent=strategic'], runs: '10' })).bytes);
+		expect(report).toContain('Other actors choose for themselves: Incumbent plays strategic: its best move by its own preferences, looking ahead.');
+		expect(report).toContain('incumbent plays strategic');
+		expect(report).toContain('--play incumbent=strategic');
+	});
+});

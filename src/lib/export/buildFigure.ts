@@ -78,6 +78,14 @@ export function buildFigure(ctx: ExportContext, content: ExportContent, options:
 	return { plot: parts.plot, frame, title, caption, sourceLine: source, notes, alt: parts.alt, description: parts.description };
 }
 
+/** For a tree: which other actors choose for themselves, whose "probabilities" are then their choices. */
+function choosersCaption(ctx: ExportContext): string {
+	const play = ctx.provenance.play;
+	if (!play) return '';
+	const names = Object.entries(play).map(([id, p]) => `${ctx.source.scenario.actors.find((a) => a.id === id)?.name ?? id} (${p})`);
+	return ` ${names.join(' and ')} ${names.length === 1 ? 'chooses' : 'choose'} for ${names.length === 1 ? 'itself' : 'themselves'}: the p under ${names.length === 1 ? 'its' : 'their'} moves are the shares of ${names.length === 1 ? 'its' : 'their'} choice.`;
+}
+
 function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 	const { scenario } = ctx.source;
 	const { request, evaluator } = ctx;
@@ -96,7 +104,7 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 				width: figure.width,
 				height: figure.height,
 				title: `${scenario.title}: ${request.subtree === '' ? 'decision tree' : `subtree from “${figure.heading.label}”`}`,
-				caption: `Expected ${objective} at each node${request.optimalOnly ? ' along the optimal policy' : ''}, ${request.depth} levels from ${request.subtree === '' ? 'the start' : 'this node'}. Squares: decisions; circles: chance events (p = probability of the move); triangles: outcomes, with the probability of reaching them under the optimal policy. Heavy lines: the optimal policy; ★ the preferred move. Values rounded to ${VALUE_ROUNDING}. Superscripts refer to the notes.`,
+				caption: `Expected ${objective} at each node${request.optimalOnly ? ' along the optimal policy' : ''}, ${request.depth} levels from ${request.subtree === '' ? 'the start' : 'this node'}. Squares: decisions; circles: chance events (p = probability of the move); triangles: outcomes, with the probability of reaching them under the optimal policy. Heavy lines: the optimal policy; ★ the preferred move.${choosersCaption(ctx)} Values rounded to ${VALUE_ROUNDING}. Superscripts refer to the notes.`,
 				citations: [],
 				notes: figure.notes,
 				alt: figure.alt,
