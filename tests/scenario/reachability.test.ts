@@ -57,3 +57,12 @@ describe('formulas judged where they matter', () => {
 		expect(run.evaluation!.reach[run.flat!.tree.nodes.findIndex((n) => n.path === 'TEST/NEGATIVE/DRILL_NEG/OIL_NEG')]).toBe(0);
 	});
 });
+
+describe('a branch never reached, printed', () => {
+	it('shows its undefined values as "—", saying it is never reached, not as NaN', () => {
+		const text = runCommand('tree', [FILE], { set: ['prior=1', 'sens=1'] }).stdout;
+		expect(text).not.toContain('NaN');
+		expect(text).toMatch(/Drill → The well after a negative test \[chance · Chance\] ▸ expected: value — \| score — \(never reached; its formulas are not defined here\)/);
+		expect(text).toContain('p — Oil → Oil found');
+	});
+});

@@ -28,8 +28,10 @@ export function treeText(options: TreeTextOptions): string {
 	const states = new Map(scenario.states.map((s) => [s.id, s]));
 	const actors = new Map(scenario.actors.map((a) => [a.id, a.name]));
 	const short = scenario.criteria.map((c) => c.id);
+	// A value undefined on a branch never reached is shown as such, not as NaN.
+	const value = (x: number) => (Number.isNaN(x) ? '—' : formatValue(x));
 	const values = (array: Float64Array, i: number) =>
-		short.map((id, c) => `${id} ${formatValue(array[i * C + c])}`).join(', ');
+		short.map((id, c) => `${id} ${value(array[i * C + c])}`).join(', ');
 	const describe = (i: number) => {
 		const node = flat.tree.nodes[i];
 		const state = states.get(node.state);
@@ -38,7 +40,8 @@ export function treeText(options: TreeTextOptions): string {
 			return `${label} ▪ outcome: ${values(evaluation.accumulated, i)} | score ${formatValue(weightedScore(flat, evaluation.accumulated, i))}, P(reach under the optimal policy) ${formatPercent(evaluation.reachOptimal[i])}`;
 		}
 		const who = `${moveRule(flat, i)} · ${actors.get(node.actor ?? '') ?? node.actor}`;
-		return `${label} [${who}] ▸ expected: ${values(evaluation.expected, i)} | score ${formatValue(evaluation.score[i])}`;
+		const unreached = evaluation.reach[i] === 0 && Number.isNaN(evaluation.score[i]) ? ' (never reached; its formulas are not defined here)' : '';
+		return `${label} [${who}] ▸ expected: ${values(evaluation.expected, i)} | score ${value(evaluation.score[i])}${unreached}`;
 	};
 	const lines = [`${scenario.title} — perspective: ${actors.get(flat.tree.perspective)}`, describe(0)];
 	const walk = (i: number, prefix: string) => {
@@ -50,7 +53,7 @@ export function treeText(options: TreeTextOptions): string {
 			const node = flat.tree.nodes[k];
 			const move = states.get(flat.tree.nodes[i].state)?.moves.find((m) => m.id === node.move);
 			const chosen = evaluation.best[i] === k ? '★ ' : evaluation.ties.get(i)?.includes(k) ? '= ' : '';
-			const p = flat.kind[i] === KIND_DECISION ? '' : `p ${formatNumber(evaluation.probability[k])} `;
+			const p = flat.kind[i] === KIND_DECISION ? '' : `p ${Number.isNaN(evaluation.probability[k]) ? '—' : formatNumber(evaluation.probability[k])} `;
 			const rule = moveRule(flat, i);
 			const chooser = rule === 'strategic' || rule === 'bounded' ? flat.actor[i] : -1;
 			const worth = chooser >= 0 ? ` [worth ${formatValue(actorScores(flat, evaluation, k)[chooser])} to ${actors.get(flat.actorIds[chooser])}]` : '';

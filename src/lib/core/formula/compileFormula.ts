@@ -158,10 +158,17 @@ export function compileFormula(source: string, known: ReadonlySet<string>): Form
 	} catch (error) {
 		return { ok: false, message: `The formula cannot be compiled: ${(error as Error).message}.` };
 	}
+	// mathjs gets its own scope of just the symbols the formula reads: not the caller's object,
+	// and not a copy of every value (that copy, per formula and evaluation, was most of the cost).
 	const evaluateNode = (scope: Readonly<Record<string, number>>): number => {
 		let value: unknown;
+		const own: Record<string, number> = {};
+		for (let i = 0; i < symbols.length; i++) {
+			const v = scope[symbols[i]];
+			if (v !== undefined) own[symbols[i]] = v;
+		}
 		try {
-			value = code.evaluate({ ...scope });
+			value = code.evaluate(own);
 		} catch {
 			return NaN;
 		}
