@@ -18,7 +18,7 @@ export interface DeferredNonFinite {
 	points: { label: string; values: Values; message: string }[];
 }
 
-/** Derived values and the probabilities and payoffs on the tree: what may fail harmlessly on a branch never reached. */
+/** A move's probability or a payoff, on the tree: with derived values, what may fail harmlessly on a branch never reached. */
 function onTheTree(path: readonly (string | number)[]): boolean {
 	return (path[0] === 'machine' && (path.includes('payoffs') || path[path.length - 1] === 'probability'));
 }
@@ -61,9 +61,9 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 			if (Number.isFinite(value)) continue;
 			// A formula that fails because it reads a failing derived value is the derived value's problem.
 			if (symbols.some((s) => derivedIds.has(s) && !Number.isFinite(point.values[s]))) {
-				if (!excusable) nonFinite.add(site.source);
-				if (!excusable) break;
-				continue;
+				if (excusable) continue;
+				nonFinite.add(site.source);
+				break;
 			}
 			const read = symbols.length > 0 ? ` (it reads ${valuesRead(symbols, point.values)})` : '';
 			// A signal's value is named, its formula being the engine's.
