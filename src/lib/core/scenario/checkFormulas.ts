@@ -52,7 +52,8 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 	const read = new Set([...book.formulas.flatMap((f) => f.symbols)]);
 	for (const site of formulaSites(scenario)) {
 		if (nonFinite.has(site.source)) continue;
-		if (site.key.startsWith('signals.') && !read.has(site.derivedId as string)) continue;
+		const fromSignal = site.key.startsWith('signals.');
+		if (fromSignal && !read.has(site.derivedId as string)) continue;
 		const { symbols } = book.formulas[book.slotOf.get(site.source) as number];
 		const excusable = site.derivedId !== undefined || onTheTree(site.path);
 		const failing: DeferredNonFinite['points'] = [];
@@ -67,7 +68,7 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 			}
 			const read = symbols.length > 0 ? ` (it reads ${valuesRead(symbols, point.values)})` : '';
 			// A signal's value is named, its formula being the engine's.
-			const what = site.key.startsWith('signals.') ? `The value ${site.derivedId} = ${site.source}` : 'The formula';
+			const what = fromSignal ? `The value ${site.derivedId} = ${site.source}` : 'The formula';
 			const message = `${what} gives ${value} ${point.label}${read}`;
 			if (!excusable) {
 				nonFinite.add(site.source);

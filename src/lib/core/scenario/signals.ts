@@ -1,12 +1,13 @@
 import type { ScenarioDocument } from './schema.js';
-import type { DocPathLike, Signal } from './types.js';
+import type { DocPath } from './Issue.js';
+import type { Signal } from './types.js';
 
 /** A value the engine derives from a signal: its id in formulas, what it is, its formula and where that is written. */
 export interface SignalValue {
 	id: string;
 	label: string;
 	formula: string;
-	at: DocPathLike;
+	at: DocPath;
 	/** prior: P(state); likelihood: P(result | state); chance: P(result); posterior: P(state | result). */
 	role: 'prior' | 'likelihood' | 'chance' | 'posterior';
 }

@@ -1,3 +1,5 @@
+import type { DocPath } from './Issue.js';
+
 /** The validated, plain-data form of a scenario file: serialisable, no functions. */
 
 export interface Source {
@@ -80,9 +82,6 @@ export interface Derived {
 	citations: string[];
 }
 
-/** Where a formula is written in the file, as a path into the document. */
-export type DocPathLike = readonly (string | number)[];
-
 /**
  * Evidence declared by its prior and likelihoods — a test, an intelligence
  * report, a debris analysis — from which the engine computes the chance of
@@ -94,11 +93,11 @@ export interface Signal {
 	description?: string;
 	citations: string[];
 	/** What may be true, each with its prior chance (a formula). */
-	states: { id: string; prior: string; at: DocPathLike }[];
+	states: { id: string; prior: string; at: DocPath }[];
 	/** What the signal may show: each result with its chance under each state (formulas). */
-	results: { id: string; likelihood: Record<string, { formula: string; at: DocPathLike }> }[];
+	results: { id: string; likelihood: Record<string, { formula: string; at: DocPath }> }[];
 	/** Where the signal is declared. */
-	at: DocPathLike;
+	at: DocPath;
 }
 
 export interface Criterion {
