@@ -17,6 +17,7 @@ import {
 	richardsonTrajectory,
 	simulate,
 	simulatePolicy,
+	walksTheTree,
 	someoneChooses,
 	parsePlay,
 	spiralParameters,
@@ -222,8 +223,8 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 			const decisions = options.decisions ?? 'random';
 			if (decisions !== 'random' && decisions !== 'optimal') return fail(2, `--decisions takes "random" or "optimal"; got "${decisions}".`);
 			const base = evaluator.at({});
-			// Where another actor chooses for itself, its choices come from the evaluated tree, so the walks go down the tree.
-			const onTree = decisions === 'optimal' || someoneChooses(base.flat);
+			// Where another actor chooses for itself, or the machine carries a context, the walks go down the evaluated tree.
+			const onTree = decisions === 'optimal' || walksTheTree(model, base.flat);
 			const r = onTree
 				? simulatePolicy(base.flat, base.evaluation, { runs: runs as number, seed: seed as number, decisions })
 				: simulate(model, resolveValues(scenario, model.book, checked.overrides), { runs: runs as number, seed: seed as number });

@@ -126,9 +126,9 @@ describe('unrollTree enumerates the machine breadth-first', () => {
 
 	it('carries the move’s probability formula and the payoffs of the move and the state entered', () => {
 		expect(tree.nodes.map((n) => n.probability)).toEqual([undefined, undefined, undefined, 'p_evade', '1 - p_evade']);
-		expect(tree.nodes[1].payoffs).toEqual([{ criterion: 'cost', formula: '2' }]);
-		expect(tree.nodes[3].payoffs).toEqual([{ criterion: 'enforcement', formula: '2' }]);
-		expect(tree.nodes[4].payoffs).toEqual([{ criterion: 'enforcement', formula: '8' }]);
+		expect(tree.nodes[1].payoffs).toEqual([{ criterion: 'cost', formula: '2', of: 'move' }]);
+		expect(tree.nodes[3].payoffs).toEqual([{ criterion: 'enforcement', formula: '2', of: 'state' }]);
+		expect(tree.nodes[4].payoffs).toEqual([{ criterion: 'enforcement', formula: '8', of: 'state' }]);
 		expect(tree.nodes[0].payoffs).toEqual([]);
 	});
 

@@ -20,7 +20,7 @@ export { analyseRichardson, richardsonTrajectory, type RichardsonParameters, typ
 export { verifyCitations, type CitationCheck } from './scenario/verifyCitations.js';
 export { compileFormula, type CompiledFormula } from './formula/compileFormula.js';
 
-export { buildMachine, machineConfig, type ScenarioModel, type ScenarioContext } from './machine/buildMachine.js';
+export { buildMachine, machineConfig, scopeOf, type ScenarioModel, type ScenarioContext } from './machine/buildMachine.js';
 export { guardSignature } from './machine/guardSignature.js';
 export { situationAt, type Situation, type OpenMove } from './machine/situationAt.js';
 export { drawMove } from './machine/drawMove.js';
@@ -43,7 +43,7 @@ export { sampleDistribution, sampleAssumption, uniformFrom, type Uniform } from 
 export { monteCarlo, NOTHING_UNCERTAIN, type MonteCarloResult, type OptionSummary } from './analysis/monteCarlo.js';
 export { evppi, evppiGroup, type Evppi, type GroupEvppi } from './analysis/evppi.js';
 export { compileMachine, openMoves, type MachineTable } from './analysis/compileMachine.js';
-export { simulate, simulatePolicy, walkTable, type SimulationResult } from './analysis/simulate.js';
+export { simulate, simulatePolicy, walkTable, walksTheTree, type SimulationResult } from './analysis/simulate.js';
 export { layoutTree, type TreeLayout, type PlacedNode, type PlacedLink } from './layout/layoutTree.js';
 export { layoutLabelledTree, DEFAULT_METRICS, type LabelledLayout, type LabelledNode, type LabelledLink, type TreeMetrics } from './layout/layoutLabelledTree.js';
 export { fitLevels, type Fit } from './layout/fitLevels.js';

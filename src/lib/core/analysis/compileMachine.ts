@@ -23,9 +23,15 @@ export interface MachineTable {
 	open: Uint8Array;
 }
 
-/** Pure. */
+/** Whether the table can follow the machine: not when it carries a context or has `always` transitions. */
+export function tableFollows(model: ScenarioModel): boolean {
+	return Object.keys(model.scenario.context).length === 0 && model.scenario.states.every((s) => s.always.length === 0);
+}
+
+/** Pure; the machine must be one the table follows (`tableFollows`). */
 export function compileMachine(model: ScenarioModel, values: Values): MachineTable {
 	const { scenario, book } = model;
+	if (!tableFollows(model)) throw new Error('compileMachine: the machine carries a context or has "always" transitions; walk the tree instead (walksTheTree)');
 	const stateIds = scenario.states.map((s) => s.id);
 	const index = new Map(stateIds.map((id, i) => [id, i]));
 	const S = stateIds.length;

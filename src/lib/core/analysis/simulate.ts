@@ -1,9 +1,10 @@
 import { mersenne } from 'pure-rand/generator/mersenne';
 import type { Evaluation } from '../evaluate/evaluate.js';
 import type { ScenarioModel } from '../machine/buildMachine.js';
+import { someoneChooses } from '../tree/actorPlay.js';
 import { KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
 import type { Values } from '../scenario/resolveValues.js';
-import { compileMachine, openMoves, type MachineTable } from './compileMachine.js';
+import { compileMachine, openMoves, tableFollows, type MachineTable } from './compileMachine.js';
 import { uniformFrom, type Uniform } from './distributions.js';
 
 export interface Walk {
@@ -55,6 +56,17 @@ export function walkTable(table: MachineTable, u: Uniform, maxSteps = 1000): { m
 		visits[s]++;
 	}
 	return { moves, end: s };
+}
+
+/**
+ * Whether random walks must go down the evaluated tree (`simulatePolicy`)
+ * rather than the machine's flat table (`simulate`): where another actor
+ * chooses for itself (its choices come from the evaluation), or where the
+ * machine carries a context or leaves states by `always` transitions,
+ * which the table does not follow. Pure.
+ */
+export function walksTheTree(model: ScenarioModel, flat: FlatTree): boolean {
+	return someoneChooses(flat) || !tableFollows(model);
 }
 
 /**

@@ -59,10 +59,22 @@ export interface Evaluation {
 
 const TIE = 1e-9;
 
-/** Formula values for one set of assumption values: each formula evaluated once. */
+/**
+ * Formula values for one set of assumption values: each formula evaluated
+ * once, and each formula that reads the machine's context once per context
+ * it meets on the tree.
+ */
 export function evaluateSlots(flat: FlatTree, values: Values): Float64Array {
-	const out = new Float64Array(flat.formulas.length);
-	for (let s = 0; s < out.length; s++) out[s] = flat.formulas[s].evaluate(values);
+	const B = flat.formulas.length;
+	const out = new Float64Array(B + flat.contextual.length);
+	for (let s = 0; s < B; s++) out[s] = flat.readsContext[s] ? NaN : flat.formulas[s].evaluate(values);
+	// One scope for every context: the values underneath, the context's own on top (all contexts have the same keys).
+	const scope: Record<string, number> = Object.create(values);
+	for (let k = 0; k < flat.contextual.length; k++) {
+		const { formula, context } = flat.contextual[k];
+		Object.assign(scope, context);
+		out[B + k] = flat.formulas[formula].evaluate(scope);
+	}
 	return out;
 }
 

@@ -1,11 +1,11 @@
-import type { ScenarioModel } from '../machine/buildMachine.js';
+import { scopeOf, type ScenarioModel } from '../machine/buildMachine.js';
 import { formulaSites } from '../scenario/formulaBook.js';
 import type { Issue } from '../scenario/Issue.js';
 import type { Values } from '../scenario/resolveValues.js';
 import { valuesRead } from '../scenario/valuesRead.js';
 import type { FlatTree } from '../tree/compileTree.js';
 import type { Evaluation } from './evaluate.js';
-import { nonFiniteThatMatters } from './reachability.js';
+import { nonFiniteThatMatters, slotsOnTree } from './reachability.js';
 
 /**
  * What makes an evaluation meaningless under the current assumption values,
@@ -25,10 +25,25 @@ export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluatio
 	const readsNonFinite = (symbols: readonly string[]) => symbols.some((s) => derivedIds.has(s) && !Number.isFinite(values[s]));
 	const reported = new Set<string>();
 	const matters = nonFiniteThatMatters(model, flat, evaluation, values);
+	const contextual = contextualProblems(flat, evaluation);
 	for (const site of formulaSites(scenario)) {
 		const slot = book.slotOf.get(site.source);
 		if (slot === undefined) continue;
 		const formula = book.formulas[slot];
+		if (flat.readsContext[slot]) {
+			const problem = contextual.get(slot);
+			if (problem && !reported.has(site.source)) {
+				reported.add(site.source);
+				const node = flat.tree.nodes[problem.node];
+				const read = valuesRead(formula.symbols, scopeOf(values, problem.context));
+				const where = `at ${node.state} after ${node.path || 'the start'}`;
+				const message = problem.probability
+					? `The probability "${site.source}" is ${+problem.value.toFixed(6)} ${where}, with ${read}; it must lie between 0 and 1.`
+					: `The formula "${site.source}" is ${problem.value}, not a finite number, ${where}, with ${read}; a formula must give a finite number (check for division by zero).`;
+				issues.push({ severity: 'error', path: site.path, ...at(site.key), message });
+			}
+			continue;
+		}
 		const derived = site.derivedId === undefined ? undefined : { id: site.derivedId };
 		// A derived value is computed before the tree and may be read by no node, so its value comes from `values`.
 		const value = derived ? values[derived.id] : evaluation.slotValues[slot];
@@ -40,6 +55,8 @@ export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluatio
 		const what = derived ? `Derived value ${derived.id} = ${site.source}` : `The formula "${site.source}"`;
 		issues.push({ severity: 'error', path: site.path, ...at(site.key), message: `${what} is ${value}, not a finite number,${read}; a formula must give a finite number (check for division by zero).` });
 	}
+	// A probability outside 0..1 can still sum to 1 with its siblings: the static check cannot see those that read the context.
+	if ([...contextual.values()].some((p) => p.probability)) return issues;
 	for (const { node, sum } of evaluation.problems) {
 		// A sum that is not finite comes from a probability reported above.
 		if (!Number.isFinite(sum)) continue;
@@ -55,4 +72,35 @@ export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluatio
 		});
 	}
 	return issues;
+}
+
+interface ContextualProblem {
+	node: number;
+	context: Readonly<Record<string, number>>;
+	value: number;
+	/** The value is a probability outside 0..1 (else it is not finite). */
+	probability: boolean;
+}
+
+/**
+ * The first problem of each formula that reads the machine's context, at the
+ * contexts where the tree uses it: not a finite number on a move into a
+ * node reached with positive probability, or, as a move's probability, a
+ * number outside 0..1. Keyed by the formula's slot. Pure.
+ */
+function contextualProblems(flat: FlatTree, evaluation: Evaluation): Map<number, ContextualProblem> {
+	const out = new Map<number, ContextualProblem>();
+	if (flat.contextual.length === 0) return out;
+	const B = flat.formulas.length;
+	const { reached } = slotsOnTree(flat, evaluation);
+	const probability = new Uint8Array(B + flat.contextual.length);
+	for (const slot of flat.edgeProbabilitySlot) if (slot >= 0) probability[slot] = 1;
+	flat.contextual.forEach(({ formula, context, node }, k) => {
+		if (out.has(formula)) return;
+		const value = evaluation.slotValues[B + k];
+		if (!Number.isFinite(value)) {
+			if (reached[B + k]) out.set(formula, { node, context, value, probability: false });
+		} else if (probability[B + k] && (value < -1e-9 || value > 1 + 1e-9)) out.set(formula, { node, context, value, probability: true });
+	});
+	return out;
 }

@@ -35,7 +35,9 @@ export function treeText(options: TreeTextOptions): string {
 	const describe = (i: number) => {
 		const node = flat.tree.nodes[i];
 		const state = states.get(node.state);
-		const label = state?.label ?? node.state;
+		// With a machine context, the same state recurs with other values: they are part of the node's name.
+		const context = node.context ? ` (${Object.entries(node.context).map(([k, v]) => `${k} ${formatValue(v)}`).join(', ')})` : '';
+		const label = `${state?.label ?? node.state}${context}`;
 		if (node.kind === 'terminal') {
 			return `${label} ▪ outcome: ${values(evaluation.accumulated, i)} | score ${formatValue(weightedScore(flat, evaluation.accumulated, i))}, P(reach under the optimal policy) ${formatPercent(evaluation.reachOptimal[i])}`;
 		}

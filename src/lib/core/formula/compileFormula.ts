@@ -95,7 +95,7 @@ function findForbidden(
 					return;
 				}
 				if (ALLOWED_FUNCTIONS.has(name)) {
-					problem = `"${name}" is the name of a formula function; rename the assumption or derived value that uses it.`;
+					problem = `"${name}" is the name of a formula function; rename the assumption, derived value or context value that uses it.`;
 					return;
 				}
 				if (!known.has(name)) {

@@ -3,10 +3,24 @@ import { compileFormulaBook, formulaValue, type FormulaBook } from '../scenario/
 import type { Values } from '../scenario/resolveValues.js';
 import type { Scenario } from '../scenario/types.js';
 
-/** The machine's context: the values formulas read, and visits to bounded states on this path. */
+/**
+ * The machine's context: the values formulas read, visits to bounded
+ * states on this path, and the scenario's own context values (`vars`: a
+ * round counter, an escalation level), which moves set with `assign`.
+ */
 export interface ScenarioContext {
 	values: Values;
 	visits: Readonly<Record<string, number>>;
+	vars: Readonly<Record<string, number>>;
+}
+
+/**
+ * What the machine's formulas read in this context: the values, and the
+ * scenario's context values on top (their ids never clash). No copy when
+ * the scenario has no context.
+ */
+export function scopeOf(values: Values, vars: Readonly<Record<string, number>>): Values {
+	return Object.keys(vars).length === 0 ? values : Object.assign(Object.create(values) as Record<string, number>, vars);
 }
 
 export interface ScenarioInput {
@@ -54,14 +68,26 @@ export function machineConfig(scenario: Scenario): Record<string, unknown> {
 								: undefined;
 					// A move back into the same state must re-enter it for the entry count to run.
 					const reenter = max !== undefined && move.target === state.id ? { reenter: true } : {};
-					return [move.id, guard ? { ...transition, ...reenter, guard } : transition];
+					// Formulas as text, as the book keys them (YAML may have given a number).
+					const actions = move.assign.length > 0 ? { actions: [{ type: 'assign', params: Object.fromEntries(move.assign.map((a) => [a.id, a.formula])) }] } : {};
+					return [move.id, guard ? { ...transition, ...actions, ...reenter, guard } : { ...transition, ...actions }];
 				})
 			);
+			const always = state.always.map((a) => {
+				const max = bounded.get(a.target);
+				const guard =
+					max !== undefined
+						? { type: 'bounded', params: { expr: a.guard, state: a.target, maxVisits: max } }
+						: a.guard !== undefined
+							? { type: 'formula', params: { expr: a.guard } }
+							: undefined;
+				return guard ? { target: a.target, guard } : { target: a.target };
+			});
 			const entry = bounded.has(state.id) ? { entry: [{ type: 'countVisit', params: { state: state.id } }] } : {};
-			return [state.id, { ...written, ...entry, ...(state.moves.length > 0 ? { on } : {}) }];
+			return [state.id, { ...written, ...entry, ...(state.moves.length > 0 ? { on } : {}), ...(always.length > 0 ? { always } : {}) }];
 		})
 	);
-	return { ...(scenario.machineConfig as object), context: { values: {}, visits: {} }, states };
+	return { ...(scenario.machineConfig as object), context: { values: {}, visits: {}, vars: { ...scenario.context } }, states };
 }
 
 /**
@@ -78,11 +104,20 @@ export function buildMachine(scenario: Scenario): ScenarioModel {
 	const machine = setup({
 		types: {} as { context: ScenarioContext; events: { type: string }; input: ScenarioInput },
 		guards: {
-			formula: ({ context }, params: GuardParams) => open(params.expr, context.values),
+			formula: ({ context }, params: GuardParams) => open(params.expr, scopeOf(context.values, context.vars)),
 			bounded: ({ context }, params: GuardParams) =>
-				(context.visits[params.state as string] ?? 0) < (params.maxVisits as number) && open(params.expr, context.values)
+				(context.visits[params.state as string] ?? 0) < (params.maxVisits as number) && open(params.expr, scopeOf(context.values, context.vars))
 		},
 		actions: {
+			// Every new value reads the context as it was before the move.
+			assign: assign({
+				vars: ({ context }, params: Record<string, string>) => {
+					const scope = scopeOf(context.values, context.vars);
+					const next = { ...context.vars };
+					for (const id in params) next[id] = formulaValue(book, params[id], scope);
+					return next;
+				}
+			}),
 			countVisit: assign({
 				visits: ({ context }, params: { state: string }) => ({
 					...context.visits,
@@ -92,7 +127,7 @@ export function buildMachine(scenario: Scenario): ScenarioModel {
 		}
 	}).createMachine({
 		...(config as object),
-		context: ({ input }: { input: ScenarioInput }) => ({ values: input.values, visits: {} })
+		context: ({ input }: { input: ScenarioInput }) => ({ values: input.values, visits: {}, vars: { ...scenario.context } })
 	} as never);
 	return { scenario, book, machine: machine as unknown as AnyStateMachine, config };
 }

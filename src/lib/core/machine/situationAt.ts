@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import { formulaValue } from '../scenario/formulaBook.js';
 import type { Values } from '../scenario/resolveValues.js';
 import type { Move, State } from '../scenario/types.js';
-import type { ScenarioModel } from './buildMachine.js';
+import { scopeOf, type ScenarioContext, type ScenarioModel } from './buildMachine.js';
 import { createStepper } from './createStepper.js';
 
 /** A move open in a state, with its probability where the state is a chance move for the perspective. */
@@ -42,9 +42,11 @@ export function situationAt(model: ScenarioModel, options: { values: Values; per
 	if (!state) throw new Error(`situationAt: the machine is in unknown state "${String(snapshot.value)}"`);
 	const open = state.final ? [] : state.moves.filter((m) => snapshot.can({ type: m.id }));
 	const chance = state.actor !== options.perspective;
+	// A move's probability reads the machine's context where the walk stands.
+	const scope = scopeOf(options.values, (snapshot.context as ScenarioContext).vars);
 	const moves = open.map((move) => ({
 		move,
-		probability: !chance ? undefined : move.probability === undefined ? 1 / open.length : formulaValue(model.book, move.probability, options.values)
+		probability: !chance ? undefined : move.probability === undefined ? 1 / open.length : formulaValue(model.book, move.probability, scope)
 	}));
 	return { snapshot, state, applied, refused: applied < options.walk.length ? options.walk[applied] : undefined, moves };
 }

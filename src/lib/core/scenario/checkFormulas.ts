@@ -42,6 +42,8 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 		values: resolveValues(scenario, book, point.overrides)
 	}));
 	const valueOf = (source: string, values: Values) => formulaValue(book, source, values);
+	// A formula that reads the machine's context has a value per path: it is judged on the tree at each point (`checkOnTree`).
+	const contextual = (source: string) => readsContext(scenario, book, source);
 
 	// A formula that fails only because it reads a failing derived value is
 	// left to the derived value's own report: one cause, one error.
@@ -54,6 +56,7 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 		if (nonFinite.has(site.source)) continue;
 		const fromSignal = site.key.startsWith('signals.');
 		if (fromSignal && !read.has(site.derivedId as string)) continue;
+		if (contextual(site.source)) continue;
 		const { symbols } = book.formulas[book.slotOf.get(site.source) as number];
 		const excusable = site.derivedId !== undefined || onTheTree(site.path);
 		const failing: DeferredNonFinite['points'] = [];
@@ -133,12 +136,14 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 	for (const state of scenario.states) {
 		const withProbability = state.moves.filter((m) => m.probability !== undefined);
 		if (withProbability.length === 0) continue;
+		const alongPaths = state.moves.some((m) => contextual(m.probability ?? '0') || (m.guard !== undefined && contextual(m.guard)));
 		const base = ['machine', 'states', state.id];
 		if (withProbability.length < state.moves.length) {
 			const missing = state.moves.filter((m) => m.probability === undefined).map((m) => m.id);
 			report.error([...base, 'on'], `State "${state.id}": give every move a probability or none (missing on ${missing.join(', ')}).`, { key: true });
 			continue;
 		}
+		if (alongPaths) continue;
 		for (const point of points) {
 			let sum = 0;
 			let open = 0;
@@ -163,6 +168,12 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 		}
 	}
 	return deferred;
+}
+
+/** Whether a formula of the book reads a value of the machine's context. */
+export function readsContext(scenario: Scenario, book: FormulaBook, source: string): boolean {
+	const slot = book.slotOf.get(source);
+	return slot !== undefined && book.formulas[slot].symbols.some((s) => Object.hasOwn(scenario.context, s));
 }
 
 function round(x: number): number {

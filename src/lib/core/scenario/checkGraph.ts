@@ -4,13 +4,17 @@ import type { Scenario } from './types.js';
 /**
  * The machine ends: from every reachable state some final state is
  * reachable (guards ignored), and every cycle passes through a state with
- * `maxVisits`, so that unrolling terminates. Unreachable states are a warning.
+ * `maxVisits` or a move that assigns the machine's context (a round
+ * counter that a guard or an `always` transition reads), so that unrolling
+ * terminates; a context that never closes the cycle meets the depth limit
+ * when the tree is unrolled. Unreachable states are a warning.
  */
 export function checkGraph(scenario: Scenario, report: Report): void {
 	const byId = new Map(scenario.states.map((s) => [s.id, s]));
 	if (!byId.has(scenario.initial)) return;
 	const successors = (id: string) =>
-		(byId.get(id)?.moves ?? []).map((m) => m.target).filter((t) => byId.has(t));
+		[...(byId.get(id)?.moves ?? []), ...(byId.get(id)?.always ?? [])].map((m) => m.target).filter((t) => byId.has(t));
+	const assigns = (from: string, to: string) => (byId.get(from)?.moves ?? []).some((m) => m.target === to && m.assign.length > 0);
 
 	const reachable = new Set<string>([scenario.initial]);
 	const queue = [scenario.initial];
@@ -60,10 +64,11 @@ export function checkGraph(scenario: Scenario, report: Report): void {
 			if (colour.get(next) === 'grey') {
 				const cycle = [...trail.slice(trail.indexOf(next)), id, next];
 				const key = [...cycle].sort().join();
-				if (!reported.has(key)) {
+				const counted = cycle.slice(cycle.indexOf(next)).some((from, k, around) => k + 1 < around.length && assigns(from, around[k + 1]));
+				if (!reported.has(key) && !counted) {
 					reported.add(key);
 					const shown = cycle.slice(cycle.indexOf(next));
-					report.error(['machine', 'states', next], `The states ${shown.join(' → ')} form a cycle with no bound; give one of them "maxVisits" in its meta.`, { key: true });
+					report.error(['machine', 'states', next], `The states ${shown.join(' → ')} form a cycle with no bound; give one of them "maxVisits" in its meta${Object.keys(scenario.context).length > 0 ? ', or count the rounds in the machine\'s context with an assign action on one of its moves' : ''}.`, { key: true });
 				}
 			} else if (!colour.has(next)) visit(next, [...trail, id]);
 		}

@@ -67,6 +67,10 @@ export function formulaSites(scenario: Scenario): FormulaSite[] {
 			if (move.guard !== undefined) add([...at, 'guard', 'params', 'expr'], move.guard);
 			if (move.probability !== undefined) add([...at, 'meta', 'probability'], move.probability);
 			for (const [criterion, source] of Object.entries(move.payoffs)) add([...at, 'meta', 'payoffs', criterion], source);
+			for (const a of move.assign) sites.push({ path: a.at, key: a.at.join('.'), source: a.formula });
+		}
+		for (const a of state.always) {
+			if (a.guard !== undefined) sites.push({ path: [...a.at, 'guard', 'params', 'expr'], key: [...a.at, 'guard', 'params', 'expr'].join('.'), source: a.guard });
 		}
 	}
 	return sites;
@@ -75,7 +79,8 @@ export function formulaSites(scenario: Scenario): FormulaSite[] {
 /** Compiles every formula of the scenario; problems carry the formula's path. Pure. */
 export function compileFormulaBook(scenario: Scenario): { book: FormulaBook; problems: FormulaProblem[] } {
 	const assumptionIds = new Set(scenario.assumptions.map((a) => a.id));
-	const known = new Set([...assumptionIds, ...derivedValues(scenario).map((d) => d.id), ...(scenario.spiral ? SPIRAL_OUTPUTS : [])]);
+	const contextIds = new Set(Object.keys(scenario.context));
+	const known = new Set([...assumptionIds, ...derivedValues(scenario).map((d) => d.id), ...(scenario.spiral ? SPIRAL_OUTPUTS : []), ...contextIds]);
 	const problems: FormulaProblem[] = [];
 	const formulas: CompiledFormula[] = [];
 	const slotOf = new Map<string, number>();
@@ -87,6 +92,16 @@ export function compileFormulaBook(scenario: Scenario): { book: FormulaBook; pro
 			if (!own.ok) {
 				problems.push({ path: site.path, message: `${own.message} The spiral model reads assumptions only.`, char: own.char });
 				failed.add(site.source);
+				continue;
+			}
+		}
+		// The context changes along a path: only the machine's own formulas, evaluated on the path, can read it.
+		if (contextIds.size > 0 && site.path[0] !== 'machine') {
+			const own = compileFormula(site.source, known);
+			const read = own.ok ? own.formula.symbols.find((s) => contextIds.has(s)) : undefined;
+			if (read !== undefined) {
+				const what = site.path[0] === 'derived' ? 'a derived value is computed once, before the tree' : 'this formula is evaluated once, not along a path';
+				problems.push({ path: site.path, message: `"${read}" is a value of the machine's context, read only by the machine's guards, probabilities, payoffs and assign actions: ${what}.`, char: site.source.search(new RegExp(`(?<![A-Za-z0-9_])${read}(?![A-Za-z0-9_])`)) + 1 });
 				continue;
 			}
 		}

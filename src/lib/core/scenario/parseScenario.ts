@@ -1,8 +1,10 @@
 import type { Document } from 'yaml';
 import { didYouMean } from '../util/didYouMean.js';
+import { checkContextOnTree } from '../evaluate/checkContextOnTree.js';
 import { classifyNonFinite } from '../evaluate/classifyNonFinite.js';
 import { checkActors } from './checkActors.js';
 import { checkAssumptions } from './checkAssumptions.js';
+import { checkContext } from './checkContext.js';
 import { checkFormulas } from './checkFormulas.js';
 import { checkGraph } from './checkGraph.js';
 import { checkReferences } from './checkReferences.js';
@@ -124,6 +126,7 @@ export function parseScenario(input: string | Uint8Array): ParseResult {
 	report.issues.push(...shapeIssues);
 	checkReferences(scenario, report);
 	checkActors(scenario, report);
+	checkContext(scenario, report);
 	const signalsOk = !checkSignals(scenario, shaped.data, report);
 	checkAssumptions(scenario, report);
 	checkGraph(scenario, report);
@@ -136,6 +139,7 @@ export function parseScenario(input: string | Uint8Array): ParseResult {
 	// Formulas undefined at some test points are judged on the tree, which needs an otherwise valid
 	// scenario: until it is, they are left aside (they often follow from the errors already reported).
 	if (!report.issues.some((i) => i.severity === 'error')) classifyNonFinite(scenario, deferred, report);
+	if (!report.issues.some((i) => i.severity === 'error')) checkContextOnTree(scenario, report);
 
 	const issues = report.issues.sort(byPosition);
 	const failed = issues.some((i) => i.severity === 'error');

@@ -41,6 +41,10 @@ const id = z.string({ error: 'Expected an id.' }).max(LIMIT.id).regex(ID, {
 const formulaId = z.string({ error: 'Expected an id.' }).max(LIMIT.id).regex(FORMULA_ID, {
 	error: 'This id is used in formulas: letters, digits and "_", starting with a letter.'
 });
+/** A key that formulas read by name. */
+function formulaKeyOf(what: string) {
+	return z.string().max(LIMIT.id).regex(FORMULA_ID, { error: `${what} is read by name in formulas: letters, digits and "_", starting with a letter.` });
+}
 const finite = z.number({ error: 'Expected a number.' }).finite();
 const formula = z
 	.union([z.string(), z.number()], { error: 'Expected a formula (text or a number).' })
@@ -161,6 +165,24 @@ const guard = z.strictObject({
 	params: z.strictObject({ expr: formula })
 });
 
+/** XState's `assign`, with formulas for the context values it sets. */
+const assignAction = z.strictObject(
+	{
+		type: z.literal('assign', { error: 'The only action type is "assign": it sets machine context values by formulas.' }),
+		params: z.record(formulaKeyOf('A context value'), formula)
+	},
+	{ error: 'An action is { type: assign, params: { <context value>: <formula> } }.' }
+);
+
+const alwaysTransition = z.strictObject(
+	{
+		target: z.string({ error: 'An "always" transition needs a target state.' }).max(LIMIT.id),
+		guard: guard.optional(),
+		description: optionalText
+	},
+	{ error: 'An "always" transition is an object with target and an optional guard.' }
+);
+
 const moveMeta = z.strictObject({
 	label,
 	description: optionalText,
@@ -175,10 +197,11 @@ const transition = z.preprocess(
 		{
 			target: z.string({ error: 'A move needs a target state.' }).max(LIMIT.id),
 			guard: guard.optional(),
+			actions: z.union([assignAction, z.array(assignAction)]).optional(),
 			description: optionalText,
 			meta: moveMeta.optional()
 		},
-		{ error: 'A move is a target state name or an object with target, guard and meta.' }
+		{ error: 'A move is a target state name or an object with target, guard, actions and meta.' }
 	)
 );
 
@@ -195,13 +218,16 @@ const state = z.strictObject({
 	type: z.enum(['atomic', 'final'], { error: 'type is "final" or left out.' }).optional(),
 	description: optionalText,
 	meta: stateMeta,
-	on: z.record(idKey, transition).optional()
+	on: z.record(idKey, transition).optional(),
+	always: z.union([alwaysTransition, z.array(alwaysTransition)]).optional()
 });
 
 const machine = z.strictObject({
 	id: text.max(LIMIT.id),
 	initial: text.max(LIMIT.id),
 	description: optionalText,
+	/** Numbers the machine carries from move to move; moves set them with `assign`. */
+	context: z.record(formulaKeyOf('A context value'), z.number({ error: 'A context value starts as a number (use 0 and 1 for a flag).' }).finite()).optional(),
 	states: z.record(idKey, state)
 });
 

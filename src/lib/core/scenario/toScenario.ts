@@ -18,6 +18,7 @@ export function toScenario(
 		mark(['machine', 'states', id], `machine.states.${id}`);
 		const moves = Object.entries(state.on ?? {}).map(([event, t]) => {
 			mark(['machine', 'states', id, 'on', event], `machine.states.${id}.on.${event}`);
+			const actions = t.actions === undefined ? [] : Array.isArray(t.actions) ? t.actions.map((a, k) => ({ a, at: ['actions', k] })) : [{ a: t.actions, at: ['actions'] }];
 			return {
 				id: event,
 				target: t.target,
@@ -26,9 +27,13 @@ export function toScenario(
 				probability: t.meta?.probability,
 				payoffs: t.meta?.payoffs ?? {},
 				guard: t.guard?.params.expr,
+				assign: actions.flatMap(({ a, at }) =>
+					Object.entries(a.params).map(([key, formula]) => ({ id: key, formula, at: ['machine', 'states', id, 'on', event, ...at, 'params', key] }))
+				),
 				citations: t.meta?.citations ?? []
 			};
 		});
+		const always = state.always === undefined ? [] : Array.isArray(state.always) ? state.always.map((a, k) => ({ a, at: ['always', k] })) : [{ a: state.always, at: ['always'] }];
 		return {
 			id,
 			final: state.type === 'final',
@@ -38,7 +43,8 @@ export function toScenario(
 			payoffs: state.meta.payoffs,
 			maxVisits: state.meta.maxVisits,
 			citations: state.meta.citations,
-			moves
+			moves,
+			always: always.map(({ a, at }) => ({ target: a.target, guard: a.guard?.params.expr, at: ['machine', 'states', id, ...at] }))
 		};
 	});
 	// A list item has no key: it is found by its position in the list.
@@ -70,6 +76,7 @@ export function toScenario(
 		risk: doc.risk,
 		limits: doc.limits,
 		initial: doc.machine.initial,
+		context: doc.machine.context ?? {},
 		states,
 		machineConfig: raw.machine as Record<string, unknown>,
 		sourceMap

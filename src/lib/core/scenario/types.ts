@@ -149,7 +149,32 @@ export interface Move {
 	payoffs: Record<string, string>;
 	/** Formula that must be non-zero for the move to be open. */
 	guard?: string;
+	/**
+	 * XState `assign` actions of the move: machine context values set by
+	 * formulas, each reading the context as it was before the move.
+	 */
+	assign: Assignment[];
 	citations: string[];
+}
+
+/** One context value a move sets (`actions: { type: assign, params: { id: formula } }`). */
+export interface Assignment {
+	id: string;
+	formula: string;
+	/** Where the formula is written. */
+	at: DocPath;
+}
+
+/**
+ * An eventless (`always`) transition: the machine leaves the state at once
+ * for `target` when the guard is open, so the state is passed through, not
+ * a node of the tree. With a context it expresses a horizon exactly.
+ */
+export interface Always {
+	target: string;
+	guard?: string;
+	/** Where the transition is written. */
+	at: DocPath;
 }
 
 export interface State {
@@ -163,6 +188,8 @@ export interface State {
 	maxVisits?: number;
 	citations: string[];
 	moves: Move[];
+	/** Eventless transitions, tried in order on entering the state. */
+	always: Always[];
 }
 
 /** One side of the Richardson arms-race model; every field but actor and label is a formula over assumptions. */
@@ -222,6 +249,13 @@ export interface Scenario {
 	risk?: { tolerance: string; description?: string };
 	limits: Limits;
 	initial: string;
+	/**
+	 * The machine's `context` as written: numbers the machine carries from
+	 * move to move (a round counter, an escalation level, a flag), set by
+	 * moves' `assign` actions and read by the machine's formulas. Empty when
+	 * the machine declares none.
+	 */
+	context: Readonly<Record<string, number>>;
 	/** In document order. */
 	states: State[];
 	/** The `machine:` section exactly as written: XState v5 JSON. */

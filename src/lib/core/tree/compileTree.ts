@@ -59,8 +59,29 @@ export interface FlatTree {
 	readonly riskToleranceSlot: number;
 	/** Signs of the criteria: +1 for max, −1 for min. */
 	readonly signs: Float64Array;
+	/** The scenario's formulas: slot s < formulas.length is `formulas[s]` evaluated at the assumption values. */
 	readonly formulas: readonly CompiledFormula[];
+	/**
+	 * Slots past the formulas': a formula that reads the machine's context,
+	 * at one context met on the tree (slot `formulas.length + k`), with the
+	 * first node that uses it. Empty when the scenario has no context.
+	 */
+	readonly contextual: readonly ContextualSlot[];
+	/** 1 for each formula that reads the machine's context: its own slot has no meaning, only its contextual ones. */
+	readonly readsContext: Uint8Array;
 	readonly tree: DecisionTree;
+}
+
+export interface ContextualSlot {
+	/** Index into `formulas`. */
+	formula: number;
+	context: Readonly<Record<string, number>>;
+	node: number;
+}
+
+/** The formula behind a slot: its own, or the one a contextual slot evaluates. */
+export function formulaOfSlot(flat: FlatTree, slot: number): number {
+	return slot < flat.formulas.length ? slot : flat.contextual[slot - flat.formulas.length].formula;
 }
 
 /** Every actor's weights over the criteria, signed by each criterion's direction. */
@@ -107,6 +128,25 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel, options: {
 		if (s === undefined) throw new Error(`compileTree: formula "${formula}" was not compiled`);
 		return s;
 	};
+	const B = book.formulas.length;
+	const readsContext = Uint8Array.from(book.formulas, (f) => (f.symbols.some((s) => Object.hasOwn(scenario.context, s)) ? 1 : 0));
+	const contextual: ContextualSlot[] = [];
+	const contextualIndex = new Map<string, number>();
+	const contextKey = (context: Readonly<Record<string, number>> | undefined) => (context === undefined ? '' : Object.values(context).join(','));
+	/** The slot of a formula on the tree at a node whose context it reads. */
+	const slotAt = (formula: string, node: number) => {
+		const s = slot(formula);
+		if (!readsContext[s]) return s;
+		const context = tree.nodes[node].context as Readonly<Record<string, number>>;
+		const key = `${s}|${contextKey(context)}`;
+		let k = contextualIndex.get(key);
+		if (k === undefined) {
+			k = contextual.length;
+			contextualIndex.set(key, k);
+			contextual.push({ formula: s, context, node });
+		}
+		return B + k;
+	};
 
 	for (let i = 0; i < N; i++) {
 		const node = tree.nodes[i];
@@ -118,7 +158,8 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel, options: {
 			if (node.children[k] !== node.children[0] + k) throw new Error('compileTree: children are not contiguous');
 		}
 		actor[i] = node.actor === undefined ? -1 : (actorIndex.get(node.actor) ?? -1);
-		const key = `${node.parent >= 0 ? tree.nodes[node.parent].state : ''}|${node.move ?? ''}|${node.state}`;
+		const from = node.parent >= 0 ? tree.nodes[node.parent] : undefined;
+		const key = `${from?.state ?? ''}|${node.move ?? ''}|${node.state}|${contextKey(from?.context)}|${contextKey(node.context)}`;
 		let e = edgeIndex.get(key);
 		if (e === undefined) {
 			e = edgeNodes.length;
@@ -137,10 +178,11 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel, options: {
 	let term = 0;
 	edgeNodes.forEach((i, e) => {
 		const node = tree.nodes[i];
-		edgeProbabilitySlot[e] = node.probability === undefined ? -1 : slot(node.probability);
+		// A move's formulas read the context it leaves; a state's payoffs, the context it is entered with.
+		edgeProbabilitySlot[e] = node.probability === undefined ? -1 : slotAt(node.probability, node.parent);
 		payoffStart[e] = term;
 		for (const p of node.payoffs) {
-			payoffSlot[term] = slot(p.formula);
+			payoffSlot[term] = slotAt(p.formula, p.of === 'move' ? node.parent : i);
 			payoffCriterion[term] = criterionIndex.get(p.criterion) as number;
 			term++;
 		}
@@ -169,6 +211,8 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel, options: {
 		actorRationalitySlot: Int32Array.from(scenario.actors, (a) => (a.rationality === undefined ? -1 : slot(a.rationality))),
 		signs,
 		formulas: book.formulas,
+		contextual,
+		readsContext,
 		tree
 	};
 }

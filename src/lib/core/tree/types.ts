@@ -4,6 +4,8 @@ export type NodeKind = 'decision' | 'chance' | 'terminal';
 export interface PayoffTerm {
 	criterion: string;
 	formula: string;
+	/** A move's payoff reads the machine's context as it was before the move; a state's, as the state was entered. */
+	of: 'move' | 'state';
 }
 
 /** One node of the unrolled tree: being in a machine state after a path of moves. */
@@ -25,6 +27,8 @@ export interface TreeNode {
 	/** Payoffs of the move that led here and of entering the state. */
 	payoffs: PayoffTerm[];
 	children: number[];
+	/** The machine's context values here, after the move's `assign` actions; absent when the scenario has no context. */
+	context?: Readonly<Record<string, number>>;
 }
 
 /**

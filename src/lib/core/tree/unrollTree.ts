@@ -1,5 +1,5 @@
 import type { AnyMachineSnapshot } from 'xstate';
-import type { ScenarioModel } from '../machine/buildMachine.js';
+import type { ScenarioContext, ScenarioModel } from '../machine/buildMachine.js';
 import { createStepper } from '../machine/createStepper.js';
 import { guardSignature } from '../machine/guardSignature.js';
 import type { Issue } from '../scenario/Issue.js';
@@ -19,17 +19,25 @@ export interface UnrollResult {
 	issues: Issue[];
 }
 
-function terms(payoffs: Record<string, string>): PayoffTerm[] {
-	return Object.entries(payoffs).map(([criterion, formula]) => ({ criterion, formula }));
+function terms(payoffs: Record<string, string>, of: PayoffTerm['of']): PayoffTerm[] {
+	return Object.entries(payoffs).map(([criterion, formula]) => ({ criterion, formula, of }));
+}
+
+/** The scenario's context values in a snapshot of its machine; undefined when it has none. */
+function contextOf(snapshot: AnyMachineSnapshot, hasContext: boolean): Readonly<Record<string, number>> | undefined {
+	return hasContext ? (snapshot.context as ScenarioContext).vars : undefined;
 }
 
 /**
  * Enumerates every path of the scenario's machine with XState's own
- * transition logic (`snapshot.can`, then the machine's `transition`):
- * decision nodes for the perspective actor's moves, chance nodes for the
- * others', terminal nodes at final states. Breadth-first, bounded by the
- * scenario's node and depth limits; past a limit, or at a state with no open
- * move, it stops with a located issue. Pure.
+ * transition logic (`snapshot.can`, then the machine's `transition`, which
+ * runs `assign` actions and `always` transitions): decision nodes for the
+ * perspective actor's moves, chance nodes for the others', terminal nodes
+ * at final states; with a machine context, each node carries its context
+ * values, so the tree unrolls over state and context together.
+ * Breadth-first, bounded by the scenario's node and depth limits; past a
+ * limit, at a state with no open move, or where an `assign` gives a value
+ * that is not a finite number, it stops with a located issue. Pure.
  */
 export function unrollTree(model: ScenarioModel, options: UnrollOptions): UnrollResult {
 	const { scenario } = model;
@@ -54,8 +62,10 @@ export function unrollTree(model: ScenarioModel, options: UnrollOptions): Unroll
 	const stepper = createStepper(model, options.values);
 	const first = stepper.initial;
 	const rootState = String(first.value);
+	const hasContext = Object.keys(scenario.context).length > 0;
+	const counter = hasContext ? ', or end the rounds with a guard or an "always" transition that reads the machine\'s context' : '';
 	const nodes: TreeNode[] = [
-		{ index: 0, parent: -1, depth: 0, kind: kindOf(rootState), state: rootState, actor: states.get(rootState)?.actor, path: '', payoffs: terms(states.get(rootState)?.payoffs ?? {}), children: [] }
+		{ index: 0, parent: -1, depth: 0, kind: kindOf(rootState), state: rootState, actor: states.get(rootState)?.actor, path: '', payoffs: terms(states.get(rootState)?.payoffs ?? {}, 'state'), children: [], ...(hasContext ? { context: contextOf(first, true) } : {}) }
 	];
 	const snapshots: AnyMachineSnapshot[] = [first];
 
@@ -72,10 +82,10 @@ export function unrollTree(model: ScenarioModel, options: UnrollOptions): Unroll
 			const next = stepper.step(snapshot, event);
 			const target = String(next.value);
 			if (node.depth + 1 > maxDepth) {
-				return { issues: [locate(node.state, `The tree is deeper than ${maxDepth} moves along ${node.path || '(root)'}; raise limits.maxDepth or bound the cycle with a lower maxVisits.`)] };
+				return { issues: [locate(node.state, `The tree is deeper than ${maxDepth} moves along ${node.path || '(root)'}; raise limits.maxDepth or bound the cycle with a lower maxVisits${counter}.`)] };
 			}
 			if (nodes.length >= maxNodes) {
-				return { issues: [locate(node.state, `The tree has more than ${maxNodes} nodes; raise limits.maxNodes, or merge or bound moves so that fewer paths exist.`)] };
+				return { issues: [locate(node.state, `The tree has more than ${maxNodes} nodes; raise limits.maxNodes, or merge or bound moves so that fewer paths exist${counter}.`)] };
 			}
 			const child: TreeNode = {
 				index: nodes.length,
@@ -87,9 +97,19 @@ export function unrollTree(model: ScenarioModel, options: UnrollOptions): Unroll
 				move: move.id,
 				path: node.path === '' ? move.id : `${node.path}/${move.id}`,
 				probability: move.probability,
-				payoffs: [...terms(move.payoffs), ...terms(states.get(target)?.payoffs ?? {})],
+				payoffs: [...terms(move.payoffs, 'move'), ...terms(states.get(target)?.payoffs ?? {}, 'state')],
 				children: []
 			};
+			const context = contextOf(next, hasContext);
+			if (context) {
+				const bad = move.assign.find((a) => !Number.isFinite(context[a.id]));
+				if (bad) {
+					const at = scenario.sourceMap[bad.at.join('.')] ?? { line: 1, column: 1 };
+					const before = Object.entries(node.context ?? {}).map(([k, v]) => `${k} = ${v}`).join(', ');
+					return { issues: [{ severity: 'error', path: bad.at, line: at.line, column: at.column, message: `Move "${move.id}" sets ${bad.id} = ${bad.formula} to ${context[bad.id]} after ${node.path || 'the start'} (context ${before}); it must give a finite number.` }] };
+				}
+				child.context = context;
+			}
 			if (child.kind === 'terminal') child.actor = undefined;
 			node.children.push(child.index);
 			nodes.push(child);

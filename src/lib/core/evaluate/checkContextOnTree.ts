@@ -1,0 +1,51 @@
+import { buildMachine } from '../machine/buildMachine.js';
+import { formulaSites } from '../scenario/formulaBook.js';
+import { readsContext } from '../scenario/checkFormulas.js';
+import type { Report } from '../scenario/Report.js';
+import { resolveValues } from '../scenario/resolveValues.js';
+import { testPoints } from '../scenario/testPoints.js';
+import type { Scenario } from '../scenario/types.js';
+import { compileTree } from '../tree/compileTree.js';
+import { unrollTree } from '../tree/unrollTree.js';
+import { evaluate } from './evaluate.js';
+import { evaluationIssues } from './evaluationIssues.js';
+
+/**
+ * Validation of the formulas that read the machine's context, which have a
+ * value per path rather than one per test point: at each test point the
+ * tree is unrolled over state and context and evaluated, and what fails
+ * there is reported once, located where it is written, with the point,
+ * the path and the values: an `assign` that is not finite, a formula that
+ * is not finite where its node is reached, a probability outside 0..1, and
+ * the probabilities of a state whose moves read the context not summing
+ * to 1; also an unrolling that passes the scenario's limits. The scenario
+ * must be otherwise valid.
+ */
+export function checkContextOnTree(scenario: Scenario, report: Report): void {
+	if (Object.keys(scenario.context).length === 0) return;
+	const model = buildMachine(scenario);
+	const { book } = model;
+	const onContext = new Set(formulaSites(scenario).filter((site) => readsContext(scenario, book, site.source)).map((site) => site.key));
+	for (const state of scenario.states) {
+		if (state.moves.some((m) => (m.probability !== undefined && readsContext(scenario, book, m.probability)) || (m.guard !== undefined && readsContext(scenario, book, m.guard)))) {
+			onContext.add(`machine.states.${state.id}.on`);
+		}
+	}
+	const seen = new Set<string>();
+	for (const point of testPoints(scenario)) {
+		const values = resolveValues(scenario, book, point.overrides);
+		const unrolled = unrollTree(model, { values });
+		const issues = unrolled.tree ? [] : unrolled.issues;
+		if (unrolled.tree) {
+			const flat = compileTree(unrolled.tree, model);
+			issues.push(...evaluationIssues(model, flat, evaluate(flat, { values }), values).filter((i) => onContext.has(i.path.join('.'))));
+		}
+		for (const issue of issues) {
+			const key = issue.path.join('.');
+			if (seen.has(key)) continue;
+			seen.add(key);
+			report.issues.push({ ...issue, message: `${point.label[0].toUpperCase()}${point.label.slice(1)}: ${issue.message[0].toLowerCase()}${issue.message.slice(1)}` });
+		}
+		if (!unrolled.tree) return;
+	}
+}
