@@ -1,4 +1,6 @@
-import { buildMachine, compileTree, evaluateSlots, evaluateWithSlots, parseScenario, resolveValues, unrollTree, KIND_CHANCE, KIND_DECISION, type FlatTree } from '../src/lib/core/index.js';
+import { readFileSync } from 'node:fs';
+import { buildMachine, compileTree, evaluateSlots, evaluateWithSlots, parseScenario, resolveValues, unrollTree, KIND_CHANCE, KIND_DECISION, type FlatTree, type ScenarioModel } from '../src/lib/core/index.js';
+import { roundsSpelledOut } from '../tests/fixtures/roundsSpelledOut.js';
 import { compare, type Figure } from './stats.js';
 import { syntheticScenario } from './syntheticScenario.js';
 
@@ -89,5 +91,43 @@ export function rollbackFigures(): Figure[] {
 		maxRatio: 2,
 		note: `${strategic.flat.size} nodes`
 	});
+	figures.push(roundsFigure());
 	return figures;
+}
+
+/**
+ * A game of six rounds written with the machine's context (4 states),
+ * against the same game spelled out state by state: unrolling, compiling
+ * and evaluating the tree, as a change to a guard's assumption does.
+ */
+function roundsFigure(): Figure {
+	const rounds = 6;
+	const text = readFileSync('tests/fixtures/e2e-scenarios/rounds/scenario.yaml', 'utf8')
+		.replace('expr: "period > 3"', `expr: "period > ${rounds}"`)
+		// Five earlier wins must still leave a probability.
+		.replace('default: 0.15, min: 0, max: 0.2', 'default: 0.05, min: 0, max: 0.08');
+	const model = (source: string) => {
+		const parsed = parseScenario(source);
+		if (!parsed.scenario) throw new Error(parsed.issues.map((i) => i.message).join('\n'));
+		return buildMachine(parsed.scenario);
+	};
+	const withContext = model(text);
+	const byHand = model(roundsSpelledOut(text, rounds));
+	const run = (m: ScenarioModel) => () => {
+		const values = resolveValues(m.scenario, m.book);
+		const { tree } = unrollTree(m, { values });
+		const flat = compileTree(tree!, m);
+		return evaluateWithSlots(flat, evaluateSlots(flat, values)).expected[0];
+	};
+	if (Math.abs((run(withContext)() as number) - (run(byHand)() as number)) > 1e-9) throw new Error('rounds: the context and the spelled-out game disagree');
+	const [ctx, spelled] = compare(run(withContext), run(byHand));
+	return {
+		name: `rounds, a ${rounds}-round game: unroll, compile and evaluate with the machine's context (${withContext.scenario.states.length} states)`,
+		value: ctx,
+		unit: 'ms',
+		reference: { name: `the same game spelled out state by state (${byHand.scenario.states.length} states)`, value: spelled },
+		// Each move also runs its assign actions, and formulas that read the context are evaluated per context.
+		maxRatio: 2,
+		note: `${unrollTree(withContext, { values: resolveValues(withContext.scenario, withContext.book) }).tree!.nodes.length} nodes`
+	};
 }

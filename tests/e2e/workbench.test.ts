@@ -128,6 +128,26 @@ describe('the workbench in Chromium', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('opens a game with rounds written with the machine context: the CLI’s value, each node’s context in the inspector, walks that follow it', async () => {
+		const FILE = 'tests/fixtures/e2e-scenarios/rounds/scenario.yaml';
+		const { page, errors } = await open(context, `${base()}/s/rounds`);
+		const cli = JSON.parse(runCommand('evaluate', [FILE], { json: true }).stdout) as { score: number };
+		expect(Number(await rootValue(page))).toBeCloseTo(cli.score, 2);
+		await page.locator('[data-testid="node"][data-path="SAFE/WIN"]').click();
+		const inspector = page.locator('[data-testid="inspector"]');
+		await expect(inspector.locator('[data-testid="inspector-context"]').textContent()).resolves.toBe('Context: period = 2, wins = 1, losses = 0');
+		await page.locator('[data-testid="node"][data-path="SAFE/WIN/BOLD/WIN"]').click();
+		// The move's payoff reads the context of the state it leaves: 4 − 0.5 × 2.
+		await expect(inspector.textContent()).resolves.toMatch(/Gain: 4 - 0\.5 \* period = 3\b/);
+		await shot(page, 'rounds-context');
+		await page.locator('[data-testid="view-analyses"]').click();
+		await page.locator('[data-testid="tab-simulation"]').click();
+		await page.locator('[data-testid="run-simulation"]').click();
+		await expect(page.locator('[data-testid="simulation"]').textContent()).resolves.toMatch(/10000 walks \(seed 1; random decisions\)/);
+		await expect(page.locator('[data-testid="simulation"] tbody tr').first().locator('td').nth(2).textContent()).resolves.toBe('100%');
+		expect(errors).toEqual([]);
+	});
+
 	it('an excerpt containing <script> renders as text', async () => {
 		const { page } = await open(context, `${base()}/s/script-excerpt`);
 		await page.locator('[data-testid="node"][data-path="WAIT"]').click();

@@ -8,6 +8,7 @@ import {
 	evaluate,
 	evaluateScenario,
 	guardSignature,
+	nodeTable,
 	parseScenario,
 	resolveValues,
 	simulatePolicy,
@@ -19,55 +20,14 @@ import {
 import { runCommand } from '../../src/cli/runCommand.js';
 import { expectClose } from '../helpers/approx.js';
 import { lineOf, parseValid, replaceOnce } from '../helpers/scenarios.js';
+import { roundsSpelledOut } from '../fixtures/roundsSpelledOut.js';
 
 const FILE = 'tests/fixtures/e2e-scenarios/rounds/scenario.yaml';
 const TEXT = readFileSync(FILE, 'utf8');
 const errorsOf = (text: string) => parseScenario(text).issues.filter((i) => i.severity === 'error').map((i) => `${i.line}:${i.column} ${i.message}`);
 
-/**
- * The same three-round game spelled out state by state, one state per
- * history, with every number the context would carry written into the
- * formulas: the way such a model had to be written without a context.
- */
-function spelledOut(): string {
-	const header = TEXT.slice(0, TEXT.indexOf('machine:'));
-	const lines = ['machine:', '  id: rounds_by_hand', '  initial: d_', '  states:'];
-	const cite = (id: string) => `citations: [${id}]`;
-	const visit = (history: string, round: number, wins: number, losses: number) => {
-		if (round > 3) {
-			lines.push(`    d_${history}:`, '      type: final', `      meta: { label: Three rounds played, payoffs: { gain: "bonus * ${wins === 3 ? 1 : 0}" }, ${cite('c-sanctions')} }`);
-			return;
-		}
-		lines.push(`    d_${history}:`, `      meta: { actor: player, label: Bold or safe?, ${cite('c-sanctions')} }`, '      on:');
-		if (losses < 2) lines.push(`        BOLD: { target: b_${history}, meta: { label: Play bold, ${cite('c-sanctions')} } }`);
-		lines.push(`        SAFE: { target: s_${history}, meta: { label: Play safe, ${cite('c-sanctions')} } }`);
-		if (losses < 2) {
-			lines.push(
-				`    b_${history}:`,
-				`      meta: { actor: nature, label: Bold play, ${cite('c-evasion')} }`,
-				'      on:',
-				`        WIN: { target: d_${history}BW, meta: { label: Won, probability: "p_bold + momentum * ${wins}", payoffs: { gain: "${4 - 0.5 * round}" }, ${cite('c-evasion')} } }`,
-				`        LOSE: { target: d_${history}BL, meta: { label: Lost, probability: "1 - (p_bold + momentum * ${wins})", payoffs: { gain: "-2" }, ${cite('c-evasion')} } }`
-			);
-			visit(`${history}BW`, round + 1, wins + 1, losses);
-			visit(`${history}BL`, round + 1, wins, losses + 1);
-		}
-		lines.push(
-			`    s_${history}:`,
-			`      meta: { actor: nature, label: Safe play, ${cite('c-evasion')} }`,
-			'      on:',
-			`        WIN: { target: d_${history}SW, meta: { label: Won, probability: p_safe, payoffs: { gain: "1" }, ${cite('c-evasion')} } }`,
-			`        LOSE: { target: d_${history}SL, meta: { label: Lost, probability: "1 - p_safe", ${cite('c-evasion')} } }`
-		);
-		visit(`${history}SW`, round + 1, wins + 1, losses);
-		visit(`${history}SL`, round + 1, wins, losses + 1);
-	};
-	visit('', 1, 0, 0);
-	return `${header}${lines.join('\n')}\n`;
-}
-
 const withContext = buildMachine(parseValid(TEXT));
-const byHand = buildMachine(parseValid(spelledOut()));
+const byHand = buildMachine(parseValid(roundsSpelledOut(TEXT, 3)));
 
 describe('a machine with context for rounds', () => {
 	it('needs four states where the spelled-out game needs one per history', () => {
@@ -161,9 +121,15 @@ describe('a machine with context for rounds', () => {
 		expect(json.meanLength).toBe(6);
 	});
 
-	it('shows each node’s context in the text tree', () => {
+	it('shows each node’s context in the text tree, the JSON and the node table', () => {
 		const out = runCommand('tree', [FILE], { depth: '2' }).stdout;
 		expect(out).toContain('Bold or safe? (period 2, wins 1, losses 0) [decision · Player]');
+		const json = JSON.parse(runCommand('evaluate', [FILE], { json: true }).stdout) as { nodes: { path: string; context: Record<string, number> }[] };
+		expect(json.nodes.find((n) => n.path === 'SAFE/LOSE/BOLD/WIN')!.context).toEqual({ period: 3, wins: 1, losses: 1 });
+		const run = evaluateScenario(withContext, {});
+		const table = nodeTable(withContext.scenario, run.flat!, run.evaluation!);
+		expect(table.header.slice(0, 9)).toEqual(['path', 'depth', 'kind', 'actor', 'state', 'period', 'wins', 'losses', 'move']);
+		expect(table.rows.find((row) => row[0] === 'SAFE/LOSE/BOLD/WIN')!.slice(0, 9)).toEqual(['SAFE/LOSE/BOLD/WIN', '4', 'decision', 'player', 'Bold or safe?', '3', '1', '1', 'Won']);
 	});
 });
 

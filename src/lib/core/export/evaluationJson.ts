@@ -68,6 +68,8 @@ export function evaluationJson(options: {
 		nodes: flat.tree.nodes.map((node, i) => ({
 			path: node.path,
 			state: node.state,
+			// The machine's context values here, where the scenario has a context.
+			...(node.context ? { context: node.context } : {}),
 			kind: node.kind,
 			/** How the move here is taken: decision, chance, strategic or bounded; null at outcomes. */
 			rule: moveRule(flat, i) ?? null,

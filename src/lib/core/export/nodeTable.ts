@@ -7,7 +7,8 @@ import type { Table } from './tables.js';
  * The whole evaluated tree, a row per node: its path of moves, the move
  * into it and its probability, payoffs accumulated and expected per
  * criterion, weighted score, whether the optimal policy reaches it, and the
- * excerpts (citation ids and source ids) its move and state rest on. Full
+ * excerpts (citation ids and source ids) its move and state rest on; with a
+ * machine context, a column per context value after the state. Full
  * precision, for spreadsheets. Pure.
  */
 export function nodeTable(scenario: Scenario, flat: FlatTree, evaluation: Evaluation): Table {
@@ -15,12 +16,14 @@ export function nodeTable(scenario: Scenario, flat: FlatTree, evaluation: Evalua
 	const states = new Map(scenario.states.map((s) => [s.id, s]));
 	const citations = new Map(scenario.citations.map((c) => [c.id, c]));
 	const nodes = flat.tree.nodes;
+	const contextIds = Object.keys(scenario.context);
 	const header = [
 		'path',
 		'depth',
 		'kind',
 		'actor',
 		'state',
+		...contextIds,
 		'move',
 		'probability',
 		...scenario.criteria.map((c) => `accumulated ${c.id}`),
@@ -42,6 +45,7 @@ export function nodeTable(scenario: Scenario, flat: FlatTree, evaluation: Evalua
 			node.kind,
 			node.actor ?? '',
 			state?.label ?? node.state,
+			...contextIds.map((id) => String(node.context?.[id] ?? '')),
 			move?.label ?? '',
 			String(evaluation.probability[i]),
 			...scenario.criteria.map((_, c) => String(evaluation.accumulated[i * C + c])),
