@@ -1,4 +1,13 @@
 import type { Handle } from '@sveltejs/kit';
+import { defineLanguageStrategy } from '$lib/i18n/strategy.js';
+import { paraglideMiddleware } from '$lib/paraglide/server.js';
+
+defineLanguageStrategy();
+
+/** Every request runs in its language; every answer gets the headers below. */
+export const handle: Handle = ({ event, resolve }) =>
+	// The language of the answer (tools/paraglide.js says how it is found); the page is drawn in it, <html lang> included.
+	paraglideMiddleware(event.request, ({ locale }) => withHeaders(resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })));
 
 /**
  * Headers every answer carries: no MIME sniffing, no referrer sent to other
@@ -6,11 +15,11 @@ import type { Handle } from '@sveltejs/kit';
  * make browsers send `Origin: null` on our own form posts, which SvelteKit's
  * cross-site check refuses), and no framing by other sites.
  */
-export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
+async function withHeaders(answer: Promise<Response> | Response): Promise<Response> {
+	const response = await answer;
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	// Pages carry the full policy from svelte.config.js (kit.csp); other answers at least this.
 	if (!response.headers.has('content-security-policy')) response.headers.set('content-security-policy', "frame-ancestors 'none'");
 	return response;
-};
+}

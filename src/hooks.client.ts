@@ -1,0 +1,3 @@
+import { defineLanguageStrategy } from '$lib/i18n/strategy.js';
+
+defineLanguageStrategy();

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { launchBrowser, open, shot } from '../../tools/browser.js';
+
+const base = () => inject('baseURL');
+const SHIPPED = '/s/russia-dprk-2024';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launchBrowser();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+/** A reader whose browser asks for `language` first, as a Japanese analyst's does. */
+const reader = (language: string, size = { width: 1280, height: 800 }): Promise<BrowserContext> =>
+	browser.newContext({ locale: language, extraHTTPHeaders: { 'Accept-Language': `${language},en;q=0.5` }, viewport: size });
+
+describe('Japanese and English', () => {
+	it('follows Accept-Language at first: the server draws the page in Japanese, <html lang> included', async () => {
+		const context = await reader('ja-JP');
+		const response = await (await context.newPage()).request.get(`${base()}/`);
+		expect(await response.text()).toMatch(/<html lang="ja">/);
+		const { page, errors } = await open(context, `${base()}/`);
+		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ja');
+		await expect(page.locator('.lede').textContent()).resolves.toBe('シナリオと政策オプションの分析ワークベンチです。シナリオを選んでください。');
+		await expect(page.locator('thead th').first().textContent()).resolves.toBe('シナリオ');
+		await shot(page, 'language-library-ja');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('switches to English and back in the workbench; the link carries the language and a reload keeps it', async () => {
+		const context = await reader('ja-JP');
+		const { page, errors } = await open(context, `${base()}${SHIPPED}?a.p_veto=0.5`);
+		await expect(page.locator('[data-testid="view-tree"]').textContent()).resolves.toBe('決定木');
+		await expect.poll(() => page.url()).toContain('lang=ja');
+		await shot(page, 'language-workbench-ja');
+
+		await Promise.all([page.waitForURL(/lang=en/), page.locator('[data-testid="language"]').selectOption('en')]);
+		await page.waitForSelector('[data-hydrated]');
+		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+		await expect(page.locator('[data-testid="view-tree"]').textContent()).resolves.toBe('Decision tree');
+		// The what-if stays as it was.
+		expect(page.url()).toContain('a.p_veto=0.5');
+		// Remembered: the library, opened without a language in its address, is in English although the browser asks for Japanese.
+		const library = await open(context, `${base()}/`);
+		await expect(library.page.locator('html').getAttribute('lang')).resolves.toBe('en');
+
+		await Promise.all([page.waitForURL(/lang=ja/), page.locator('[data-testid="language"]').selectOption('ja')]);
+		await page.waitForSelector('[data-hydrated]');
+		await expect(page.locator('[data-testid="view-tree"]').textContent()).resolves.toBe('決定木');
+		await page.reload();
+		await page.waitForSelector('[data-hydrated]');
+		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ja');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
+	it('opens a permalink in the language it carries, whatever the browser asks for', async () => {
+		const context = await reader('en-GB');
+		const { page, errors } = await open(context, `${base()}${SHIPPED}?lang=ja`);
+		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ja');
+		await expect(page.locator('[data-testid="copy-link"]').textContent()).resolves.toBe('リンクをコピー');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+});
