@@ -21,12 +21,12 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-async function openWorkbench(size: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+async function openWorkbench(size: { width: number; height: number }, lang = 'en'): Promise<{ page: Page; errors: string[] }> {
 	const context = await browser.newContext({ viewport: size });
 	const page = await context.newPage();
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(String(e)));
-	await page.goto(`${base()}${SHIPPED}`);
+	await page.goto(`${base()}${SHIPPED}${lang === 'en' ? '' : `?lang=${lang}`}`);
 	await page.waitForSelector('[data-hydrated] [data-testid="node"]');
 	await page.waitForTimeout(300);
 	return { page, errors };
@@ -46,11 +46,13 @@ const OVERLAPPING = `(() => {
 	return found;
 })()`;
 
-describe('the workbench on every screen', () => {
+describe('the workbench on every screen, in English and in Japanese', () => {
+	for (const lang of ['en', 'ja'])
 	for (const size of SCREENS)
-		it(`at ${size.width}×${size.height}: nothing runs off the screen or overlaps, and the tree gets the room`, async () => {
-			const { page, errors } = await openWorkbench(size);
-			await shot(page, `workbench-${size.width}x${size.height}`);
+		it(`at ${size.width}×${size.height}${lang === 'en' ? '' : ` in ${lang}`}: nothing runs off the screen or overlaps, and the tree gets the room`, async () => {
+			const { page, errors } = await openWorkbench(size, lang);
+			const name = `workbench-${size.width}x${size.height}${lang === 'en' ? '' : `-${lang}`}`;
+			await shot(page, name);
 			expect(await page.evaluate('document.scrollingElement.scrollWidth <= innerWidth')).toBe(true);
 			expect(await page.evaluate(OVERLAPPING)).toEqual([]);
 			const tree = await box(page, '[data-testid="tree"]');
@@ -66,7 +68,7 @@ describe('the workbench on every screen', () => {
 				const panel = await box(page, '[data-testid="panel-assumptions"]');
 				expect(panel.width).toBeGreaterThanOrEqual(size.width - 2);
 				expect(await page.locator('[data-testid="tree"]').isVisible()).toBe(false);
-				await shot(page, `workbench-${size.width}x${size.height}-assumptions`);
+				await shot(page, `${name}-assumptions`);
 			} else {
 				expect(await tabs.count()).toBe(0);
 				expect(await page.locator('[data-testid="panel-assumptions"]').isVisible()).toBe(true);

@@ -51,8 +51,8 @@ export function quoteExcerpt(excerpt: string, language: string | undefined): str
 }
 
 /** The gloss a note prints: none for an excerpt already in the reader's language. */
-export function noteGloss(citation: Citation, source: Source | undefined): string | undefined {
-	return sameLanguage(source?.language, READER_LANGUAGE) ? undefined : citation.gloss || undefined;
+export function noteGloss(citation: Citation, source: Source | undefined, reader: string = READER_LANGUAGE): string | undefined {
+	return sameLanguage(source?.language, reader) ? undefined : citation.gloss || undefined;
 }
 
 /** A note as one line of text: excerpt, gloss where it is needed, and the source in short. Pure. */
