@@ -1,13 +1,21 @@
 import type { Handle } from '@sveltejs/kit';
 import { defineLanguageStrategy } from '$lib/i18n/strategy.js';
+import { LANG_PARAM } from '$lib/i18n/strategy.js';
+import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 
 defineLanguageStrategy();
 
 /** Every request runs in its language; every answer gets the headers below. */
-export const handle: Handle = ({ event, resolve }) =>
+export const handle: Handle = ({ event, resolve }) => {
+	// A page opened in a language (a permalink) is remembered in it, so the pages it links to follow.
+	const lang = event.url.searchParams.get(LANG_PARAM);
+	if (lang !== null && isLocale(lang) && event.cookies.get(cookieName) !== lang) {
+		event.cookies.set(cookieName, lang, { path: '/', maxAge: cookieMaxAge, httpOnly: false, sameSite: 'lax', secure: event.url.protocol === 'https:' });
+	}
 	// The language of the answer (tools/paraglide.js says how it is found); the page is drawn in it, <html lang> included.
-	paraglideMiddleware(event.request, ({ locale }) => withHeaders(resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })));
+	return paraglideMiddleware(event.request, ({ locale }) => withHeaders(resolve(event, { transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale) })));
+};
 
 /**
  * Headers every answer carries: no MIME sniffing, no referrer sent to other

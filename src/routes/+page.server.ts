@@ -1,9 +1,11 @@
 import { buildMachine, evaluateScenario } from '$lib/core/index.js';
-import { listScenarios } from '$lib/server/scenarioFiles.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { listScenarios, SCENARIOS_DIR } from '$lib/server/scenarioFiles.js';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => ({
-	scenarios: listScenarios().map((loaded) => {
+	// Titles and descriptions in the reader's language where the scenario gives them.
+	scenarios: listScenarios(SCENARIOS_DIR, getLocale()).map((loaded) => {
 		// Valid means it also unrolls and evaluates at its defaults, as `bp validate` checks.
 		const run = loaded.scenario ? evaluateScenario(buildMachine(loaded.scenario)) : undefined;
 		const issues = [...loaded.issues, ...(run?.issues ?? [])];

@@ -26,6 +26,8 @@ describe('Japanese and English', () => {
 		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ja');
 		await expect(page.locator('.lede').textContent()).resolves.toBe('シナリオと政策オプションの分析ワークベンチです。シナリオを選んでください。');
 		await expect(page.locator('thead th').first().textContent()).resolves.toBe('シナリオ');
+		// The scenario's own texts too, where it gives them in Japanese.
+		await expect(page.locator('a[href="/s/russia-dprk-2024"]').textContent()).resolves.toBe('ロ朝条約（2024年6月）：日米韓の対応');
 		await shot(page, 'language-library-ja');
 		expect(errors).toEqual([]);
 		await context.close();
@@ -35,6 +37,8 @@ describe('Japanese and English', () => {
 		const context = await reader('ja-JP');
 		const { page, errors } = await open(context, `${base()}${SHIPPED}?a.p_veto=0.5`);
 		await expect(page.locator('[data-testid="view-tree"]').textContent()).resolves.toBe('決定木');
+		await expect(page.locator('[data-testid="inspector-title"]').textContent()).resolves.toBe('ロ朝条約への最初の対応');
+		await expect(page.locator('[data-testid="node"][data-path="UNSC_RESOLUTION"]').textContent()).resolves.toContain('安保理ルート');
 		await expect.poll(() => page.url()).toContain('lang=ja');
 		await shot(page, 'language-workbench-ja');
 
@@ -42,6 +46,7 @@ describe('Japanese and English', () => {
 		await page.waitForSelector('[data-hydrated]');
 		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
 		await expect(page.locator('[data-testid="view-tree"]').textContent()).resolves.toBe('Decision tree');
+		await expect(page.locator('[data-testid="inspector-title"]').textContent()).resolves.toBe('First response to the Russia–DPRK treaty');
 		// The what-if stays as it was.
 		expect(page.url()).toContain('a.p_veto=0.5');
 		// Remembered: the library, opened without a language in its address, is in English although the browser asks for Japanese.

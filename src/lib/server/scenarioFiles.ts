@@ -36,19 +36,19 @@ export function scenarioFileById(id: string): string | undefined {
 	return id.startsWith('.') || id.includes('/') || id.includes('\\') || !existsSync(file) ? undefined : file;
 }
 
-/** Reads and validates a scenario file. */
-export function loadScenario(file: string): LoadedScenario {
+/** Reads and validates a scenario file; its texts in `lang` where it has them (`parseScenario`). */
+export function loadScenario(file: string, lang?: string): LoadedScenario {
 	const bytes = readFileSync(file);
-	const parsed = parseScenario(bytes);
+	const parsed = parseScenario(bytes, { lang });
 	const id = basename(file) === 'scenario.yaml' ? basename(dirname(resolve(file))) : basename(file).replace(/\.ya?ml$/, '');
 	return { ...parsed, file, id, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Every scenario folder under `scenarios/`, loaded and validated, by id. */
-export function listScenarios(dir = SCENARIOS_DIR): LoadedScenario[] {
+export function listScenarios(dir = SCENARIOS_DIR, lang?: string): LoadedScenario[] {
 	return readdirSync(dir, { withFileTypes: true })
 		.filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'scenario.yaml')))
-		.map((entry) => loadScenario(join(dir, entry.name, 'scenario.yaml')))
+		.map((entry) => loadScenario(join(dir, entry.name, 'scenario.yaml'), lang))
 		.sort((a, b) => a.id.localeCompare(b.id));
 }
 

@@ -1,3 +1,4 @@
+import { m } from '../paraglide/messages.js';
 import { untrack } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import {
@@ -231,7 +232,7 @@ export class Workbench {
 				const move = nodes[i].move;
 				return states.get(nodes[nodes[i].parent]?.state)?.moves.find((m) => m.id === move)?.label ?? move ?? '';
 			},
-			leafLabel: (i, hidden) => (hidden > 0 ? `+${hidden} move${hidden === 1 ? '' : 's'}` : (states.get(nodes[i].state)?.label ?? nodes[i].state)),
+			leafLabel: (i, hidden) => (hidden > 0 ? m.tree_more_moves({ count: hidden }) : (states.get(nodes[i].state)?.label ?? nodes[i].state)),
 			metrics: options.metrics ?? this.metrics
 		});
 	}

@@ -13,6 +13,7 @@ import { commaSplitHint } from './commaSplitHint.js';
 import { compileFormulaBook } from './formulaBook.js';
 import type { Issue } from './Issue.js';
 import { createLocator, type Locator } from './locate.js';
+import { pickLanguage } from './pickLanguage.js';
 import { readYaml } from './readYaml.js';
 import { createReport } from './Report.js';
 import { keysAt, scenarioSchema } from './schema.js';
@@ -105,25 +106,28 @@ function byPosition(a: Issue, b: Issue): number {
  * Reads a scenario file and validates it completely: YAML, shape, ids and
  * references, assumptions, formulas, probabilities and the machine's graph.
  * Every problem is collected, located by line and column; user input never
- * makes it throw. Pure.
+ * makes it throw. Texts given per language come in `lang` where the
+ * scenario has them, else in its own language (`pickLanguage`). Pure.
  */
-export function parseScenario(input: string | Uint8Array): ParseResult {
+export function parseScenario(input: string | Uint8Array, options: { lang?: string } = {}): ParseResult {
 	const read = readYaml(input);
 	if (!read.doc || read.issues.length > 0) return { issues: read.issues };
 	const locator = createLocator(read.doc, read.lineCounter);
-	const raw = read.doc.toJS({ maxAliasCount: 0 }) as unknown;
-	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+	const written = read.doc.toJS({ maxAliasCount: 0 }) as unknown;
+	if (written === null || typeof written !== 'object' || Array.isArray(written)) {
 		return { issues: [{ severity: 'error', path: [], line: 1, column: 1, message: 'A scenario file is a YAML map with id, title, machine and the other sections.' }] };
 	}
+	const picked = pickLanguage(written, options.lang, locator);
+	const raw = picked.raw;
 	const shapeIssues = schemaIssues(raw, read.doc, locator);
 	// Unknown (misspelt) fields alone need not hide the rest: without them the
 	// document may still have its shape, and the deeper checks can run too.
 	const shaped = scenarioSchema.safeParse(shapeIssues.length > 0 ? withoutUnknownKeys(raw, []) : raw);
 	if (!shaped.success) return { issues: shapeIssues.sort(byPosition) };
 
-	const scenario = toScenario(shaped.data, raw as Record<string, unknown>, locator);
+	const scenario = { ...toScenario(shaped.data, raw as Record<string, unknown>, locator), language: picked.language };
 	const report = createReport(locator);
-	report.issues.push(...shapeIssues);
+	report.issues.push(...shapeIssues, ...picked.issues);
 	checkReferences(scenario, report);
 	checkActors(scenario, report);
 	checkContext(scenario, report);

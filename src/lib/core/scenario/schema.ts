@@ -271,6 +271,8 @@ const spiral = z.strictObject({
 
 export const scenarioSchema = z.strictObject({
 	id,
+	// The languages its texts are written in; the first is the language of plain strings (pickLanguage).
+	languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: 'A language is a tag such as en or ja.' })).min(1).optional(),
 	title: label,
 	description: text.max(LIMIT.description),
 	asOf: isoDate,

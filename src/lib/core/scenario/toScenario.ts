@@ -59,6 +59,8 @@ export function toScenario(
 	doc.citations.forEach((c, i) => item(['citations', i], `citations.${c.id}`));
 	const scenario: Scenario = {
 		id: doc.id,
+		languages: doc.languages ?? ['en'],
+		language: (doc.languages ?? ['en'])[0],
 		title: doc.title,
 		description: doc.description,
 		asOf: doc.asOf,

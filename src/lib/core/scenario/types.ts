@@ -224,6 +224,10 @@ export type SourceMap = Record<string, { line: number; column: number }>;
 
 export interface Scenario {
 	id: string;
+	/** The languages its texts are written in; the first is its own, the language of plain strings. */
+	languages: string[];
+	/** The language its texts were read in (`parseScenario`'s lang where the scenario has it). */
+	language: string;
 	title: string;
 	description: string;
 	asOf: string;
