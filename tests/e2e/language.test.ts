@@ -63,6 +63,18 @@ describe('Japanese and English', () => {
 		await context.close();
 	});
 
+	it('greets a participant’s phone in Japanese, with its error in Japanese too', async () => {
+		const context = await reader('ja-JP', { width: 390, height: 844 });
+		const { page, errors } = await open(context, `${base()}/join`);
+		await expect(page.locator('h1').textContent()).resolves.toBe('ワークショップに参加');
+		await page.locator('[data-testid="join-code-input"]').fill('12');
+		await Promise.all([page.waitForURL(/code=12/), page.locator('[data-testid="join-code-submit"]').click()]);
+		await expect(page.locator('#problem').textContent()).resolves.toBe('コードはプロジェクターに表示された6文字の英数字です。');
+		await shot(page, 'language-join-ja');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('opens a permalink in the language it carries, whatever the browser asks for', async () => {
 		const context = await reader('en-GB');
 		const { page, errors } = await open(context, `${base()}${SHIPPED}?lang=ja`);

@@ -79,7 +79,7 @@ export { checkText, TEXT_LIMITS } from './workshop/checkText.js';
 export { joinCodeFrom, normaliseJoinCode, JOIN_ALPHABET, JOIN_CODE_LENGTH } from './workshop/joinCode.js';
 export { publicView, projectorView, participantView, participantPart, facilitatorView, type ParticipantPart, type PublicView, type ParticipantView, type ProjectorView, type FacilitatorView, type MoveView, type StepView, type TeamView, type ViewContext } from './workshop/workshopViews.js';
 export { checkSetup, MAX_SEED, type RawSetup, type SetupCheck } from './workshop/checkSetup.js';
-export { describeChance } from './workshop/describeChance.js';
+export { chanceParts, describeChance } from './workshop/describeChance.js';
 export { reviewWorkshop, type WorkshopReview, type ReviewStep, type ReviewOption } from './workshop/reviewWorkshop.js';
 export { compareWorkshops, type WorkshopComparison, type DecisionPoint } from './workshop/compareWorkshops.js';
 export { publishableLog, logTable } from './workshop/workshopLog.js';

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { normaliseJoinCode } from '$lib/core/index.js';
+import { m } from '$lib/paraglide/messages.js';
 import { workshops } from '$lib/server/workshop/workshops.js';
 import type { PageServerLoad } from './$types';
 
@@ -8,7 +9,7 @@ export const load: PageServerLoad = ({ url }) => {
 	const typed = url.searchParams.get('code');
 	if (typed === null) return { typed: '', problem: undefined };
 	const code = normaliseJoinCode(typed);
-	if (!code) return { typed, problem: 'A code is 6 letters and digits, as shown on the projector.' };
-	if (!workshops().store.byCode(code)) return { typed, problem: `No workshop has the code ${code}; check it on the projector.` };
+	if (!code) return { typed, problem: m.join_bad_code() };
+	if (!workshops().store.byCode(code)) return { typed, problem: m.join_no_workshop({ code }) };
 	redirect(303, `/join/${code}`);
 };

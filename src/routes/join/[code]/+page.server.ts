@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
 import { randomBytes } from 'node:crypto';
 import { normaliseJoinCode, type ParticipantView } from '$lib/core/index.js';
 import { joinLimiter, participantOf, rememberParticipant, workshops } from '$lib/server/workshop/workshops.js';
@@ -7,7 +8,7 @@ import type { Actions, PageServerLoad } from './$types';
 function workshopByCode(raw: string) {
 	const code = normaliseJoinCode(raw);
 	const live = code ? workshops().byCode(code) : undefined;
-	if (!live) error(404, `No workshop has the code ${raw}; check it on the projector.`);
+	if (!live) error(404, m.join_no_workshop({ code: raw }));
 	return live;
 }
 
@@ -38,13 +39,13 @@ export const actions: Actions = {
 		// Someone already in the workshop goes back to their page rather than joining a second time.
 		const already = participantOf(cookies, live.row.id);
 		if (already && live.state.participants[already] && !live.state.participants[already].removed) redirect(303, `/join/${live.row.code}`);
-		if (!joinLimiter.take(getClientAddress(), service.now())) return fail(429, { error: 'Too many joins from this network just now; wait a few seconds and try again.', name: '', team: '' });
+		if (!joinLimiter.take(getClientAddress(), service.now())) return fail(429, { error: m.join_too_many(), name: '', team: '' });
 		const form = await request.formData();
 		const name = form.get('name');
 		const team = form.get('team');
 		const token = form.get('token');
 		const typed = { name: typeof name === 'string' ? name : '', team: typeof team === 'string' ? team : '' };
-		if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{16}$/.test(token)) return fail(400, { error: 'The form is out of date; reload the page and join again.', ...typed });
+		if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{16}$/.test(token)) return fail(400, { error: m.join_stale_form(), ...typed });
 		const participant = randomBytes(9).toString('base64url');
 		const result = service.execute(live.row.id, { role: 'participant', participant }, { id: `join-${token}`, type: 'join', participant, name: typed.name, team: typed.team || undefined });
 		if (!result.ok) return fail(result.status, { error: result.message, ...typed });
