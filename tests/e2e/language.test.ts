@@ -63,6 +63,20 @@ describe('Japanese and English', () => {
 		await context.close();
 	});
 
+	it('shows the analyses and the export tab in Japanese', async () => {
+		const context = await reader('ja-JP');
+		const { page, errors } = await open(context, `${base()}${SHIPPED}`);
+		await page.locator('[data-testid="view-analyses"]').click();
+		await page.waitForSelector('[data-testid="tornado"] rect');
+		await expect(page.locator('[data-testid="view-analyses"]').textContent()).resolves.toBe('分析');
+		await shot(page, 'language-analyses-ja');
+		await page.locator('[data-testid="view-export"]').click();
+		await page.waitForTimeout(500);
+		await shot(page, 'language-export-ja');
+		expect(errors).toEqual([]);
+		await context.close();
+	});
+
 	it('greets a participant’s phone in Japanese, with its error in Japanese too', async () => {
 		const context = await reader('ja-JP', { width: 390, height: 844 });
 		const { page, errors } = await open(context, `${base()}/join`);
