@@ -1,13 +1,14 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { listScenarios, scenarioFileById } from '$lib/server/scenarioFiles.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
+import { listScenarios, SCENARIOS_DIR, scenarioFileById } from '$lib/server/scenarioFiles.js';
 import { admitFacilitator, createLimiter, forgetFacilitator, isFacilitator, workshops } from '$lib/server/workshop/workshops.js';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The facilitator's list of workshops and the form that creates one, prefilled from a what-if link. */
 export const load: PageServerLoad = ({ url, cookies }) => {
-	const scenarios = listScenarios()
+	const scenarios = listScenarios(SCENARIOS_DIR, getLocale())
 		.filter((s) => s.scenario)
 		.map((s) => ({
 			id: s.id,
@@ -55,7 +56,8 @@ export const actions: Actions = {
 		if (!file) return fail(400, { errors: { scenario: `No scenario "${scenarioId}".` }, raw: { ...raw, scenario: scenarioId } });
 		// One read: the text kept with the workshop is the text its hash names.
 		const bytes = readFileSync(file);
-		const result = workshops().create({ scenarioId, scenarioYaml: bytes.toString('utf8'), scenarioSha256: createHash('sha256').update(bytes).digest('hex'), raw });
+		// The room sees the scenario's texts in the facilitator's language.
+		const result = workshops().create({ scenarioId, scenarioYaml: bytes.toString('utf8'), scenarioSha256: createHash('sha256').update(bytes).digest('hex'), raw, language: getLocale() });
 		if (!result.ok) return fail(400, { errors: result.errors, raw: { ...raw, scenario: scenarioId } });
 		admitFacilitator(cookies, url, result.id, result.facilitatorKey);
 		redirect(303, `/workshops/${result.id}/console`);

@@ -173,3 +173,18 @@ describe('WorkshopService', () => {
 		expect(s.store.events(id)).toEqual([]);
 	});
 });
+
+describe('a workshop in Japanese', () => {
+	it('shows the scenario’s texts in the language it was created in, also after a restart', () => {
+		const { dir, service: s } = service();
+		const result = s.create({ scenarioId: 'russia-dprk-2024', scenarioYaml: SHIPPED, scenarioSha256: 'abc', raw: { teams: ['coalition'], overrides: {}, seed: '5' }, language: 'ja' });
+		if (!result.ok) throw new Error(JSON.stringify(result.errors));
+		const live = s.get(result.id)!;
+		expect(live.state.setup.language).toBe('ja');
+		expect(live.scenario.states.find((st) => st.id === live.scenario.initial)!.label).toBe('ロ朝条約への最初の対応');
+		const restarted = new WorkshopService(openDatabase(dir));
+		expect(restarted.get(result.id)!.scenario.title).toBe('ロ朝条約（2024年6月）：日米韓の対応');
+		// Without a language, the scenario's own.
+		expect(s.get(create(s).id)!.scenario.title).toBe('Russia–DPRK treaty (June 2024): the Japan–US–ROK response');
+	});
+});

@@ -28,6 +28,12 @@ export interface WorkshopSetup {
 	seed: number;
 	/** Default length of a round's timer. */
 	roundSeconds: number;
+	/**
+	 * The language the scenario's texts are shown in, on every screen of the
+	 * workshop: the facilitator's when creating it. Absent (older
+	 * workshops): the scenario's own.
+	 */
+	language?: string;
 }
 
 /** Who sent a command, as the server established it. */

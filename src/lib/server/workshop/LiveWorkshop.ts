@@ -53,12 +53,13 @@ export class LiveWorkshop {
 	#lastBroadcast = 0;
 
 	constructor(row: WorkshopRow, events: readonly WorkshopEvent[]) {
-		const parsed = parseScenario(row.scenarioYaml);
+		this.state = foldWorkshop(events);
+		// Its texts in the language the workshop was created in.
+		const parsed = parseScenario(row.scenarioYaml, { lang: this.state.setup.language });
 		if (!parsed.scenario) throw new Error(`workshop ${row.id}: its stored scenario no longer parses (${parsed.issues[0]?.message})`);
 		this.row = row;
 		this.scenario = parsed.scenario;
 		this.model = buildMachine(parsed.scenario);
-		this.state = foldWorkshop(events);
 		// The path must replay on the stored scenario; if it does not, running on would build on a wrong state.
 		const walk = walkOf(this.state);
 		const replay = this.situationAfter(walk);

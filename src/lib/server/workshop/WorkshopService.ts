@@ -54,9 +54,9 @@ export class WorkshopService {
 		return this.#clock();
 	}
 
-	/** Creates a workshop on a scenario's text as it is now; the text is kept with the workshop. */
-	create(options: { scenarioId: string; scenarioYaml: string; scenarioSha256: string; raw: RawSetup }): CreateResult {
-		const parsed = parseScenario(options.scenarioYaml);
+	/** Creates a workshop on a scenario's text as it is now, its texts in `language` where it gives them; the text is kept with the workshop. */
+	create(options: { scenarioId: string; scenarioYaml: string; scenarioSha256: string; raw: RawSetup; language?: string }): CreateResult {
+		const parsed = parseScenario(options.scenarioYaml, { lang: options.language });
 		if (!parsed.scenario) return { ok: false, errors: { scenario: `The scenario has errors: ${parsed.issues[0]?.message}` } };
 		const model = buildMachine(parsed.scenario);
 		const checked = checkSetup(model, options.raw, randomInt(0, 2 ** 31 - 1));
@@ -67,7 +67,7 @@ export class WorkshopService {
 		const id = randomBytes(9).toString('hex');
 		const facilitatorKey = randomBytes(18).toString('base64url');
 		const code = this.#freshCode();
-		const created: WorkshopEventBody = { type: 'created', setup: { ...checked.setup, scenarioId: options.scenarioId, scenarioSha256: options.scenarioSha256 } };
+		const created: WorkshopEventBody = { type: 'created', setup: { ...checked.setup, scenarioId: options.scenarioId, scenarioSha256: options.scenarioSha256, language: parsed.scenario.language } };
 		this.store.create({
 			row: { id, code, facilitatorKey, title: checked.setup.title, scenarioId: options.scenarioId, scenarioSha256: options.scenarioSha256, scenarioYaml: options.scenarioYaml, createdAt: this.now() },
 			created,
