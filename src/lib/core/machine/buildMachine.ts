@@ -52,6 +52,12 @@ interface GuardParams {
 export function machineConfig(scenario: Scenario): Record<string, unknown> {
 	const bounded = new Map(scenario.states.filter((s) => s.maxVisits !== undefined).map((s) => [s.id, s.maxVisits as number]));
 	const raw = scenario.machineConfig as { states: Record<string, Record<string, unknown>> };
+	/** The guard of a transition into `target`: its formula, and the visit count where the target is bounded. */
+	const guardInto = (target: string, expr: string | undefined) => {
+		const max = bounded.get(target);
+		if (max !== undefined) return { type: 'bounded', params: { expr, state: target, maxVisits: max } };
+		return expr !== undefined ? { type: 'formula', params: { expr } } : undefined;
+	};
 	const states = Object.fromEntries(
 		scenario.states.map((state) => {
 			const written = raw.states[state.id];
@@ -60,12 +66,7 @@ export function machineConfig(scenario: Scenario): Record<string, unknown> {
 					const original = (written.on as Record<string, unknown> | undefined)?.[move.id];
 					const transition = typeof original === 'string' ? { target: original } : { ...(original as object) };
 					const max = bounded.get(move.target);
-					const guard =
-						max !== undefined
-							? { type: 'bounded', params: { expr: move.guard, state: move.target, maxVisits: max } }
-							: move.guard !== undefined
-								? { type: 'formula', params: { expr: move.guard } }
-								: undefined;
+					const guard = guardInto(move.target, move.guard);
 					// A move back into the same state must re-enter it for the entry count to run.
 					const reenter = max !== undefined && move.target === state.id ? { reenter: true } : {};
 					// Formulas as text, as the book keys them (YAML may have given a number).
@@ -74,13 +75,7 @@ export function machineConfig(scenario: Scenario): Record<string, unknown> {
 				})
 			);
 			const always = state.always.map((a) => {
-				const max = bounded.get(a.target);
-				const guard =
-					max !== undefined
-						? { type: 'bounded', params: { expr: a.guard, state: a.target, maxVisits: max } }
-						: a.guard !== undefined
-							? { type: 'formula', params: { expr: a.guard } }
-							: undefined;
+				const guard = guardInto(a.target, a.guard);
 				return guard ? { target: a.target, guard } : { target: a.target };
 			});
 			const entry = bounded.has(state.id) ? { entry: [{ type: 'countVisit', params: { state: state.id } }] } : {};
