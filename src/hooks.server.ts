@@ -1,6 +1,5 @@
 import type { Handle } from '@sveltejs/kit';
-import { defineLanguageStrategy } from '$lib/i18n/strategy.js';
-import { LANG_PARAM } from '$lib/i18n/strategy.js';
+import { defineLanguageStrategy, LANG_PARAM } from '$lib/i18n/strategy.js';
 import { cookieMaxAge, cookieName, isLocale } from '$lib/paraglide/runtime.js';
 import { paraglideMiddleware } from '$lib/paraglide/server.js';
 
