@@ -1,6 +1,5 @@
 import { buildMachine } from '../machine/buildMachine.js';
-import { formulaSites } from '../scenario/formulaBook.js';
-import { readsContext } from '../scenario/checkFormulas.js';
+import { formulaReadsContext, formulaSites } from '../scenario/formulaBook.js';
 import type { Report } from '../scenario/Report.js';
 import { resolveValues } from '../scenario/resolveValues.js';
 import { testPoints } from '../scenario/testPoints.js';
@@ -25,9 +24,10 @@ export function checkContextOnTree(scenario: Scenario, report: Report): void {
 	if (Object.keys(scenario.context).length === 0) return;
 	const model = buildMachine(scenario);
 	const { book } = model;
-	const onContext = new Set(formulaSites(scenario).filter((site) => readsContext(scenario, book, site.source)).map((site) => site.key));
+	const reads = (source: string | undefined) => source !== undefined && formulaReadsContext(book, source);
+	const onContext = new Set(formulaSites(scenario).filter((site) => reads(site.source)).map((site) => site.key));
 	for (const state of scenario.states) {
-		if (state.moves.some((m) => (m.probability !== undefined && readsContext(scenario, book, m.probability)) || (m.guard !== undefined && readsContext(scenario, book, m.guard)))) {
+		if (state.moves.some((m) => reads(m.probability) || reads(m.guard))) {
 			onContext.add(`machine.states.${state.id}.on`);
 		}
 	}

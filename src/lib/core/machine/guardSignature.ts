@@ -1,3 +1,4 @@
+import { formulaReadsContext } from '../scenario/formulaBook.js';
 import type { Values } from '../scenario/resolveValues.js';
 import type { ScenarioModel } from './buildMachine.js';
 
@@ -20,7 +21,7 @@ export function guardSignature(model: ScenarioModel, values: Values): string {
 	const guard = (source: string | undefined) => {
 		if (source === undefined) return;
 		const f = formula(source);
-		if (f.symbols.some(inContext)) for (const s of f.symbols) read.add(s);
+		if (formulaReadsContext(book, source)) for (const s of f.symbols) read.add(s);
 		else signature += f.evaluate(values) !== 0 ? '1' : '0';
 	};
 	for (const state of scenario.states) {

@@ -1,5 +1,5 @@
 import type { FormulaBook, FormulaProblem, FormulaSite } from './formulaBook.js';
-import { formulaSites, formulaValue } from './formulaBook.js';
+import { formulaReadsContext, formulaSites, formulaValue } from './formulaBook.js';
 import type { Report } from './Report.js';
 import { resolveValues, type Values } from './resolveValues.js';
 import { testPoints } from './testPoints.js';
@@ -43,7 +43,7 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 	}));
 	const valueOf = (source: string, values: Values) => formulaValue(book, source, values);
 	// A formula that reads the machine's context has a value per path: it is judged on the tree at each point (`checkOnTree`).
-	const contextual = (source: string) => readsContext(scenario, book, source);
+	const contextual = (source: string) => formulaReadsContext(book, source);
 
 	// A formula that fails only because it reads a failing derived value is
 	// left to the derived value's own report: one cause, one error.
@@ -168,12 +168,6 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 		}
 	}
 	return deferred;
-}
-
-/** Whether a formula of the book reads a value of the machine's context. */
-export function readsContext(scenario: Scenario, book: FormulaBook, source: string): boolean {
-	const slot = book.slotOf.get(source);
-	return slot !== undefined && book.formulas[slot].symbols.some((s) => Object.hasOwn(scenario.context, s));
 }
 
 function round(x: number): number {

@@ -27,6 +27,8 @@ export interface FormulaBook {
 	/** Distinct formulas; a slot index is a position here. */
 	readonly formulas: readonly CompiledFormula[];
 	readonly slotOf: ReadonlyMap<string, number>;
+	/** 1 for each formula (by slot) that reads the machine's context: its value depends on where on the tree it is read. */
+	readonly readsContext: Uint8Array;
 	readonly derivedOrder: readonly { id: string; formula: CompiledFormula }[];
 }
 
@@ -40,6 +42,12 @@ export function formulaValue(book: FormulaBook, source: string, values: Readonly
 	const slot = book.slotOf.get(source);
 	if (slot === undefined) throw new Error(`formulaValue: "${source}" is not a formula of this scenario`);
 	return book.formulas[slot].evaluate(values);
+}
+
+/** Whether a formula of the book (by its text) reads the machine's context. */
+export function formulaReadsContext(book: FormulaBook, source: string): boolean {
+	const slot = book.slotOf.get(source);
+	return slot !== undefined && book.readsContext[slot] === 1;
 }
 
 /** Every formula site of a scenario, in document order. */
@@ -95,28 +103,27 @@ export function compileFormulaBook(scenario: Scenario): { book: FormulaBook; pro
 				continue;
 			}
 		}
-		// The context changes along a path: only the machine's own formulas, evaluated on the path, can read it.
-		if (contextIds.size > 0 && site.path[0] !== 'machine') {
-			const own = compileFormula(site.source, known);
-			const read = own.ok ? own.formula.symbols.find((s) => contextIds.has(s)) : undefined;
-			if (read !== undefined) {
-				const what = site.path[0] === 'derived' ? 'a derived value is computed once, before the tree' : 'this formula is evaluated once, not along a path';
-				problems.push({ path: site.path, message: `"${read}" is a value of the machine's context, read only by the machine's guards, probabilities, payoffs and assign actions: ${what}.`, char: site.source.search(new RegExp(`(?<![A-Za-z0-9_])${read}(?![A-Za-z0-9_])`)) + 1 });
-				continue;
+		if (!slotOf.has(site.source) && !failed.has(site.source)) {
+			const result = compileFormula(site.source, known);
+			if (result.ok) {
+				slotOf.set(site.source, formulas.length);
+				formulas.push(result.formula);
+			} else {
+				problems.push({ path: site.path, message: result.message, char: result.char });
+				failed.add(site.source);
 			}
 		}
-		if (slotOf.has(site.source) || failed.has(site.source)) continue;
-		const result = compileFormula(site.source, known);
-		if (result.ok) {
-			slotOf.set(site.source, formulas.length);
-			formulas.push(result.formula);
-		} else {
-			if (!failed.has(site.source)) problems.push({ path: site.path, message: result.message, char: result.char });
-			failed.add(site.source);
+		// The context changes along a path: only the machine's own formulas, evaluated on the path, can read it.
+		const slot = slotOf.get(site.source);
+		const read = slot === undefined || site.path[0] === 'machine' ? undefined : formulas[slot].symbols.find((s) => contextIds.has(s));
+		if (read !== undefined) {
+			const what = site.path[0] === 'derived' ? 'a derived value is computed once, before the tree' : 'this formula is evaluated once, not along a path';
+			problems.push({ path: site.path, message: `"${read}" is a value of the machine's context, read only by the machine's guards, probabilities, payoffs and assign actions: ${what}.`, char: site.source.search(new RegExp(`(?<![A-Za-z0-9_])${read}(?![A-Za-z0-9_])`)) + 1 });
 		}
 	}
+	const readsContext = Uint8Array.from(formulas, (f) => (f.symbols.some((s) => contextIds.has(s)) ? 1 : 0));
 	const derivedOrder = orderDerived(scenario, formulas, slotOf, problems);
-	return { book: { formulas, slotOf, derivedOrder }, problems };
+	return { book: { formulas, slotOf, readsContext, derivedOrder }, problems };
 }
 
 /** Depth-first topological order of derived values; a cycle is a problem, named. */

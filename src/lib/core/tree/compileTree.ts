@@ -129,7 +129,7 @@ export function compileTree(tree: DecisionTree, model: ScenarioModel, options: {
 		return s;
 	};
 	const B = book.formulas.length;
-	const readsContext = Uint8Array.from(book.formulas, (f) => (f.symbols.some((s) => Object.hasOwn(scenario.context, s)) ? 1 : 0));
+	const { readsContext } = book;
 	const contextual: ContextualSlot[] = [];
 	const contextualIndex = new Map<string, number>();
 	const contextKey = (context: Readonly<Record<string, number>> | undefined) => (context === undefined ? '' : Object.values(context).join(','));
