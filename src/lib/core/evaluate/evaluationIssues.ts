@@ -24,8 +24,9 @@ export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluatio
 	const derivedIds = new Set(book.derivedOrder.map((d) => d.id));
 	const readsNonFinite = (symbols: readonly string[]) => symbols.some((s) => derivedIds.has(s) && !Number.isFinite(values[s]));
 	const reported = new Set<string>();
-	const matters = nonFiniteThatMatters(model, flat, evaluation, values);
-	const contextual = contextualProblems(flat, evaluation);
+	const slots = slotsOnTree(flat, evaluation);
+	const matters = nonFiniteThatMatters(model, flat, evaluation, values, slots);
+	const contextual = contextualProblems(flat, evaluation, slots.reached);
 	for (const site of formulaSites(scenario)) {
 		const slot = book.slotOf.get(site.source);
 		if (slot === undefined) continue;
@@ -88,11 +89,10 @@ interface ContextualProblem {
  * node reached with positive probability, or, as a move's probability, a
  * number outside 0..1. Keyed by the formula's slot. Pure.
  */
-function contextualProblems(flat: FlatTree, evaluation: Evaluation): Map<number, ContextualProblem> {
+function contextualProblems(flat: FlatTree, evaluation: Evaluation, reached: Uint8Array): Map<number, ContextualProblem> {
 	const out = new Map<number, ContextualProblem>();
 	if (flat.contextual.length === 0) return out;
 	const B = flat.formulas.length;
-	const { reached } = slotsOnTree(flat, evaluation);
 	const probability = new Uint8Array(B + flat.contextual.length);
 	for (const slot of flat.edgeProbabilitySlot) if (slot >= 0) probability[slot] = 1;
 	flat.contextual.forEach(({ formula, context, node }, k) => {

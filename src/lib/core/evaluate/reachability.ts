@@ -20,10 +20,10 @@ export interface NonFiniteThatMatters {
  * other derived values. A formula used only on branches reached with
  * probability 0 does not: those branches contribute nothing. Pure.
  */
-export function nonFiniteThatMatters(model: ScenarioModel, flat: FlatTree, evaluation: Evaluation, values: Values): NonFiniteThatMatters {
+export function nonFiniteThatMatters(model: ScenarioModel, flat: FlatTree, evaluation: Evaluation, values: Values, slots = slotsOnTree(flat, evaluation)): NonFiniteThatMatters {
 	const { book, scenario } = model;
 	const S = flat.formulas.length + flat.contextual.length;
-	const { onTree, reached } = slotsOnTree(flat, evaluation);
+	const { onTree, reached } = slots;
 	const derivedFormula = new Map(book.derivedOrder.map((d) => [d.id, d.formula]));
 	const out: NonFiniteThatMatters = { formulas: new Set(), derived: new Set() };
 	const addDerived = (symbols: readonly string[]) => {
