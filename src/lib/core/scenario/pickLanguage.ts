@@ -6,7 +6,8 @@ import { sameLanguage } from '../util/language.js';
 const TEXT_KEYS = new Set(['label', 'name', 'title', 'description', 'unit', 'text', 'gloss']);
 /** Sections whose records are keyed by ids, not text (a criterion or context value might be called "label"). */
 const NOT_TEXT = new Set(['payoffs', 'preferences', 'params', 'values', 'context', 'likelihood', 'states', 'results', 'limits']);
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
+/** A language tag as scenarios write it: en, ja, pt-BR. */
+export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z]{2,4})?$/;
 
 export interface PickedLanguage {
 	/** The document with every text in `language`. */
@@ -15,7 +16,7 @@ export interface PickedLanguage {
 	languages: string[];
 	/** The language the texts were picked in: the one asked for if declared, else the scenario's own. */
 	language: string;
-	/** Texts missing in a declared language (warnings), and text maps that are not what they should be (errors). */
+	/** Warnings: texts missing in a declared language, and texts in an undeclared one. */
 	issues: Issue[];
 }
 

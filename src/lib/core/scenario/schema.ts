@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGE_TAG } from './pickLanguage.js';
 
 /**
  * The shape of a scenario file. Objects are strict so that a misspelt key is
@@ -272,7 +273,7 @@ const spiral = z.strictObject({
 export const scenarioSchema = z.strictObject({
 	id,
 	// The languages its texts are written in; the first is the language of plain strings (pickLanguage).
-	languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: 'A language is a tag such as en or ja.' })).min(1).optional(),
+	languages: z.array(z.string().regex(LANGUAGE_TAG, { error: 'A language is a tag such as en or ja.' })).min(1).optional(),
 	title: label,
 	description: text.max(LIMIT.description),
 	asOf: isoDate,
