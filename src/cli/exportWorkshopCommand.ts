@@ -4,15 +4,18 @@ import { writeExportFile } from '../lib/server/scenarioFiles.js';
 import { DATA_DIR, openDatabase } from '../lib/server/workshop/openDatabase.js';
 import { WorkshopService } from '../lib/server/workshop/WorkshopService.js';
 import type { CommandResult } from './runCommand.js';
+import { m } from '../lib/paraglide/messages.js';
+import type { Locale } from '../lib/paraglide/runtime.js';
 
 export interface ExportWorkshopOptions {
 	format?: string;
 	content?: string;
 	names?: boolean;
 	out?: string;
+	/** The language of the command's messages; the files are in the language the workshop was run in. */
+	say?: Locale;
 }
 
-const USAGE = `Usage: export-workshop <workshop id> --format ${WORKSHOP_EXPORT_FORMATS.join('|')} [--content review|log|path] [--names] [--out file]`;
 
 /**
  * `export-workshop <id>`: a workshop's after-action review (md, docx, pdf),
@@ -21,18 +24,21 @@ const USAGE = `Usage: export-workshop <workshop id> --format ${WORKSHOP_EXPORT_F
  * as the review page's downloads. Names are left out unless --names.
  */
 export async function exportWorkshopCommand(args: string[], options: ExportWorkshopOptions): Promise<CommandResult & { bytes?: Uint8Array }> {
-	if (args.length !== 1) return { code: 2, stdout: '', stderr: USAGE };
+	const lang = options.say ?? 'en';
+	const locale = { locale: lang };
+	if (args.length !== 1) return { code: 2, stdout: '', stderr: m.xp_wscli_usage({ formats: WORKSHOP_EXPORT_FORMATS.join('|') }, locale) };
 	const format = options.format ?? 'md';
-	if (!(WORKSHOP_EXPORT_FORMATS as readonly string[]).includes(format)) return { code: 2, stdout: '', stderr: `export-workshop: unknown format "${format}"; choose ${WORKSHOP_EXPORT_FORMATS.join(', ')}.` };
-	const content = workshopContent(format as WorkshopExportFormat, options.content);
+	if (!(WORKSHOP_EXPORT_FORMATS as readonly string[]).includes(format)) return { code: 2, stdout: '', stderr: m.xp_wscli_unknown_format({ format, formats: WORKSHOP_EXPORT_FORMATS.join(', ') }, locale) };
+	const content = workshopContent(format as WorkshopExportFormat, options.content, lang);
 	if (content !== 'review' && content !== 'log' && content !== 'path') return { code: 2, stdout: '', stderr: `export-workshop: ${content}` };
 	const service = new WorkshopService(openDatabase(DATA_DIR));
 	const id = args[0];
 	const live = service.get(id);
 	if (!live) {
-		const problem = service.problem(id);
+		const problem = service.problem(id, lang);
 		const known = service.store.list().map((w) => `${w.id} (${w.title})`);
-		return { code: problem ? 1 : 2, stdout: '', stderr: problem ? `Workshop ${id} cannot be opened: ${problem}` : `No workshop "${id}" in ${DATA_DIR}.${known.length > 0 ? ` Workshops there: ${known.join(', ')}.` : ' It holds no workshops (set BRANCHPOINT_DATA to the server’s data folder).'}` };
+		const there = known.length > 0 ? m.xp_wscli_known({ list: known.join(', ') }, locale) : m.xp_wscli_empty({}, locale);
+		return { code: problem ? 1 : 2, stdout: '', stderr: problem ? m.xp_wscli_cannot_open({ id, problem }, locale) : m.xp_wscli_none({ id, dir: DATA_DIR, known: there }, locale) };
 	}
 	const exported = await exportWorkshop({ id, model: live.model, state: live.state, events: service.store.events(id), format: format as WorkshopExportFormat, content, names: options.names === true });
 	if (options.out === '-' || (!options.out && ['md', 'csv', 'json', 'svg'].includes(format))) return { code: 0, stdout: '', stderr: '', bytes: exported.bytes };
@@ -40,7 +46,7 @@ export async function exportWorkshopCommand(args: string[], options: ExportWorks
 	try {
 		writeExportFile(path, exported.bytes);
 	} catch (error) {
-		return { code: 1, stdout: '', stderr: `Could not write ${path}: ${(error as Error).message}` };
+		return { code: 1, stdout: '', stderr: m.xp_cli_cannot_write({ path, message: (error as Error).message }, locale) };
 	}
-	return { code: 0, stdout: '', stderr: `Wrote ${path} (${exported.bytes.length} bytes).` };
+	return { code: 0, stdout: '', stderr: m.xp_wscli_wrote({ path, bytes: exported.bytes.length }, locale) };
 }

@@ -1,71 +1,13 @@
 import { register } from 'node:module';
 import { parseArgs } from 'node:util';
+import { m } from '../lib/paraglide/messages.js';
+import type { Locale } from '../lib/paraglide/runtime.js';
+import { cliLanguage } from './cliLanguage.js';
+import { parseArgsError } from './parseArgsError.js';
 import { runCommand } from './runCommand.js';
 
 /** Defined (true) in the built command line, whose Svelte components are compiled already (tools/buildCli.js). */
 declare const BRANCHPOINT_BUILT: boolean | undefined;
-
-const USAGE = `Usage: npm run bp -- <command> [options]
-
-Commands:
-  validate <scenario>           check a scenario file; located errors, exit 1 on any
-  tree <scenario>               print the evaluated decision tree
-  evaluate <scenario>           expected values, the optimal policy, and the tree
-  analyse <scenario> tornado|threshold|twoway|montecarlo|evppi|simulate|spiral
-                                sensitivity, thresholds, region maps, Monte Carlo,
-                                value of information, random walks of the machine,
-                                the deterrence-spiral model
-  export <scenario> --format svg|png|pdf|csv|md|docx|bib|csl|json
-                                figures, tables, a report and citations for a
-                                paper; the same exporter as the workbench
-  export-workshop <id> --format md|docx|pdf|csv|json|svg|png [--content review|log|path] [--names]
-                                a workshop's after-action review (md, docx, pdf),
-                                its raw log (csv, json) or the played path on
-                                the tree (svg, png; pdf with --content path) from
-                                BRANCHPOINT_DATA; participants' names only with --names
-  verify-citations --sources <dir> [--write] [scenario…]
-                                find every excerpt in its source text
-
-<scenario> is a folder, a scenario.yaml, or an id under scenarios/.
-
-Options:
-  --set id=value      override an assumption (repeatable)
-  --preset id         start from a preset's values
-  --perspective id    whose moves are decisions (default: the scenario's)
-  --play id=p         how another actor moves: chance (by the probabilities),
-                      strategic (its best move by its preferences, looking
-                      ahead) or bounded (logit choice with its rationality λ);
-                      repeatable
-  --criterion id      optimise one criterion instead of the weighted score
-  --depth N           print the tree to depth N
-  --optimal           print only the optimal policy's paths
-  --json              machine-readable output
-  --csv               a table (analyse)
-  --runs N --seed N   Monte Carlo and simulation (same seed, same numbers)
-  --assumption id     threshold: which assumption; --tolerance t (default 1e-4)
-  --policy p          tornado: reoptimise (default: the best policy at each
-                      setting) or fixed (the base case's policy held);
-                      --steps N points per number (default 11)
-  --group a,b,…       evppi: the value of learning these assumptions together
-                      (nested Monte Carlo; --runs is outer × inner, default 100 × 100)
-  --x id --y id       twoway: the two assumptions; --steps N grid points per axis
-  --decisions d       simulate: random (default: decisions at random among open
-                      moves) or optimal (the perspective follows the optimal policy)
-
-Export options:
-  --format f          svg, png, pdf (figures); csv (tables); md, docx (report or
-                      options table); bib, csl (sources); json (the report's data)
-  --content c         tree (default), tornado, twoway, histogram, risk, spiral;
-                      options (csv default), nodes (the whole tree, csv);
-                      report (md, docx, json default); sources (bib, csl)
-  --subtree path      tree: draw from this node (move ids joined by "/")
-  --depth N           tree: levels drawn (default 2); --optimal: optimal moves only
-  --greyscale         print colours as greys
-  --dpi N             PNG resolution (default 300; 600 and 1200 for line art)
-  --title t --caption t   replace the figure's title or caption
-  --out file          where to write ("-" for standard output); text formats
-                      default to standard output, others to <scenario>-<content>.<ext>
-`;
 
 function parse() {
 	try {
@@ -102,13 +44,22 @@ function parse() {
 				caption: { type: 'string' },
 				out: { type: 'string', short: 'o' },
 				names: { type: 'boolean' },
+				lang: { type: 'string' },
 				help: { type: 'boolean', short: 'h' }
 			}
 		});
 	} catch (error) {
-		process.stderr.write(`${(error as Error).message.split('\n')[0]}\n\n${USAGE}`);
+		// The command line could not be read, but a --lang in it still chooses the language to say so in.
+		const { lang } = parseArgs({ strict: false, allowPositionals: true, options: { lang: { type: 'string' } } }).values;
+		const told = cliLanguage(typeof lang === 'string' ? lang : undefined, process.env).lang;
+		process.stderr.write(`${parseArgsError(error as Error, told)}\n\n${usage(told)}`);
 		process.exit(2);
 	}
+}
+
+/** The help text, in `lang`. */
+function usage(lang: Locale): string {
+	return m.cli_usage({}, { locale: lang });
 }
 
 // Output piped into `head` and the like: stop quietly when the reader has gone.
@@ -118,9 +69,15 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const { values, positionals } = parse();
+const language = cliLanguage(values.lang, process.env);
+if (language.problem) {
+	process.stderr.write(`${language.problem}\n`);
+	process.exit(2);
+}
+const { lang } = language;
 
 if (values.help || positionals.length === 0) {
-	process.stdout.write(USAGE);
+	process.stdout.write(usage(lang));
 	process.exit(values.help ? 0 : 2);
 }
 
@@ -128,15 +85,19 @@ if (positionals[0] === 'export' || positionals[0] === 'export-workshop') {
 	// Loaded only for exports: they render the workbench's Svelte components, compiled on import by
 	// the hooks registered here, and pull in pdfkit and docx.
 	if (typeof BRANCHPOINT_BUILT === 'undefined') register('./svelteHooks.js', import.meta.url);
+	// A file's language is part of what it is made from, so only a typed --lang chooses it (the command a
+	// file records, or the workbench shows, then makes the same bytes anywhere); the environment's
+	// language is only the language the command speaks in.
+	const options = { ...values, say: lang };
 	const result =
 		positionals[0] === 'export'
-			? await (await import('./exportCommand.js')).exportCommand(positionals.slice(1), values)
-			: await (await import('./exportWorkshopCommand.js')).exportWorkshopCommand(positionals.slice(1), values);
+			? await (await import('./exportCommand.js')).exportCommand(positionals.slice(1), options)
+			: await (await import('./exportWorkshopCommand.js')).exportWorkshopCommand(positionals.slice(1), options);
 	if (result.bytes) process.stdout.write(result.bytes);
 	if (result.stderr) process.stderr.write(`${result.stderr}\n`);
 	process.exitCode = result.code;
 } else {
-	finish(runCommand(positionals[0], positionals.slice(1), values));
+	finish(runCommand(positionals[0], positionals.slice(1), { ...values, lang }));
 }
 
 function finish(result: ReturnType<typeof runCommand>) {

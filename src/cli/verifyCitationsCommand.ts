@@ -1,8 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { verifyCitations } from '../lib/core/index.js';
+import { m } from '../lib/paraglide/messages.js';
 import { listScenarios, loadScenario, readSources, resolveScenarioFile } from '../lib/server/scenarioFiles.js';
-import type { CommandOptions, CommandResult } from './runCommand.js';
+import type { CommandOptions, CommandResult } from './commandTypes.js';
 
 /**
  * Writes found offsets into the file's citations by editing only those
@@ -50,26 +51,29 @@ export function recordOffsets(text: string, offsets: ReadonlyMap<string, number>
  * of every scenario (or those named) must be found in its source text.
  */
 export function verifyCitationsCommand(args: string[], options: CommandOptions): CommandResult {
-	if (!options.sources) return { code: 2, stdout: '', stderr: 'Give the sources folder: --sources <dir>.' };
+	const lang = options.lang ?? 'en';
+	const locale = { locale: lang };
+	if (!options.sources) return { code: 2, stdout: '', stderr: m.cli_vc_no_sources({}, locale) };
 	let texts: Map<string, string>;
 	try {
 		texts = readSources(options.sources);
 	} catch {
-		return { code: 2, stdout: '', stderr: `Cannot read the sources folder "${options.sources}".` };
+		return { code: 2, stdout: '', stderr: m.cli_vc_cannot_read({ dir: options.sources }, locale) };
 	}
+	// Excerpts are in their sources' languages whatever the scenario's texts are loaded in.
 	const scenarios = args.length > 0
 		? args.map((ref) => {
 				const file = resolveScenarioFile(ref);
-				return file ? loadScenario(file) : { id: ref, file: ref, issues: [], scenario: undefined };
+				return file ? loadScenario(file, lang) : { id: ref, file: ref, issues: [], scenario: undefined };
 			})
-		: listScenarios();
+		: listScenarios(undefined, lang);
 	const out: string[] = [];
 	const err: string[] = [];
 	let checked = 0;
 	let failed = 0;
 	for (const loaded of scenarios) {
 		if (!loaded.scenario) {
-			err.push(`${loaded.file}: the scenario does not validate; run "npm run bp -- validate ${loaded.file}".`);
+			err.push(m.cli_vc_invalid({ file: loaded.file }, locale));
 			failed++;
 			continue;
 		}
@@ -88,6 +92,6 @@ export function verifyCitationsCommand(args: string[], options: CommandOptions):
 			if (written !== text) writeFileSync(loaded.file, written);
 		}
 	}
-	out.push(`${checked} citations checked in ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}: ${checked - failed} found, ${failed} failed.`);
+	out.push(m.cli_vc_summary({ checked, scenarios: scenarios.length, found: checked - failed, failed }, locale));
 	return { code: failed > 0 ? 1 : 0, stdout: out.join('\n'), stderr: err.join('\n') };
 }

@@ -242,7 +242,7 @@ describe('verify-citations', () => {
 
 describe('the command line as a process', () => {
 	it('validates the worked example and exits 0', { timeout: 60_000 }, () => {
-		const result = spawnSync('node', ['tools/bp.js', 'validate', 'example-minimal'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+		const result = spawnSync('node', ['tools/bp.js', 'validate', 'example-minimal'], { cwd: ROOT, encoding: 'utf8', timeout: 60_000, env: { ...process.env, LC_ALL: 'en_GB.UTF-8' } });
 		expect(result.error).toBeUndefined();
 		expect(result.status, result.stderr).toBe(0);
 		expect(result.stdout).toMatch(/example-minimal.*: valid — 5 states/);

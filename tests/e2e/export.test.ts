@@ -90,4 +90,35 @@ describe('exports from the workbench', () => {
 		await expect(page.locator('[data-testid="export-error"]').textContent()).resolves.toMatch(/runs takes a whole number from 10 to 20000; got "5"/);
 		expect(downloaded).toBe(false);
 	});
+
+	it('exports in the page’s language, or in the other one chosen, with the same bytes as the command it shows', async () => {
+		const { page, errors } = await open(context, `${base()}${SHIPPED}?lang=ja`);
+		await page.locator('[data-testid="view-export"]').click();
+		await expect(page.locator('[data-testid="export-lang"]').inputValue()).resolves.toBe('ja');
+		await page.locator('[data-testid="export-format"]').selectOption('svg');
+		await page.locator('[data-testid="export-content"]').selectOption('tornado');
+		const command = (await page.locator('[data-testid="export-command"]').textContent())!;
+		expect(command).toContain('--lang ja');
+		const ja = await download(page);
+		expect(ja.bytes.toString('utf8')).toMatch(/<title id="figure-title">ロ朝条約（2024年6月）：日米韓の対応：各前提に対する加重スコアの感度。/);
+		expect(ja.bytes.equals(runShownCommand(command))).toBe(true);
+		await page.locator('[data-testid="export-preview-button"]').click();
+		await expect(page.locator('[data-testid="export-texts"]').textContent()).resolves.toContain('個の前提のトルネード図');
+		await shot(page, 'export-tab-ja');
+
+		await page.locator('[data-testid="export-lang"]').selectOption('en');
+		const english = (await page.locator('[data-testid="export-command"]').textContent())!;
+		expect(english).not.toContain('--lang');
+		const en = await download(page);
+		expect(en.bytes.toString('utf8')).toContain('sensitivity of the weighted score to each assumption');
+		expect(en.bytes.equals(runShownCommand(english))).toBe(true);
+
+		// A refusal comes in the export's language.
+		await page.locator('[data-testid="export-lang"]').selectOption('ja');
+		await page.locator('[data-testid="export-format"]').selectOption('csv');
+		await page.locator('[data-testid="export-runs"]').fill('5');
+		await page.locator('[data-testid="export-download"]').click();
+		await expect(page.locator('[data-testid="export-error"]').textContent()).resolves.toContain('runs には 10 から 20000 までの整数を指定してください（指定値 "5"）。');
+		expect(errors).toEqual([]);
+	}, 300_000);
 });

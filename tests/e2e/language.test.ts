@@ -89,6 +89,52 @@ describe('Japanese and English', () => {
 		await context.close();
 	});
 
+	it('refuses a participant in their phone’s language: a name already taken, a vote after the round closed', async () => {
+		// A Japanese facilitator creates a workshop with one team.
+		const facilitator = await reader('ja-JP');
+		const { page: f } = await open(facilitator, `${base()}/workshops?scenario=russia-dprk-2024`);
+		for (const actor of ['russia', 'dprk', 'china']) await f.locator(`[data-testid="team-${actor}"]`).uncheck();
+		await f.locator('[data-testid="create-seed"]').fill('7');
+		await Promise.all([f.waitForURL('**/console'), f.locator('[data-testid="create-workshop"]').click()]);
+		await f.waitForSelector('[data-hydrated]');
+		const code = ((await f.locator('[data-testid="join-code"]').textContent()) ?? '').trim();
+		const workshopId = new URL(f.url()).pathname.split('/')[2];
+
+		const phone = async (language: string, name: string) => {
+			const context = await reader(language, { width: 390, height: 844 });
+			const { page, errors } = await open(context, `${base()}/join/${code}`);
+			await page.locator('[data-testid="join-name"]').fill(name);
+			await page.locator('[data-testid="join-team"]').selectOption('coalition');
+			await Promise.all([page.waitForLoadState('load'), page.locator('[data-testid="join-submit"]').click()]);
+			await page.waitForSelector('[data-hydrated]');
+			return { context, page, errors };
+		};
+		const aiko = await phone('ja-JP', '愛子');
+		await aiko.page.waitForSelector('[data-testid="my-team"]');
+		// The name is taken: one phone is told in Japanese, the other in English.
+		const again = await phone('ja-JP', '愛子');
+		await expect(again.page.locator('[data-testid="join-error"]').textContent()).resolves.toBe('「愛子」という名前の参加者がすでにいます。イニシャルや名字を加えてください。');
+		await shot(again.page, 'language-join-refused-ja');
+		const english = await phone('en-GB', '愛子');
+		await expect(english.page.locator('[data-testid="join-error"]').textContent()).resolves.toBe('Someone here already goes by “愛子”; add an initial or a surname.');
+
+		// The round opens and closes; a vote sent after it is refused in the phone's language.
+		await f.locator('[data-testid="open-vote"]').click();
+		await aiko.page.waitForSelector('[data-testid="option-DEBRIS_MISSION"]');
+		await f.locator('[data-testid="close-vote"]').click();
+		await expect.poll(() => aiko.page.locator('[data-testid="option-DEBRIS_MISSION"]').count()).toBe(0);
+		const late = await aiko.page.evaluate(async (url) => {
+			const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'late-vote-0001', type: 'vote', move: 'DEBRIS_MISSION' }) });
+			return { status: response.status, body: await response.json() };
+		}, `/workshops/${workshopId}/commands`);
+		expect(late).toEqual({ status: 409, body: { ok: false, message: '受付中の投票はありません。' } });
+		for (const p of [aiko, again, english]) {
+			expect(p.errors).toEqual([]);
+			await p.context.close();
+		}
+		await facilitator.close();
+	});
+
 	it('opens a permalink in the language it carries, whatever the browser asks for', async () => {
 		const context = await reader('en-GB');
 		const { page, errors } = await open(context, `${base()}${SHIPPED}?lang=ja`);

@@ -11,6 +11,12 @@ describe('wrapText', () => {
 		expect(wrapText('ロシアと北朝鮮の新条約', 50, 10)).toEqual(['ロシアと北', '朝鮮の新条', '約']);
 	});
 
+	it('starts no line with a closing mark and ends none with an opening bracket', () => {
+		// Five characters fit a line: 。 would start the second line and 「 end the first.
+		expect(wrapText('北朝鮮の条約。次', 50, 10)).toEqual(['北朝鮮の条', '約。次']);
+		expect(wrapText('ロシアと「新条約」', 50, 10)).toEqual(['ロシアと', '「新条約」']);
+	});
+
 	it('keeps explicit line breaks', () => {
 		expect(wrapText('Notes:\n1. a', 500, 10)).toEqual(['Notes:', '1. a']);
 	});

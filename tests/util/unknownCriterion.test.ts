@@ -10,4 +10,11 @@ describe('unknownCriterion', () => {
 	])('$name', ({ id, criteria, message }) => {
 		expect(unknownCriterion(id, criteria)).toBe(message);
 	});
+
+	it.each([
+		{ name: 'suggests the closest id in Japanese', id: 'costs', criteria: ['enforcement', 'cost'], message: '評価基準 "costs" は不明です。"cost" のことですか？評価基準：enforcement, cost。' },
+		{ name: 'says "none" in Japanese', id: 'cost', criteria: [], message: '評価基準 "cost" は不明です。評価基準：なし。' }
+	])('$name', ({ id, criteria, message }) => {
+		expect(unknownCriterion(id, criteria, 'ja')).toBe(message);
+	});
 });

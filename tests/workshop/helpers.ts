@@ -18,6 +18,7 @@ import {
 	type WorkshopSetup,
 	type WorkshopState
 } from '../../src/lib/core/index.js';
+import type { Locale } from '../../src/lib/paraglide/runtime.js';
 import { SHIPPED_FILE } from '../helpers/scenarios.js';
 
 /**
@@ -122,8 +123,8 @@ export interface Harness {
 	/** The fake clock, in epoch ms; only `tick` moves it. */
 	now: number;
 	tick(ms: number): void;
-	/** Decides a command at the clock's time and appends the events it makes. */
-	send(sender: Sender, command: CommandInput): Decision;
+	/** Decides a command at the clock's time and appends the events it makes; a refusal is said in `lang`. */
+	send(sender: Sender, command: CommandInput, lang?: Locale): Decision;
 	/** Like `send`, but fails the test if the command is refused. */
 	ok(sender: Sender, command: CommandInput): WorkshopEvent[];
 	/** Joins participant `id` (named `id` unless `name` is given). */
@@ -146,9 +147,9 @@ export function startWorkshop(options: { model?: ScenarioModel; setup?: Partial<
 		tick(ms) {
 			harness.now += ms;
 		},
-		send(sender, input) {
+		send(sender, input, lang) {
 			const command = { ...input, id: input.id ?? `cmd-${++commandCount}` } as WorkshopCommand;
-			const decision = decideCommand(harness.state, command, { sender, scenario: model.scenario, situation: situationFor, now: harness.now });
+			const decision = decideCommand(harness.state, command, { sender, scenario: model.scenario, situation: situationFor, now: harness.now, lang });
 			if (!decision.ok) return decision;
 			for (const body of decision.events) {
 				const event = { ...body, seq: harness.state.seq + 1, at: harness.now, by: sender, command: command.id } as WorkshopEvent;

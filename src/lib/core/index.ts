@@ -40,7 +40,7 @@ export { describeChange, describeDecision, moveLabel, policyOf, policyChanges, v
 export { threshold, type ThresholdResult, type Switch } from './analysis/threshold.js';
 export { twoWay, type TwoWayResult } from './analysis/twoWay.js';
 export { sampleDistribution, sampleAssumption, uniformFrom, type Uniform } from './analysis/distributions.js';
-export { monteCarlo, NOTHING_UNCERTAIN, type MonteCarloResult, type OptionSummary } from './analysis/monteCarlo.js';
+export { monteCarlo, NOTHING_UNCERTAIN, nothingUncertain, type MonteCarloResult, type OptionSummary } from './analysis/monteCarlo.js';
 export { evppi, evppiGroup, type Evppi, type GroupEvppi } from './analysis/evppi.js';
 export { compileMachine, openMoves, type MachineTable } from './analysis/compileMachine.js';
 export { simulate, simulatePolicy, walkTable, walksTheTree, type SimulationResult } from './analysis/simulate.js';
@@ -53,7 +53,7 @@ export { estimateTextWidth } from './layout/estimateTextWidth.js';
 
 export { treeText, type TreeTextOptions } from './export/treeText.js';
 export { evaluationJson, optimalPolicy, type PolicyStep } from './export/evaluationJson.js';
-export { formatNumber, formatPercent, formatValue, VALUE_ROUNDING } from './export/format.js';
+export { formatDay, formatNumber, formatPercent, formatValue, punctuation, valueRounding, VALUE_ROUNDING, type Punctuation } from './export/format.js';
 export { cslItems, type CslItem } from './export/cslItems.js';
 export { type Provenance, provenanceLine } from './export/provenance.js';
 export { wrapText, textWidth, truncate } from './export/wrapText.js';
@@ -61,7 +61,7 @@ export { READER_LANGUAGE } from './util/language.js';
 export { excerptLanguages, noteGloss, numberNotes, noteText, quoteExcerpt, sourceLine, sourceName, sourceShort, type FigureNote } from './export/figureNotes.js';
 export { figureFrame, type FrameLayout, type FrameOptions, type TextBlock } from './export/figureFrame.js';
 export { treeFigure, type TreeFigure, type TreeFigureNode, type TreeFigureLink, type TreeFigureOptions } from './export/treeFigure.js';
-export { parseExportRequest, exportQuery, rawFromQuery, EXPORT_FORMATS, EXPORT_CONTENTS, FIGURES, CONTENTS_BY_FORMAT, DPI_RANGE, type ExportRequest, type ExportFormat, type ExportContent, type RawExportOptions } from './export/exportRequest.js';
+export { exportLanguage, parseExportRequest, exportQuery, rawFromQuery, EXPORT_FORMATS, EXPORT_CONTENTS, FIGURES, CONTENTS_BY_FORMAT, DPI_RANGE, type ExportRequest, type ExportFormat, type ExportContent, type RawExportOptions } from './export/exportRequest.js';
 export { toCsv, toMarkdownTable, type Table } from './export/tables.js';
 export { optionRows, optionsTable, type OptionRow, type OptionsTableOptions } from './export/optionsTable.js';
 export { nodeTable } from './export/nodeTable.js';
@@ -84,4 +84,5 @@ export { reviewWorkshop, type WorkshopReview, type ReviewStep, type ReviewOption
 export { compareWorkshops, type WorkshopComparison, type DecisionPoint } from './workshop/compareWorkshops.js';
 export { publishableLog, logTable } from './workshop/workshopLog.js';
 export { reviewDocument } from './workshop/reviewDocument.js';
-export { HOW_DECIDED } from './workshop/howDecided.js';
+export { howDecided } from './workshop/howDecided.js';
+export { reviewTimeline, type TimelineEntry } from './workshop/reviewTimeline.js';

@@ -1,25 +1,28 @@
 import {
 	analyseRichardson,
-	VALUE_ROUNDING,
 	describeChange,
 	figureFrame,
 	formatNumber,
 	formatPercent,
 	formatValue,
-	NOTHING_UNCERTAIN,
+	nothingUncertain,
 	noteText,
 	numberNotes,
 	provenanceLine,
+	punctuation,
 	richardsonTrajectory,
 	sourceLine,
 	spiralParameters,
 	treeFigure,
+	valueRounding,
 	type ExportContent,
 	type FigureNote,
 	type FrameLayout
 } from '../core/index.js';
 import { DISTRIBUTION, HISTOGRAM_ROW, REGION, SPIRAL, TORNADO } from '../figures/plotGeometry.js';
 import type { PlotSpec } from '../figures/plotSpec.js';
+import { m } from '../paraglide/messages.js';
+import type { Locale } from '../paraglide/runtime.js';
 import { optionLetter } from '../view/palette.js';
 import type { ExportContext } from './exportContext.js';
 import { ExportRefusal } from './ExportRefusal.js';
@@ -35,6 +38,8 @@ export interface BuiltFigure {
 	notes: FigureNote[];
 	alt: string;
 	description: string;
+	/** The language of the figure's words. */
+	lang: Locale;
 }
 
 interface Parts {
@@ -50,7 +55,7 @@ interface Parts {
 	description: string;
 }
 
-const lettered = (labels: readonly string[]) => labels.map((l, o) => `${optionLetter(o)} ${l}`).join('; ');
+const lettered = (labels: readonly string[], lang: Locale) => labels.map((l, o) => `${optionLetter(o)} ${l}`).join(punctuation(lang).semicolon);
 
 /**
  * The figure of one content kind, computed from the export's context.
@@ -65,46 +70,62 @@ export function buildFigure(ctx: ExportContext, content: ExportContent, options:
 	const own = ctx.request.content === content;
 	const title = (own && ctx.request.title) || parts.title;
 	const caption = (own && ctx.request.caption) || parts.caption;
-	const source = sourceLine(scenario, notes);
+	const source = sourceLine(scenario, notes, ctx.lang);
 	const frame = figureFrame({
 		plotWidth: parts.width,
 		plotHeight: parts.height,
 		title,
 		caption,
 		sourceLine: source,
-		notes: options.notes === false ? [] : notes.map(noteText),
-		provenance: provenanceLine(ctx.provenance)
+		notes: options.notes === false ? [] : notes.map((n) => noteText(n, ctx.lang)),
+		notesHeading: m.xp_notes_heading({}, { locale: ctx.lang }),
+		provenance: provenanceLine(ctx.provenance, ctx.lang)
 	});
-	return { plot: parts.plot, frame, title, caption, sourceLine: source, notes, alt: parts.alt, description: parts.description };
+	return { plot: parts.plot, frame, title, caption, sourceLine: source, notes, alt: parts.alt, description: parts.description, lang: ctx.lang };
 }
 
 /** For a tree: which other actors choose for themselves, whose "probabilities" are then their choices. */
 function choosersCaption(ctx: ExportContext): string {
 	const play = ctx.provenance.play;
 	if (!play) return '';
-	const names = Object.entries(play).map(([id, p]) => `${ctx.source.scenario.actors.find((a) => a.id === id)?.name ?? id} (${p})`);
-	return ` ${names.join(' and ')} ${names.length === 1 ? 'chooses' : 'choose'} for ${names.length === 1 ? 'itself' : 'themselves'}: the p under ${names.length === 1 ? 'its' : 'their'} moves are the shares of ${names.length === 1 ? 'its' : 'their'} choice.`;
+	const locale = { locale: ctx.lang };
+	const names = Object.entries(play).map(([id, p]) => `${ctx.source.scenario.actors.find((a) => a.id === id)?.name ?? id}${punctuation(ctx.lang).paren(p)}`);
+	const joined = names.join(m.xp_and({}, locale));
+	return names.length === 1 ? m.xp_choosers_one({ names: joined }, locale) : m.xp_choosers_many({ names: joined }, locale);
 }
 
 function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 	const { scenario } = ctx.source;
 	const { request, evaluator } = ctx;
 	const objective = ctx.objective.name;
+	const lang = ctx.lang;
+	const locale = { locale: lang };
+	const { paren, semicolon, comma } = punctuation(lang);
 	const assumptionCitations = (ids: readonly string[]) => ids.map((id) => scenario.assumptions.find((a) => a.id === id)?.citations ?? []);
 	switch (content) {
 		case 'tree': {
 			const nodes = ctx.point.flat.tree.nodes;
 			if (!nodes.some((n) => n.path === request.subtree)) {
 				const examples = nodes.filter((n) => n.depth >= 1 && n.depth <= 2).slice(0, 3).map((n) => `"${n.path}"`);
-				throw new ExportRefusal(`No node at path "${request.subtree}": a path is the move ids from the start joined by "/", such as ${examples.join(', ')} (the workbench shows a node's path in its inspector).`);
+				throw new ExportRefusal(m.xp_no_node({ path: request.subtree, examples: examples.join(comma) }, locale));
 			}
-			const figure = treeFigure({ scenario, flat: ctx.point.flat, evaluation: ctx.point.evaluation, root: request.subtree, depth: request.depth, optimalOnly: request.optimalOnly, criterion: request.criterion });
+			const figure = treeFigure({ scenario, flat: ctx.point.flat, evaluation: ctx.point.evaluation, root: request.subtree, depth: request.depth, optimalOnly: request.optimalOnly, criterion: request.criterion, lang });
 			return {
 				plot: { kind: 'tree', figure },
 				width: figure.width,
 				height: figure.height,
-				title: `${scenario.title}: ${request.subtree === '' ? 'decision tree' : `subtree from “${figure.heading.label}”`}`,
-				caption: `Expected ${objective} at each node${request.optimalOnly ? ' along the optimal policy' : ''}, ${request.depth} levels from ${request.subtree === '' ? 'the start' : 'this node'}. Squares: decisions; circles: chance events (p = probability of the move); triangles: outcomes, with the probability of reaching them under the optimal policy. Heavy lines: the optimal policy; ★ the preferred move.${choosersCaption(ctx)} Values rounded to ${VALUE_ROUNDING}. Superscripts refer to the notes.`,
+				title: request.subtree === '' ? m.xp_tree_title({ title: scenario.title }, locale) : m.xp_tree_title_subtree({ title: scenario.title, label: figure.heading.label }, locale),
+				caption: m.xp_tree_caption(
+					{
+						objective,
+						along: request.optimalOnly ? m.xp_tree_along_optimal({}, locale) : '',
+						depth: request.depth,
+						from: request.subtree === '' ? m.xp_tree_from_start({}, locale) : m.xp_tree_from_node({}, locale),
+						choosers: choosersCaption(ctx),
+						rounding: valueRounding(lang)
+					},
+					locale
+				),
 				citations: [],
 				notes: figure.notes,
 				alt: figure.alt,
@@ -115,16 +136,31 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 			const result = ctx.tornado();
 			const labels = Object.fromEntries(evaluator.optionIds.map((id) => [id, ctx.optionLabel(id)]));
 			const changes = result.bars.filter((b) => b.policyChanges).map((b) => b.label);
-			const top = result.bars.slice(0, 3).map((b) => `${b.label} (${formatValue(b.low.value)} to ${formatValue(b.high.value)})`);
+			const setting = ctx.settingLabel;
+			const top = result.bars.slice(0, 3).map((b) => `${b.label}${paren(m.xp_range({ low: formatValue(b.low.value), high: formatValue(b.high.value) }, locale))}`);
 			return {
 				plot: { kind: 'tornado', result, labels },
 				width: TORNADO.width,
 				height: TORNADO.height(result),
-				title: `${scenario.title}: sensitivity of the ${objective} to each assumption`,
-				caption: `Expected ${objective} at the start as each assumption moves across its range (${result.points} evenly spaced values for a number, every option of a choice), the others held at their current values, ${result.policy === 'fixed' ? `the base case’s optimal policy held` : 'the optimal policy re-chosen at each value'}; base ${formatValue(result.base.value)} with “${ctx.optionLabel(result.base.best)}” preferred. Light bars: the setting giving the lowest value; dark bars: the highest. ◆ the optimal policy changes within the range, at the first decision or a later one it reaches.`,
+				title: m.xp_tornado_title({ title: scenario.title, objective }, locale),
+				caption: m.xp_tornado_caption(
+					{
+						objective,
+						points: result.points,
+						policy: result.policy === 'fixed' ? m.xp_tornado_fixed({}, locale) : m.xp_tornado_reoptimised({}, locale),
+						base: formatValue(result.base.value),
+						best: ctx.optionLabel(result.base.best)
+					},
+					locale
+				),
 				citations: assumptionCitations(result.bars.map((b) => b.assumption)),
-				alt: `Tornado chart of ${result.bars.length} assumptions. The widest bars: ${top.join('; ')}.${changes.length > 0 ? ` The optimal policy changes across the range of: ${changes.join(', ')}.` : ' The optimal policy holds across every range.'}`,
-				description: result.bars.map((b) => `${b.label}: ${String(b.low.setting)} → ${formatValue(b.low.value)} (${ctx.optionLabel(b.low.best)}); ${String(b.high.setting)} → ${formatValue(b.high.value)} (${ctx.optionLabel(b.high.best)})${b.policySwitch ? `; the optimal policy changes from ${String(b.policySwitch.setting)}, ${describeChange(scenario, b.policySwitch)}` : ''}`).join('\n')
+				alt: m.xp_tornado_alt({ count: result.bars.length, top: top.join(semicolon), changes: changes.length > 0 ? m.xp_policy_changes_across({ list: changes.join(comma) }, locale) : m.xp_policy_holds_every_range({}, locale) }, locale),
+				description: result.bars
+					.map((b) => {
+						const change = b.policySwitch ? m.xp_tornado_switch({ setting: setting(b.assumption, b.policySwitch.setting), change: describeChange(scenario, b.policySwitch, lang) }, locale) : '';
+						return `${b.label}${punctuation(lang).colon}${setting(b.assumption, b.low.setting)} → ${formatValue(b.low.value)}${paren(ctx.optionLabel(b.low.best))}${semicolon}${setting(b.assumption, b.high.setting)} → ${formatValue(b.high.value)}${paren(ctx.optionLabel(b.high.best))}${change}`;
+					})
+					.join('\n')
 			};
 		}
 		case 'twoway': {
@@ -138,10 +174,10 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 				plot: { kind: 'twoway', result, labels, xLabel, yLabel },
 				width: REGION.width,
 				height: REGION.height,
-				title: `${scenario.title}: preferred first response over ${xLabel} and ${yLabel}`,
-				caption: `Each cell shows the first response with the highest expected ${objective} at that pair of values, on a ${result.x.values.length} × ${result.y.values.length} grid; other assumptions at their current values. ${used.map((o) => `${optionLetter(o)}: ${ctx.optionLabel(result.options[o])}`).join('; ')}.`,
+				title: m.xp_twoway_title({ title: scenario.title, x: xLabel, y: yLabel }, locale),
+				caption: m.xp_twoway_caption({ objective, nx: result.x.values.length, ny: result.y.values.length, legend: used.map((o) => `${optionLetter(o)}${punctuation(lang).colon}${ctx.optionLabel(result.options[o])}`).join(semicolon) }, locale),
 				citations: assumptionCitations([result.x.assumption, result.y.assumption]),
-				alt: `Region map over ${xLabel} (x) and ${yLabel} (y). Share of the grid where each option is preferred: ${share.join('; ')}.`,
+				alt: m.xp_twoway_alt({ x: xLabel, y: yLabel, share: share.join(semicolon) }, locale),
 				description: result.best.map((row, j) => `${yLabel} ${formatNumber(result.y.values[j])}: ${row.map((b) => optionLetter(b)).join(' ')}`).reverse().join('\n')
 			};
 		}
@@ -150,16 +186,26 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 			const result = ctx.monteCarlo();
 			const labels = evaluator.optionLabels;
 			const distributed = result.uncertain;
-			const summary = result.summaries.map((s, o) => `${optionLetter(o)} ${labels[o]}: mean ${formatValue(s.mean)}, 5–95% ${formatValue(s.p5)} to ${formatValue(s.p95)}, best in ${formatPercent(s.probabilityBest)} of runs`);
+			const summary = result.summaries.map((s, o) => m.xp_mc_summary({ option: `${optionLetter(o)} ${labels[o]}`, mean: formatValue(s.mean), p5: formatValue(s.p5), p95: formatValue(s.p95), best: formatPercent(s.probabilityBest) }, locale));
 			const histogram = content === 'histogram';
 			return {
 				plot: histogram ? { kind: 'histogram', result, labels } : { kind: 'risk', result },
 				width: DISTRIBUTION.width,
 				height: histogram ? labels.length * HISTOGRAM_ROW + 24 : DISTRIBUTION.height,
-				title: `${scenario.title}: ${histogram ? 'distribution of each first response’s value' : 'risk profiles of the first responses'}`,
-				caption: `${histogram ? `Histograms of the expected ${objective} of each first response` : `Share of runs in which each first response’s expected ${objective} is at most a given value`} over ${result.runs} Monte Carlo runs (seed ${result.seed}), drawing ${distributed.length} assumptions from their distributions. ${lettered(labels)}. ${distributed.length > 0 ? `Expected value of perfect information ${formatValue(result.evpi)}.` : NOTHING_UNCERTAIN}`,
+				title: histogram ? m.xp_hist_title({ title: scenario.title }, locale) : m.xp_risk_title({ title: scenario.title }, locale),
+				caption: m.xp_mc_caption(
+					{
+						what: histogram ? m.xp_hist_what({ objective }, locale) : m.xp_risk_what({ objective }, locale),
+						runs: result.runs,
+						seed: result.seed,
+						count: distributed.length,
+						lettered: lettered(labels, lang),
+						evpi: distributed.length > 0 ? m.xp_evpi({ evpi: formatValue(result.evpi) }, locale) : nothingUncertain(lang)
+					},
+					locale
+				),
 				citations: assumptionCitations(distributed),
-				alt: `${histogram ? 'Histograms' : 'Cumulative distributions'} of ${labels.length} options over ${result.runs} runs. ${summary.join('. ')}.`,
+				alt: (histogram ? m.xp_hist_alt : m.xp_risk_alt)({ count: labels.length, runs: result.runs, summary: summary.join(m.xp_sentence_join({}, locale)) }, locale),
 				description: summary.join('\n')
 			};
 		}
@@ -174,10 +220,25 @@ function figureParts(ctx: ExportContext, content: ExportContent): Parts {
 				plot: { kind: 'spiral', trajectory, horizon: spiral.horizon },
 				width: SPIRAL.width,
 				height: SPIRAL.height,
-				title: `${scenario.title}: ${spiral.label}`,
-				caption: `Richardson model dx/dt = k·y − a·x + g, dy/dt = l·x − b·y + h with k ${formatNumber(p.k)}, l ${formatNumber(p.l)}, a ${formatNumber(p.a)}, b ${formatNumber(p.b)}, g ${formatNumber(p.g)}, h ${formatNumber(p.h)}. Solid line x: ${spiral.x.label}; dashed line y: ${spiral.y.label}; over ${spiral.horizon} time units. ${analysis.stable ? 'Stable (a·b > k·l): the levels settle.' : 'Unstable (a·b ≤ k·l): the build-up spirals.'} Spiral risk ${formatNumber(analysis.risk, 3)}. Coefficients are analyst judgment.`,
+				title: m.xp_spiral_title({ title: scenario.title, label: spiral.label }, locale),
+				caption: m.xp_spiral_caption(
+					{
+						k: formatNumber(p.k),
+						l: formatNumber(p.l),
+						a: formatNumber(p.a),
+						b: formatNumber(p.b),
+						g: formatNumber(p.g),
+						h: formatNumber(p.h),
+						x: spiral.x.label,
+						y: spiral.y.label,
+						horizon: spiral.horizon,
+						stability: analysis.stable ? m.xp_spiral_stable({}, locale) : m.xp_spiral_unstable({}, locale),
+						risk: formatNumber(analysis.risk, 3)
+					},
+					locale
+				),
 				citations: [spiral.citations],
-				alt: `Two trajectories over ${spiral.horizon} time units: x (${spiral.x.label}) ends at ${formatNumber(end?.x ?? 0, 2)}, y (${spiral.y.label}) at ${formatNumber(end?.y ?? 0, 2)}; the system is ${analysis.stable ? 'stable' : 'unstable'}.`,
+				alt: (analysis.stable ? m.xp_spiral_alt_stable : m.xp_spiral_alt_unstable)({ horizon: spiral.horizon, x: spiral.x.label, xEnd: formatNumber(end?.x ?? 0, 2), y: spiral.y.label, yEnd: formatNumber(end?.y ?? 0, 2) }, locale),
 				description: trajectory.filter((_, k) => k % 20 === 0).map((t) => `t ${formatNumber(t.t, 2)}: x ${formatNumber(t.x, 3)}, y ${formatNumber(t.y, 3)}`).join('\n')
 			};
 		}

@@ -1,12 +1,16 @@
 import { CHICAGO_NOTE_BIBLIOGRAPHY } from './styles/chicagoNoteBibliography.js';
+import { LOCALE_JA_JP } from './styles/localeJaJP.js';
+import { SIST02 } from './styles/sist02.js';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import type { CslItem } from '../core/index.js';
+import type { Locale } from '../paraglide/runtime.js';
 
 /**
  * A scenario's sources as files a reader can import or paste: CSL-JSON,
- * BibTeX and Chicago notes-bibliography text. Every output is a function of
+ * BibTeX, and bibliography text: Chicago notes-bibliography in English,
+ * SIST 02 in Japanese. Every output is a function of
  * the items alone, byte for byte: the items carry no access date, so the style
  * never prints one, and nothing here reads the clock.
  *
@@ -53,9 +57,30 @@ function withDates(bib: string): string {
 }
 
 /**
- * The Chicago bibliography, one plain-text entry per item, in the style's
- * order (author, or the outlet or title standing in for one, then title).
+ * A report's bibliography in its language, one plain-text entry per item:
+ * in English the Chicago bibliography, in the style's order (author, or the
+ * outlet or title standing in for one, then title); in Japanese SIST 02, the
+ * Japan Science and Technology Agency's standard that Japanese journals
+ * cite by, numbered in the order of the sources.
  */
+export function bibliography(items: CslItem[], lang: Locale): string[] {
+	if (lang !== 'ja') return chicagoBibliography(items);
+	const entries = new Cite(items).format('bibliography', { style: sist02Style(), format: 'text', lang: 'ja-JP', asEntryArray: true });
+	return entries.map(([, text]) => text.trim());
+}
+
+/**
+ * How a note names its source, in the report's language: Chicago's short
+ * note in English; in Japanese the source's SIST 02 reference in full, as
+ * Japanese footnotes give it.
+ */
+export function noteReference(item: CslItem, lang: Locale): string {
+	if (lang !== 'ja') return chicagoNote(item);
+	const [[, text]] = new Cite([item]).format('bibliography', { style: sist02Style(), format: 'text', lang: 'ja-JP', asEntryArray: true });
+	return text.trim().replace(/^\(\d+\)\s*/, '');
+}
+
+/** The Chicago bibliography, one plain-text entry per item, in the style's order. */
 export function chicagoBibliography(items: CslItem[]): string[] {
 	const entries = new Cite(items).format('bibliography', { style: chicagoStyle(), format: 'text', lang: 'en-US', asEntryArray: true });
 	return entries.map(([, text]) => text.trim());
@@ -83,6 +108,16 @@ function chicagoStyle(): string {
 	const styles = plugins.config.get('@csl').styles;
 	if (!styles.has(CHICAGO)) styles.add(CHICAGO, CHICAGO_NOTE_BIBLIOGRAPHY);
 	return CHICAGO;
+}
+
+const SIST02_STYLE = 'sist02-dated';
+
+/** Registers the SIST 02 style (styles/sist02.ts) and CSL's Japanese locale once, and returns the style's name. */
+function sist02Style(): string {
+	const csl = plugins.config.get('@csl');
+	if (!csl.styles.has(SIST02_STYLE)) csl.styles.add(SIST02_STYLE, SIST02);
+	if (!csl.locales.has('ja-JP')) csl.locales.add('ja-JP', LOCALE_JA_JP);
+	return SIST02_STYLE;
 }
 
 /** CslItem's fields in declaration order: what CSL-JSON readers expect to see first comes first. */

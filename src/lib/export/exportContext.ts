@@ -6,6 +6,7 @@ import {
 	requestOptions,
 	monteCarlo,
 	playOf,
+	punctuation,
 	tornado,
 	twoWay,
 	type ActorPlay,
@@ -17,8 +18,11 @@ import {
 	type Scenario,
 	type ScenarioModel,
 	type Tornado,
-	type TwoWayResult
+	type TwoWayResult,
+	type AssumptionValue
 } from '../core/index.js';
+import { m } from '../paraglide/messages.js';
+import type { Locale } from '../paraglide/runtime.js';
 import pkg from '../../../package.json' with { type: 'json' };
 import { ExportRefusal } from './ExportRefusal.js';
 
@@ -46,8 +50,12 @@ export interface ExportContext {
 	twoWay: () => TwoWayResult;
 	optionLabel: (id: string) => string;
 	assumptionLabel: (id: string) => string;
+	/** A setting of an assumption as a reader knows it: a choice by its option's label, yes or no for a boolean, a number as it is. */
+	settingLabel: (id: string, value: AssumptionValue) => string;
 	/** What decisions optimise: a criterion, or the weighted score; and the verb for it. */
 	objective: { name: string; optimising: string };
+	/** The language of the export's words (the request's). */
+	lang: Locale;
 }
 
 export const VERSION: string = pkg.version;
@@ -57,11 +65,12 @@ function once<T>(make: () => T): () => T {
 	return () => (value ??= { v: make() }).v;
 }
 
-function objectiveOf(scenario: Scenario, criterion: string | undefined): ExportContext['objective'] {
+function objectiveOf(scenario: Scenario, criterion: string | undefined, lang: Locale): ExportContext['objective'] {
+	const locale = { locale: lang };
 	const c = scenario.criteria.find((x) => x.id === criterion);
-	if (!c) return { name: 'weighted score', optimising: 'maximising the weighted score' };
-	const name = `${c.label}${c.unit ? ` (${c.unit})` : ''}`;
-	return { name, optimising: `${c.direction === 'min' ? 'minimising' : 'maximising'} ${name}` };
+	if (!c) return { name: m.xp_weighted_score({}, locale), optimising: m.xp_maximising_score({}, locale) };
+	const name = `${c.label}${c.unit ? punctuation(lang).paren(c.unit) : ''}`;
+	return { name, optimising: c.direction === 'min' ? m.xp_minimising({ name }, locale) : m.xp_maximising({ name }, locale) };
 }
 
 /** The actors other than the perspective that choose for themselves under this request, or undefined when none do. */
@@ -107,13 +116,20 @@ export function exportContext(source: ExportSource, request: ExportRequest): Exp
 			// Default axes: the two numeric assumptions with the widest tornado bars.
 			// The tornado runs only when an axis is left to it.
 			const widest = request.x && request.y ? [] : tornadoResult().bars.filter((b) => numeric.some((a) => a.id === b.assumption)).map((b) => b.assumption);
-			if (numeric.length < 2) throw new ExportRefusal('A region map needs two number or probability assumptions; this scenario has fewer.');
+			if (numeric.length < 2) throw new ExportRefusal(m.xp_region_needs_two({}, { locale: request.lang }));
 			const x = numeric.find((a) => a.id === (request.x ?? widest[0])) ?? numeric[0];
 			const y = numeric.find((a) => a.id === (request.y ?? widest.find((id) => id !== x.id))) ?? numeric.find((a) => a !== x) ?? x;
 			return twoWay(evaluator, x, y, { steps: request.steps });
 		}),
-		objective: objectiveOf(scenario, request.criterion),
+		objective: objectiveOf(scenario, request.criterion, request.lang),
+		lang: request.lang,
 		optionLabel: (id) => evaluator.optionLabels[evaluator.optionIds.indexOf(id)] ?? id,
-		assumptionLabel: (id) => scenario.assumptions.find((a) => a.id === id)?.label ?? id
+		assumptionLabel: (id) => scenario.assumptions.find((a) => a.id === id)?.label ?? id,
+		settingLabel: (id, value) => {
+			const a = scenario.assumptions.find((x) => x.id === id);
+			if (a?.kind === 'choice') return a.options?.find((o) => o.id === value)?.label ?? String(value);
+			if (a?.kind === 'boolean') return value ? m.xp_yes({}, { locale: request.lang }) : m.xp_no({}, { locale: request.lang });
+			return String(value);
+		}
 	};
 }

@@ -7,10 +7,12 @@ import {
 	noteGloss,
 	quoteExcerpt,
 	formatValue,
-	VALUE_ROUNDING,
+	formatDay,
 	formatPercent,
-	NOTHING_UNCERTAIN,
+	nothingUncertain,
 	optionRows,
+	punctuation,
+	valueRounding,
 	playDescription,
 	provenanceLine,
 	exportCommandLine,
@@ -28,8 +30,10 @@ import {
 	type Scenario,
 	type Table
 } from '../core/index.js';
+import { m } from '../paraglide/messages.js';
+import type { Locale } from '../paraglide/runtime.js';
 import { buildFigure, type BuiltFigure } from './buildFigure.js';
-import { chicagoBibliography, chicagoNote } from './citations.js';
+import { bibliography, noteReference } from './citations.js';
 import type { ExportContext } from './exportContext.js';
 import { optionsTableOf, optionsTableText } from './exportTable.js';
 import { renderSvg } from './renderSvg.js';
@@ -41,17 +45,18 @@ import { writeDocx, type DocxFigure } from './writeDocx.js';
 function riskClause(ctx: ExportContext): string {
 	const { evaluation, flat } = ctx.point;
 	if (!evaluation.riskAdjusted) return '';
-	return ` by its certainty equivalent (exponential utility with risk tolerance R = ${formatValue(evaluation.slotValues[flat.riskToleranceSlot])}; the values given for options are certainty equivalents where so labelled)`;
+	return m.xp_risk_clause({ tolerance: formatValue(evaluation.slotValues[flat.riskToleranceSlot]) }, { locale: ctx.lang });
 }
 
 /** How the actors that choose for themselves play, as a sentence (with a trailing space), or "" when none do. */
-function playSentence(scenario: Scenario, play: Record<string, ActorPlay> | undefined): string {
+function playSentence(scenario: Scenario, play: Record<string, ActorPlay> | undefined, lang: Locale): string {
 	if (!play) return '';
+	const locale = { locale: lang };
 	const parts = Object.entries(play).map(([id, p]) => {
 		const actor = scenario.actors.find((a) => a.id === id) as Actor;
-		return `${actor.name} plays ${playDescription(p, actor, scenario)}`;
+		return m.xp_plays({ actor: actor.name, play: playDescription(p, actor, scenario, lang) }, locale);
 	});
-	return `Other actors choose for themselves: ${parts.join('; ')}. `;
+	return m.xp_others_choose({ parts: parts.join(punctuation(lang).semicolon) }, locale);
 }
 
 /** Figures in a Word report: sharp in print, small enough to mail. */
@@ -59,20 +64,24 @@ const DOCX_DPI = 200;
 
 function assumptionTable(ctx: ExportContext, notesOf: ReadonlyMap<string, number[]>): Table {
 	const { scenario } = ctx.source;
+	const lang = ctx.lang;
+	const locale = { locale: lang };
+	const { comma, semicolon } = punctuation(lang);
 	const values = ctx.provenance.assumptions;
 	const citations = new Map(scenario.citations.map((c) => [c.id, c]));
 	const sources = new Map(scenario.sources.map((s) => [s.id, s]));
 	const rows = scenario.assumptions.map((a) => {
 		const v = values[a.id];
-		const shown = a.kind === 'choice' ? (a.options?.find((o) => o.id === v)?.label ?? String(v)) : a.kind === 'boolean' ? (v ? 'yes' : 'no') : formatNumber(Number(v));
-		const range = a.kind === 'choice' ? (a.options ?? []).map((o) => o.label).join(' / ') : a.kind === 'boolean' ? 'yes / no' : `${formatNumber(a.min ?? 0)} – ${formatNumber(a.max ?? 1)}`;
+		const shown = a.kind === 'choice' ? (a.options?.find((o) => o.id === v)?.label ?? String(v)) : a.kind === 'boolean' ? (v ? m.xp_yes({}, locale) : m.xp_no({}, locale)) : formatNumber(Number(v));
+		const range = a.kind === 'choice' ? (a.options ?? []).map((o) => o.label).join(' / ') : a.kind === 'boolean' ? m.xp_yes_no({}, locale) : `${formatNumber(a.min ?? 0)} – ${formatNumber(a.max ?? 1)}`;
 		const notes = notesOf.get(a.id) ?? [];
-		const set = a.id in ctx.provenance.overrides ? ' (set)' : '';
+		const set = a.id in ctx.provenance.overrides ? m.xp_set_mark({}, locale) : '';
 		const cited = [...new Set(a.citations.map((id) => citations.get(id)?.source ?? ''))].flatMap((id) => sources.get(id) ?? []);
-		const source = [cited.map(sourceShort).join('; '), notes.length > 0 ? `notes ${[...notes].sort((x, y) => x - y).join(', ')}` : ''].filter((x) => x !== '').join(' — ');
-		return [a.label, `${shown}${set}`, range, a.unit ?? (a.kind === 'probability' ? 'probability' : ''), a.judgment ? 'analyst judgment' : 'from the source', source];
+		const source = [cited.map((s) => sourceShort(s, lang)).join(semicolon), notes.length > 0 ? m.xp_notes_numbers({ numbers: [...notes].sort((x, y) => x - y).join(comma) }, locale) : ''].filter((x) => x !== '').join(' — ');
+		return [a.label, `${shown}${set}`, range, a.unit ?? (a.kind === 'probability' ? m.xp_probability_unit({}, locale) : ''), a.judgment ? m.xp_basis_judgment({}, locale) : m.xp_basis_source({}, locale), source];
 	});
-	return { header: ['Assumption', 'Value', 'Range', 'Unit', 'Basis', 'Source'], rows, numeric: [false, true, false, false, false, false] };
+	const header = [m.xp_col_assumption({}, locale), m.xp_col_value({}, locale), m.xp_col_range({}, locale), m.xp_col_unit({}, locale), m.xp_col_basis({}, locale), m.xp_col_source({}, locale)];
+	return { header, rows, numeric: [false, true, false, false, false, false] };
 }
 
 function figureKinds(scenario: ExportContext['source']['scenario']): ExportContent[] {
@@ -83,11 +92,12 @@ function figureKinds(scenario: ExportContext['source']['scenario']): ExportConte
 
 /** The report's content, in reading order. */
 /** A report's numbered notes: each excerpt, its gloss and a Chicago short note for its source. */
-export function reportNotes(notes: readonly FigureNote[], itemOf: ReadonlyMap<string, CslItem>): { number: number; text: string }[] {
+export function reportNotes(notes: readonly FigureNote[], itemOf: ReadonlyMap<string, CslItem>, lang: Locale = 'en'): { number: number; text: string }[] {
+	const { paren } = punctuation(lang);
 	return notes.map((n) => {
 		const item = itemOf.get(n.citation.source);
-		const gloss = noteGloss(n.citation, n.source);
-		return { number: n.number, text: `${quoteExcerpt(n.citation.excerpt, n.source?.language)}${gloss ? ` (${gloss})` : ''} ${item ? chicagoNote(item) : n.citation.source}` };
+		const gloss = noteGloss(n.citation, n.source, lang);
+		return { number: n.number, text: `${quoteExcerpt(n.citation.excerpt, n.source?.language)}${gloss ? paren(gloss) : ''} ${item ? noteReference(item, lang) : n.citation.source}` };
 	});
 }
 
@@ -100,7 +110,10 @@ export function buildReport(ctx: ExportContext, prebuilt?: ReadonlyMap<ExportCon
 	// One numbering for the report: the tree figure's notes first, so its superscripts keep their numbers,
 	// then each assumption's, then the spiral's.
 	const numbered = numberNotes(scenario, [built.get('tree')?.notes.map((n) => n.citation.id) ?? [], ...scenario.assumptions.map((a) => a.citations), scenario.spiral?.citations ?? []]);
-	const notes = reportNotes(numbered.notes, itemOf);
+	const lang = ctx.lang;
+	const locale = { locale: lang };
+	const { semicolon, sentenceGap } = punctuation(lang);
+	const notes = reportNotes(numbered.notes, itemOf, lang);
 	const assumptionNotes = new Map(scenario.assumptions.map((a, k) => [a.id, numbered.numbers[k + 1]]));
 	const spiralNotes = numbered.numbers[scenario.assumptions.length + 1];
 
@@ -111,40 +124,55 @@ export function buildReport(ctx: ExportContext, prebuilt?: ReadonlyMap<ExportCon
 	const uncertain = mc.uncertain.length > 0;
 	const tornado = ctx.tornado();
 	const changes = tornado.bars.filter((b) => b.policyChanges);
-	const figure = (content: ExportContent): Block => ({ kind: 'figure', content, title: `Figure ${figures.indexOf(content) + 1}. ${built.get(content)?.title ?? content}`, alt: built.get(content)?.alt ?? '' });
+	const figure = (content: ExportContent): Block => ({ kind: 'figure', content, title: m.xp_figure_title({ number: figures.indexOf(content) + 1, title: built.get(content)?.title ?? content }, locale), alt: built.get(content)?.alt ?? '' });
+	const heading = (level: 1 | 2, text: string): Block => ({ kind: 'heading', level, text });
 	const optionsText = optionsTableText(ctx);
+	const value = ctx.request.criterion
+		? m.xp_summary_value({ name: ctx.objective.name, value: formatValue(preferred?.expected[scenario.criteria.findIndex((c) => c.id === ctx.request.criterion)] ?? NaN) }, locale)
+		: m.xp_summary_value({ name: m.xp_weighted_score({}, locale), value: formatValue(preferred?.score ?? NaN) }, locale);
+	const summary = [
+		m.xp_summary_asof({ asOf: formatDay(scenario.asOf, lang), actor, optimising: ctx.objective.optimising, risk: riskClause(ctx) }, locale),
+		playSentence(scenario, ctx.provenance.play, lang),
+		preferred ? m.xp_summary_preferred({ label: preferred.label, value, share: uncertain ? m.xp_summary_share({ share: formatPercent(preferred.probabilityBest ?? 0), runs: mc.runs }, locale) : '' }, locale) : '',
+		sentenceGap,
+		uncertain ? m.xp_summary_evpi({ evpi: formatValue(mc.evpi) }, locale) : nothingUncertain(lang),
+		sentenceGap,
+		m.xp_summary_rounding({ rounding: valueRounding(lang) }, locale),
+		changes.length > 0
+			? m.xp_summary_changes({ list: changes.map((b) => m.xp_summary_change_item({ label: b.label, setting: ctx.settingLabel(b.assumption, b.policySwitch!.setting), change: describeChange(scenario, b.policySwitch!, lang) }, locale)).join(semicolon) }, locale)
+			: m.xp_summary_holds({}, locale)
+	].join('');
 	const blocks: Block[] = [
-		{ kind: 'heading', level: 1, text: 'Summary' },
+		heading(1, m.xp_h_summary({}, locale)),
 		{ kind: 'paragraph', text: scenario.description.trim() },
-		{
-			kind: 'paragraph',
-			text: `As of ${scenario.asOf}. Decisions are taken from the perspective of ${actor}, ${ctx.objective.optimising}${riskClause(ctx)}. ${playSentence(scenario, ctx.provenance.play)}${preferred ? `The preferred first response is “${preferred.label}” (${ctx.request.criterion ? `${ctx.objective.name} ${formatValue(preferred.expected[scenario.criteria.findIndex((c) => c.id === ctx.request.criterion)])}` : `weighted score ${formatValue(preferred.score)}`}${uncertain ? `; best in ${formatPercent(preferred.probabilityBest ?? 0)} of ${mc.runs} Monte Carlo runs` : ''}).` : ''} ${uncertain ? `The expected value of perfect information is ${formatValue(mc.evpi)}.` : NOTHING_UNCERTAIN} Values are rounded to ${VALUE_ROUNDING}.${changes.length > 0 ? ` The optimal policy changes across the range of: ${changes.map((b) => `${b.label} (from ${String(b.policySwitch?.setting)}, ${describeChange(scenario, b.policySwitch!)})`).join('; ')}.` : ' The optimal policy holds across every assumption’s range, at every decision it reaches.'}`
-		},
-		{ kind: 'heading', level: 1, text: 'Options' },
-		{ kind: 'table', title: `Table 1. ${optionsText.title}`, table: optionsTableOf(ctx, false), source: optionsText.source },
-		{ kind: 'heading', level: 1, text: 'Assumptions' },
-		{ kind: 'table', title: 'Table 2. Assumptions as used in this report', table: assumptionTable(ctx, assumptionNotes), source: `Values marked (set) differ from the scenario’s defaults. Analyst judgment: a value the model’s authors chose, not a figure from a source. The notes give the excerpts each assumption rests on, ${excerptLanguages(scenario.sources)}.` },
-		{ kind: 'heading', level: 1, text: 'Decision tree' },
+		{ kind: 'paragraph', text: summary },
+		heading(1, m.xp_h_options({}, locale)),
+		{ kind: 'table', title: m.xp_table_title({ number: 1, title: optionsText.title }, locale), table: optionsTableOf(ctx, false), source: optionsText.source },
+		heading(1, m.xp_h_assumptions({}, locale)),
+		{ kind: 'table', title: m.xp_table_title({ number: 2, title: m.xp_assumptions_table_title({}, locale) }, locale), table: assumptionTable(ctx, assumptionNotes), source: m.xp_assumptions_table_source({ languages: excerptLanguages(scenario.sources, lang) }, locale) },
+		heading(1, m.xp_h_tree({}, locale)),
 		figure('tree'),
-		{ kind: 'heading', level: 1, text: 'Analyses' },
-		{ kind: 'heading', level: 2, text: 'Sensitivity' },
+		heading(1, m.xp_h_analyses({}, locale)),
+		heading(2, m.xp_h_sensitivity({}, locale)),
 		figure('tornado'),
-		{ kind: 'heading', level: 2, text: 'Uncertainty' },
+		heading(2, m.xp_h_uncertainty({}, locale)),
 		figure('histogram'),
 		figure('risk'),
-		...(figures.includes('twoway') ? [{ kind: 'heading', level: 2, text: 'Two assumptions at once' } as Block, figure('twoway')] : []),
-		...(scenario.spiral
-			? [
-					{ kind: 'heading', level: 2, text: 'Deterrence spiral' } as Block,
-					figure('spiral'),
-					{ kind: 'paragraph', text: 'The spiral model’s coefficients are analyst judgment, resting on the excerpts in the notes.', notes: spiralNotes } as Block
-				]
-			: []),
-		{ kind: 'heading', level: 1, text: 'Provenance' },
-		{ kind: 'paragraph', text: `${provenanceLine(ctx.provenance)}. On the same scenario file, this command makes the same report again: ${exportCommandLine(ctx.source.ref ?? ctx.provenance.scenarioId, requestOptions(scenario, ctx.request))}` }
+		...(figures.includes('twoway') ? [heading(2, m.xp_h_twoway({}, locale)), figure('twoway')] : []),
+		...(scenario.spiral ? [heading(2, m.xp_h_spiral({}, locale)), figure('spiral'), { kind: 'paragraph', text: m.xp_spiral_paragraph({}, locale), notes: spiralNotes } as Block] : []),
+		heading(1, m.xp_h_provenance({}, locale)),
+		{ kind: 'paragraph', text: m.xp_provenance_paragraph({ line: provenanceLine(ctx.provenance, lang), command: exportCommandLine(ctx.source.ref ?? ctx.provenance.scenarioId, requestOptions(scenario, ctx.request)) }, locale) }
 	];
 	return {
-		doc: { title: scenario.title, subtitle: `Scenario report · ${ctx.provenance.generator} ${ctx.provenance.version}`, blocks, notes, bibliography: chicagoBibliography(items), provenance: ctx.provenance },
+		doc: {
+			title: scenario.title,
+			subtitle: m.xp_report_subtitle({ generator: ctx.provenance.generator, version: ctx.provenance.version }, locale),
+			blocks,
+			notes,
+			bibliography: bibliography(items, lang),
+			provenance: ctx.provenance,
+			lang
+		},
 		figures: built
 	};
 }

@@ -7,6 +7,7 @@ import { svgToPdf } from './svgToPdf.js';
 import { exportTable } from './exportTable.js';
 import { exportReport } from './exportReport.js';
 import { exportSources } from './exportSources.js';
+import type { Locale } from '../paraglide/runtime.js';
 
 /** One exported file. */
 export interface ExportFile {
@@ -17,7 +18,7 @@ export interface ExportFile {
 }
 
 /** A figure's texts — alt text and long description for a journal's submission form among them — as JSON. */
-function figureJson(figure: BuiltFigure, provenance: Provenance): string {
+function figureJson(figure: BuiltFigure, provenance: Provenance, lang: Locale): string {
 	return `${JSON.stringify(
 		{
 			title: figure.title,
@@ -25,7 +26,7 @@ function figureJson(figure: BuiltFigure, provenance: Provenance): string {
 			alt: figure.alt,
 			longDescription: figure.description,
 			source: figure.sourceLine,
-			notes: figure.notes.map((n) => ({ number: n.number, excerpt: n.citation.excerpt, gloss: noteGloss(n.citation, n.source), source: n.citation.source })),
+			notes: figure.notes.map((n) => ({ number: n.number, excerpt: n.citation.excerpt, gloss: noteGloss(n.citation, n.source, lang), source: n.citation.source })),
 			size: { width: figure.frame.width, height: figure.frame.height, unit: 'px (1/96 in)' },
 			provenance
 		},
@@ -61,10 +62,10 @@ export async function exportScenario(source: ExportSource, request: ExportReques
 		const figure = buildFigure(ctx, request.content);
 		const svg = renderSvg(figure, ctx.provenance, request.greyscale);
 		if (request.format === 'svg') bytes = encode(svg);
-		else if (request.format === 'png') bytes = await svgToPng(svg, { dpi: request.dpi, figure, provenance: ctx.provenance });
+		else if (request.format === 'png') bytes = await svgToPng(svg, { dpi: request.dpi, figure, provenance: ctx.provenance, lang: request.lang });
 		else bytes = await svgToPdf(svg, { figure, provenance: ctx.provenance });
 	} else if (request.format === 'json' && (FIGURES as readonly string[]).includes(request.content)) {
-		bytes = encode(figureJson(buildFigure(ctx, request.content), ctx.provenance));
+		bytes = encode(figureJson(buildFigure(ctx, request.content), ctx.provenance, request.lang));
 	} else if (request.format === 'csv' || ((request.format === 'md' || request.format === 'docx') && request.content === 'options')) {
 		bytes = await exportTable(ctx);
 	} else if (request.format === 'md' || request.format === 'docx' || request.format === 'json') {

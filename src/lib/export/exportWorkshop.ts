@@ -4,6 +4,7 @@ import {
 	compileTree,
 	cslItems,
 	evaluate,
+	exportLanguage,
 	figureFrame,
 	logTable,
 	noteText,
@@ -24,7 +25,7 @@ import {
 	type WorkshopReview,
 	type WorkshopState
 } from '../core/index.js';
-import { chicagoBibliography } from './citations.js';
+import { bibliography } from './citations.js';
 import { reportNotes } from './exportReport.js';
 import type { BuiltFigure } from './buildFigure.js';
 import { VERSION } from './exportContext.js';
@@ -33,6 +34,8 @@ import { svgToPdf } from './svgToPdf.js';
 import { svgToPng } from './svgToPng.js';
 import { writeDocx } from './writeDocx.js';
 import { writeReportPdf } from './writeReportPdf.js';
+import { m } from '../paraglide/messages.js';
+import type { Locale } from '../paraglide/runtime.js';
 
 export const WORKSHOP_EXPORT_FORMATS = ['md', 'docx', 'pdf', 'csv', 'json', 'svg', 'png'] as const;
 export type WorkshopExportFormat = (typeof WORKSHOP_EXPORT_FORMATS)[number];
@@ -46,11 +49,11 @@ export const WORKSHOP_CONTENTS: Record<WorkshopExportContent, readonly WorkshopE
 };
 
 /** The content of an export: the one asked for if it takes the format, else the format's default; an error message if it does not fit. */
-export function workshopContent(format: WorkshopExportFormat, content: string | undefined): WorkshopExportContent | string {
+export function workshopContent(format: WorkshopExportFormat, content: string | undefined, lang: Locale = 'en'): WorkshopExportContent | string {
 	if (content === undefined || content === '') return (Object.keys(WORKSHOP_CONTENTS) as WorkshopExportContent[]).find((c) => WORKSHOP_CONTENTS[c].includes(format)) as WorkshopExportContent;
-	if (!Object.hasOwn(WORKSHOP_CONTENTS, content)) return `Unknown content "${content}"; choose review, log or path.`;
+	if (!Object.hasOwn(WORKSHOP_CONTENTS, content)) return m.xp_ws_unknown_content({ content }, { locale: lang });
 	const formats = WORKSHOP_CONTENTS[content as WorkshopExportContent];
-	return formats.includes(format) ? (content as WorkshopExportContent) : `The ${content} is written as ${formats.join(', ')}, not ${format}.`;
+	return formats.includes(format) ? (content as WorkshopExportContent) : m.xp_ws_content_format({ content, formats: formats.join(', '), format }, { locale: lang });
 }
 
 const TYPES: Record<WorkshopExportFormat, string> = {
@@ -74,7 +77,9 @@ export interface WorkshopExport {
  * review page: the after-action review as Markdown, DOCX or PDF, the raw log as
  * CSV (a row an event) or JSON (the log and the review's numbers). Names are
  * left out unless `names` (exports meant for publication leave them out);
- * the provenance carries the SHA-256 of the log as exported.
+ * the provenance carries the SHA-256 of the log as exported. A workshop's
+ * exports are in the language it was run in, the language of the
+ * scenario's texts on its screens.
  */
 export async function exportWorkshop(options: {
 	id: string;
@@ -89,6 +94,7 @@ export async function exportWorkshop(options: {
 	const events = publishableLog(options.events, { names });
 	const logSha256 = createHash('sha256').update(JSON.stringify(events)).digest('hex');
 	const { setup } = state;
+	const lang = exportLanguage(setup.language) ?? 'en';
 	const provenance: Provenance = {
 		generator: 'Branchpoint',
 		version: VERSION,
@@ -107,21 +113,21 @@ export async function exportWorkshop(options: {
 	const done = (bytes: Uint8Array): WorkshopExport => ({ bytes, contentType: TYPES[format], fileName });
 	if (format === 'csv') return done(new TextEncoder().encode(toCsv(logTable(events))));
 	if (content === 'path') {
-		const figure = playedPathFigure(model, state, provenance);
+		const figure = playedPathFigure(model, state, provenance, lang);
 		const svg = renderSvg(figure, provenance, false);
 		if (format === 'svg') return done(new TextEncoder().encode(svg));
-		return done(format === 'pdf' ? await svgToPdf(svg, { figure, provenance }) : await svgToPng(svg, { dpi: 300, figure, provenance }));
+		return done(format === 'pdf' ? await svgToPdf(svg, { figure, provenance }) : await svgToPng(svg, { dpi: 300, figure, provenance, lang }));
 	}
-	const review = reviewWorkshop(model, state, { names });
+	const review = reviewWorkshop(model, state, { names, lang });
 	if (format === 'json') return done(new TextEncoder().encode(`${JSON.stringify({ provenance, review, events }, null, 2)}\n`));
-	const doc = reviewDocument({ state, review, scenario: model.scenario, provenance, names, citations: stepCitations(model, review) });
+	const doc = reviewDocument({ state, review, scenario: model.scenario, provenance, names, citations: stepCitations(model, review, lang), lang });
 	if (format === 'md') return done(new TextEncoder().encode(reportMarkdown(doc, new Map(), toMarkdownTable)));
 	if (format === 'pdf') return done(await writeReportPdf(doc));
 	return done(await writeDocx(doc, new Map()));
 }
 
 /** The excerpts behind each played step (its state and the move taken) as numbered notes, and the bibliography. */
-function stepCitations(model: ScenarioModel, review: WorkshopReview): { perStep: number[][]; notes: { number: number; text: string }[]; bibliography: string[] } {
+function stepCitations(model: ScenarioModel, review: WorkshopReview, lang: Locale): { perStep: number[][]; notes: { number: number; text: string }[]; bibliography: string[] } {
 	const { scenario } = model;
 	const items = cslItems(scenario.sources);
 	const numbered = numberNotes(
@@ -131,7 +137,7 @@ function stepCitations(model: ScenarioModel, review: WorkshopReview): { perStep:
 			return [...new Set([...(state?.citations ?? []), ...(state?.moves.find((m) => m.id === s.step.move)?.citations ?? [])])];
 		})
 	);
-	return { perStep: numbered.numbers, notes: reportNotes(numbered.notes, new Map(items.map((i) => [i.id, i]))), bibliography: chicagoBibliography(items) };
+	return { perStep: numbered.numbers, notes: reportNotes(numbered.notes, new Map(items.map((i) => [i.id, i])), lang), bibliography: bibliography(items, lang) };
 }
 
 /**
@@ -139,18 +145,26 @@ function stepCitations(model: ScenarioModel, review: WorkshopReview): { perStep:
  * path taken shaded beneath the lines, the optimal policy heavy and starred,
  * as the workbench and the scenario's tree figures draw them.
  */
-function playedPathFigure(model: ScenarioModel, state: WorkshopState, provenance: Provenance): BuiltFigure {
+function playedPathFigure(model: ScenarioModel, state: WorkshopState, provenance: Provenance, lang: Locale): BuiltFigure {
 	const { setup } = state;
 	const { scenario } = model;
 	const unrolled = unrollTree(model, { values: setup.values, perspective: setup.perspective });
 	if (!unrolled.tree) throw new Error(`the scenario does not unroll under the workshop's values (${unrolled.issues[0]?.message})`);
 	const flat = compileTree(unrolled.tree, model);
-	const figure = treeFigure({ scenario, flat, evaluation: evaluate(flat, { values: setup.values }), played: state.path.map((e) => e.step.move) });
-	const title = `${setup.title}: the path played on the decision tree`;
-	const caption =
-		'The moves the workshop took, shaded, with every option that was open at each step; expected weighted score at each node under the workshop’s assumptions. ' +
-		'Squares: decisions; circles: chance events (p = probability of the move); triangles: outcomes. Heavy lines: the optimal policy; ★ the preferred move. Superscripts refer to the notes.';
-	const source = sourceLine(scenario, figure.notes);
-	const frame = figureFrame({ plotWidth: figure.width, plotHeight: figure.height, title, caption, sourceLine: source, notes: figure.notes.map(noteText), provenance: provenanceLine(provenance) });
-	return { plot: { kind: 'tree', figure }, frame, title, caption, sourceLine: source, notes: figure.notes, alt: figure.alt, description: figure.longDescription };
+	const figure = treeFigure({ scenario, flat, evaluation: evaluate(flat, { values: setup.values }), played: state.path.map((e) => e.step.move), lang });
+	const locale = { locale: lang };
+	const title = m.xp_path_title({ title: setup.title }, locale);
+	const caption = m.xp_path_caption({}, locale);
+	const source = sourceLine(scenario, figure.notes, lang);
+	const frame = figureFrame({
+		plotWidth: figure.width,
+		plotHeight: figure.height,
+		title,
+		caption,
+		sourceLine: source,
+		notes: figure.notes.map((n) => noteText(n, lang)),
+		notesHeading: m.xp_notes_heading({}, locale),
+		provenance: provenanceLine(provenance, lang)
+	});
+	return { plot: { kind: 'tree', figure }, frame, title, caption, sourceLine: source, notes: figure.notes, alt: figure.alt, description: figure.longDescription, lang };
 }

@@ -3,6 +3,7 @@ import FigureSvg from '../figures/FigureSvg.svelte';
 import { figureColours } from '../figures/figureStyle.js';
 import type { BuiltFigure } from './buildFigure.js';
 import type { Provenance } from '../core/index.js';
+import { m } from '../paraglide/messages.js';
 
 /**
  * The figure as a standalone SVG file, server-rendered from the same
@@ -16,8 +17,7 @@ export function renderSvg(figure: BuiltFigure, provenance: Provenance, greyscale
 			frame: figure.frame,
 			plot: figure.plot,
 			colours: figureColours(greyscale),
-			title: figure.title,
-			alt: figure.alt,
+			name: m.xp_figure_name({ title: figure.title, alt: figure.alt }, { locale: figure.lang }),
 			description: figure.description,
 			metadata: JSON.stringify(provenance)
 		}

@@ -5,6 +5,8 @@ import { pdfToRaster, type Raster } from '../server/pdfToRaster.js';
 import type { BuiltFigure } from './buildFigure.js';
 import { ExportRefusal } from './ExportRefusal.js';
 import { svgToPdf } from './svgToPdf.js';
+import { m } from '../paraglide/messages.js';
+import type { Locale } from '../paraglide/runtime.js';
 
 const deflateAsync = promisify(deflate);
 
@@ -16,6 +18,8 @@ export interface PngOptions {
 	dpi: number;
 	figure: BuiltFigure;
 	provenance: Provenance;
+	/** The language of a refusal (default English). */
+	lang?: Locale;
 }
 
 /**
@@ -30,9 +34,8 @@ export async function svgToPng(svg: string, options: PngOptions): Promise<Uint8A
 	const scale = options.dpi / 96;
 	const pixels = Math.ceil(width * scale) * Math.ceil(height * scale);
 	if (pixels > MAX_PIXELS) {
-		throw new ExportRefusal(
-			`At ${options.dpi} dpi this figure would be ${Math.ceil(width * scale).toLocaleString('en')} × ${Math.ceil(height * scale).toLocaleString('en')} pixels (${Math.round(pixels / 1e6)} Mpx; the limit is ${MAX_PIXELS / 1e6} Mpx). Choose a lower resolution, a subtree or fewer levels, or SVG or PDF, which scale without limit.`
-		);
+		const size = { dpi: options.dpi, width: Math.ceil(width * scale).toLocaleString('en'), height: Math.ceil(height * scale).toLocaleString('en'), mpx: Math.round(pixels / 1e6), limit: MAX_PIXELS / 1e6 };
+		throw new ExportRefusal(m.xp_png_too_big(size, { locale: options.lang ?? 'en' }));
 	}
 	return pdfToPng(await svgToPdf(svg, { figure: options.figure, provenance: options.provenance }), options);
 }

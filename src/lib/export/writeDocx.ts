@@ -14,6 +14,11 @@ import {
 } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { ExportContent, ReportDocument, Table as TextTable } from '../core/index.js';
+import { m } from '../paraglide/messages.js';
+import type { Locale } from '../paraglide/runtime.js';
+
+/** The language Word marks the text with, for its spelling and its line breaking. */
+const LANGUAGE_TAGS: Record<Locale, string> = { en: 'en-GB', ja: 'ja-JP' };
 
 /** A figure as DOCX takes it: PNG bytes and its size in pixels at 96 dpi. */
 export interface DocxFigure {
@@ -99,11 +104,11 @@ export async function writeDocx(doc: ReportDocument, figures: ReadonlyMap<Export
 		}
 	}
 	if (doc.notes.length > 0) {
-		children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Notes')] }));
+		children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(m.xp_h_notes({}, { locale: doc.lang }))] }));
 		for (const n of doc.notes) children.push(new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun({ text: `${n.number}. ${n.text}`, size: 20 })] }));
 	}
 	if (doc.bibliography.length > 0) {
-		children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Bibliography')] }));
+		children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(m.xp_h_bibliography({}, { locale: doc.lang }))] }));
 		for (const entry of doc.bibliography) children.push(new Paragraph({ indent: { left: 720, hanging: 720 }, children: [new TextRun(entry)] }));
 	}
 	const p = doc.provenance;
@@ -126,7 +131,7 @@ export async function writeDocx(doc: ReportDocument, figures: ReadonlyMap<Export
 			...(p.workshop ? [{ name: 'WorkshopLogSha256', value: p.workshop.logSha256 }] : []),
 			{ name: 'Provenance', value: JSON.stringify(p) }
 		],
-		styles: { default: { document: { run: { font: { ascii: 'Calibri', eastAsia: 'Noto Sans CJK JP', hAnsi: 'Calibri' } } } } },
+		styles: { default: { document: { run: { font: { ascii: 'Calibri', eastAsia: 'Noto Sans CJK JP', hAnsi: 'Calibri' }, language: { value: LANGUAGE_TAGS[doc.lang], eastAsia: 'ja-JP' } } } } },
 		sections: [{ children }]
 	});
 	return finish(new Uint8Array(await Packer.toBuffer(document)), images);

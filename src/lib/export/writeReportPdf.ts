@@ -2,6 +2,7 @@ import PDFDocument from 'pdfkit';
 import { pdfBytes } from './pdfBytes.js';
 import { provenanceLine, type ReportDocument } from '../core/index.js';
 import { parsedFigureFonts } from '../server/figureFonts.js';
+import { m } from '../paraglide/messages.js';
 
 /** A fixed creation date: the same report gives the same bytes (the provenance says what it was made from). */
 const EPOCH = new Date(Date.UTC(2000, 0, 1));
@@ -31,7 +32,7 @@ export function writeReportPdf(report: ReportDocument): Promise<Uint8Array> {
 			CreationDate: EPOCH,
 			ModDate: EPOCH
 		},
-		lang: 'en'
+		lang: report.lang
 	});
 	Object.assign(doc.info, { BranchpointProvenance: JSON.stringify(p) });
 	// A parsed font, which pdfkit takes though its types name only files.
@@ -81,13 +82,13 @@ export function writeReportPdf(report: ReportDocument): Promise<Uint8Array> {
 		}
 	}
 	if (report.notes.length > 0) {
-		heading('Notes', SIZES[1]);
+		heading(m.xp_h_notes({}, { locale: report.lang }), SIZES[1]);
 		for (const n of report.notes) paragraph(`${n.number}. ${n.text}`, { size: SIZES.small + 1 });
 	}
 	if (report.bibliography.length > 0) {
-		heading('Bibliography', SIZES[1]);
+		heading(m.xp_h_bibliography({}, { locale: report.lang }), SIZES[1]);
 		for (const entry of report.bibliography) paragraph(entry, { size: SIZES.small + 1 });
 	}
-	paragraph(provenanceLine(p), { size: SIZES.small });
+	paragraph(provenanceLine(p, report.lang), { size: SIZES.small });
 	return pdfBytes(doc);
 }

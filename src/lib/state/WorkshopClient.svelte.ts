@@ -1,4 +1,5 @@
 import type { PublicView, WorkshopCommand } from '../core/index.js';
+import { m } from '../paraglide/messages.js';
 
 type CommandBody = WorkshopCommand extends infer C ? (C extends { id: string } ? Omit<C, 'id'> : never) : never;
 
@@ -107,12 +108,12 @@ export class WorkshopClient<View extends PublicView> {
 					const response = await fetch(this.#url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(command) });
 					if (response.status < 500) {
 						const answer = (await response.json()) as { ok: boolean; seq?: number; message?: string };
-						return answer.ok ? { ok: true, seq: answer.seq as number } : { ok: false, message: answer.message ?? `Refused (${response.status}).` };
+						return answer.ok ? { ok: true, seq: answer.seq as number } : { ok: false, message: answer.message ?? m.wsx_refused({ status: response.status }) };
 					}
 				} catch {
 					// The server is unreachable (restarting, or the phone lost the network): try again.
 				}
-				if (attempt >= RETRY_DELAYS_MS.length) return { ok: false, message: 'The server cannot be reached; check the connection and try again.' };
+				if (attempt >= RETRY_DELAYS_MS.length) return { ok: false, message: m.wsx_unreachable() };
 				await new Promise((resolve) => setTimeout(resolve, RETRY_DELAYS_MS[attempt]));
 			}
 		} finally {

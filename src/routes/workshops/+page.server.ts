@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { m } from '$lib/paraglide/messages.js';
 import { getLocale } from '$lib/paraglide/runtime.js';
 import { listScenarios, SCENARIOS_DIR, scenarioFileById } from '$lib/server/scenarioFiles.js';
 import { admitFacilitator, createLimiter, forgetFacilitator, isFacilitator, workshops } from '$lib/server/workshop/workshops.js';
@@ -26,7 +27,7 @@ export const load: PageServerLoad = ({ url, cookies }) => {
 		whatIf: { overrides, perspective: url.searchParams.get('perspective') ?? undefined, preset: url.searchParams.get('preset') ?? undefined },
 		// Only the workshops this browser facilitates: others' titles and ids are theirs.
 		workshops: workshops()
-			.list()
+			.list(getLocale())
 			.filter((w) => isFacilitator(cookies, w.id))
 	};
 };
@@ -38,7 +39,8 @@ const field = (form: FormData, name: string) => {
 
 export const actions: Actions = {
 	create: async ({ request, cookies, url, getClientAddress }) => {
-		if (!createLimiter.take(getClientAddress(), workshops().now())) return fail(429, { errors: { scenario: 'Too many workshops created from this address just now; wait a minute.' }, raw: undefined });
+		const lang = getLocale();
+		if (!createLimiter.take(getClientAddress(), workshops().now())) return fail(429, { errors: { scenario: m.wsx_too_many_created({}, { locale: lang }) }, raw: undefined });
 		const form = await request.formData();
 		const scenarioId = field(form, 'scenario') ?? '';
 		const values = Object.fromEntries([...form.keys()].filter((k) => k.startsWith('a.')).map((k) => [k.slice(2), field(form, k) ?? '']));
@@ -53,11 +55,11 @@ export const actions: Actions = {
 			overrides: values
 		};
 		const file = scenarioFileById(scenarioId);
-		if (!file) return fail(400, { errors: { scenario: `No scenario "${scenarioId}".` }, raw: { ...raw, scenario: scenarioId } });
+		if (!file) return fail(400, { errors: { scenario: m.wsx_no_scenario({ id: scenarioId }, { locale: lang }) }, raw: { ...raw, scenario: scenarioId } });
 		// One read: the text kept with the workshop is the text its hash names.
 		const bytes = readFileSync(file);
 		// The room sees the scenario's texts in the facilitator's language.
-		const result = workshops().create({ scenarioId, scenarioYaml: bytes.toString('utf8'), scenarioSha256: createHash('sha256').update(bytes).digest('hex'), raw, language: getLocale() });
+		const result = workshops().create({ scenarioId, scenarioYaml: bytes.toString('utf8'), scenarioSha256: createHash('sha256').update(bytes).digest('hex'), raw, language: lang, lang });
 		if (!result.ok) return fail(400, { errors: result.errors, raw: { ...raw, scenario: scenarioId } });
 		admitFacilitator(cookies, url, result.id, result.facilitatorKey);
 		redirect(303, `/workshops/${result.id}/console`);
@@ -65,7 +67,7 @@ export const actions: Actions = {
 	delete: async ({ request, cookies, url }) => {
 		const form = await request.formData();
 		const id = field(form, 'id') ?? '';
-		if (!isFacilitator(cookies, id)) return fail(403, { errors: { delete: 'Only the workshop’s facilitator can delete it.' } });
+		if (!isFacilitator(cookies, id)) return fail(403, { errors: { delete: m.wsx_only_facilitator_delete({}, { locale: getLocale() }) } });
 		workshops().remove(id);
 		forgetFacilitator(cookies, url, id);
 		return { deleted: id };

@@ -1,4 +1,6 @@
 import { mersenne } from 'pure-rand/generator/mersenne';
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import { numericValue } from '../scenario/coerceValue.js';
 import type { AssumptionValue } from '../scenario/types.js';
 import type { Evaluator } from './createEvaluator.js';
@@ -20,6 +22,11 @@ export interface OptionSummary {
 
 /** What the command line, the workbench and reports say instead of numbers when `uncertain` is empty. */
 export const NOTHING_UNCERTAIN = 'Nothing is uncertain: no assumption has a distribution, so Monte Carlo and EVPI have nothing to vary.';
+
+/** `NOTHING_UNCERTAIN` in a language. */
+export function nothingUncertain(lang: Locale = 'en'): string {
+	return m.xp_nothing_uncertain({}, { locale: lang });
+}
 
 export interface MonteCarloResult {
 	runs: number;

@@ -1,3 +1,5 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import type { Scenario } from '../scenario/types.js';
 import { KIND_CHANCE, KIND_DECISION } from '../tree/compileTree.js';
 import type { PointResult } from './createEvaluator.js';
@@ -107,10 +109,10 @@ export function valueUnderPolicy(result: PointResult, policy: Map<string, Policy
 }
 
 /** A decision in words: "the first decision", or its state's label and the moves leading to it. */
-export function describeDecision(scenario: Scenario, path: string, state: string): string {
-	if (path === '') return 'the first decision';
+export function describeDecision(scenario: Scenario, path: string, state: string, lang: Locale = 'en'): string {
+	if (path === '') return m.xp_first_decision({}, { locale: lang });
 	const label = scenario.states.find((s) => s.id === state)?.label ?? state;
-	return `“${label}” (after ${path.split('/').join(' → ')})`;
+	return m.xp_decision_after({ label, path: path.split('/').join(' → ') }, { locale: lang });
 }
 
 /** A move's label in its state, or its id. */
@@ -119,6 +121,7 @@ export function moveLabel(scenario: Scenario, state: string, move: string): stri
 }
 
 /** A policy change in words: `at <decision>: “from” → “to”`. */
-export function describeChange(scenario: Scenario, change: { path: string; state: string; from: string; to: string }): string {
-	return `at ${describeDecision(scenario, change.path, change.state)}: “${moveLabel(scenario, change.state, change.from)}” → “${moveLabel(scenario, change.state, change.to)}”`;
+export function describeChange(scenario: Scenario, change: { path: string; state: string; from: string; to: string }, lang: Locale = 'en'): string {
+	const decision = describeDecision(scenario, change.path, change.state, lang);
+	return m.xp_change({ decision, from: moveLabel(scenario, change.state, change.from), to: moveLabel(scenario, change.state, change.to) }, { locale: lang });
 }

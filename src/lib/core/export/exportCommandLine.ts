@@ -36,7 +36,8 @@ export function requestOptions(scenario: Scenario, request: ExportRequest): RawE
 		y: request.y,
 		steps: request.content === 'twoway' && request.steps !== 21 ? String(request.steps) : undefined,
 		title: request.title,
-		caption: request.caption
+		caption: request.caption,
+		lang: request.lang !== 'en' ? request.lang : undefined
 	};
 }
 

@@ -1,3 +1,5 @@
+import { m } from '../../paraglide/messages.js';
+import { locales, type Locale } from '../../paraglide/runtime.js';
 import { checkOverrides } from '../scenario/checkOverrides.js';
 import type { AssumptionValue, Scenario } from '../scenario/types.js';
 import { parsePlay, type PlayOverrides } from '../tree/actorPlay.js';
@@ -54,25 +56,33 @@ export interface ExportRequest {
 	steps: number;
 	title?: string;
 	caption?: string;
+	/** The language of the export's words; scenario texts are loaded in it too. */
+	lang: Locale;
 }
 
 /**
  * Export options as typed: CLI flags or URL query parameters, by name.
  * `set` holds `id=value` strings, `play` `actor=chance|strategic|bounded`.
  */
-export type RawExportOptions = Partial<Record<'format' | 'content' | 'preset' | 'perspective' | 'criterion' | 'subtree' | 'depth' | 'dpi' | 'seed' | 'runs' | 'x' | 'y' | 'steps' | 'title' | 'caption', string>> & {
+export type RawExportOptions = Partial<Record<'format' | 'content' | 'preset' | 'perspective' | 'criterion' | 'subtree' | 'depth' | 'dpi' | 'seed' | 'runs' | 'x' | 'y' | 'steps' | 'title' | 'caption' | 'lang', string>> & {
 	set?: readonly string[];
 	play?: readonly string[];
 	optimal?: boolean;
 	greyscale?: boolean;
 };
 
-function integer(text: string | undefined, fallback: number, name: string, min: number, max: number, problems: string[]): number {
+function integer(text: string | undefined, fallback: number, name: string, min: number, max: number, problems: string[], lang: Locale): number {
 	if (text === undefined || text === '') return fallback;
 	const n = Number(text);
 	if (Number.isInteger(n) && n >= min && n <= max) return n;
-	problems.push(`${name} takes a whole number from ${min} to ${max}; got "${text}".`);
+	problems.push(m.xp_req_integer({ name, min, max, text }, { locale: lang }));
 	return fallback;
+}
+
+/** The language an export asks for: `en` when none is named. */
+export function exportLanguage(lang: string | undefined): Locale | undefined {
+	if (lang === undefined || lang === '') return 'en';
+	return (locales as readonly string[]).includes(lang) ? (lang as Locale) : undefined;
 }
 
 /**
@@ -82,47 +92,51 @@ function integer(text: string | undefined, fallback: number, name: string, min: 
  */
 export function parseExportRequest(scenario: Scenario, raw: RawExportOptions): { request?: ExportRequest; problems: string[] } {
 	const problems: string[] = [];
+	// The problems are told in the language asked for, or in English when that is what is wrong.
+	const lang = exportLanguage(raw.lang) ?? 'en';
+	const locale = { locale: lang };
+	if (exportLanguage(raw.lang) === undefined) problems.push(m.xp_req_lang({ langs: locales.join(', '), lang: String(raw.lang) }, locale));
 	const format = raw.format as ExportFormat | undefined;
-	if (format === undefined) problems.push(`Name a format with --format: ${EXPORT_FORMATS.join(', ')}.`);
-	else if (!EXPORT_FORMATS.includes(format)) problems.push(`Unknown format "${format}"; choose one of ${EXPORT_FORMATS.join(', ')}.`);
+	if (format === undefined) problems.push(m.xp_req_no_format({ formats: EXPORT_FORMATS.join(', ') }, locale));
+	else if (!EXPORT_FORMATS.includes(format)) problems.push(m.xp_req_unknown_format({ format, formats: EXPORT_FORMATS.join(', ') }, locale));
 	const allowed = format && EXPORT_FORMATS.includes(format) ? CONTENTS_BY_FORMAT[format] : undefined;
 	const content = (raw.content ?? allowed?.[0]) as ExportContent | undefined;
-	if (allowed && content && !allowed.includes(content)) problems.push(`A ${format} export holds ${allowed.join(', ')}; not "${content}".`);
+	if (allowed && content && !allowed.includes(content)) problems.push(m.xp_req_content({ format: String(format), allowed: allowed.join(', '), content }, locale));
 
 	let start: Record<string, AssumptionValue> = {};
 	if (raw.preset) {
 		const preset = scenario.presets.find((p) => p.id === raw.preset);
 		if (preset) start = preset.values;
-		else problems.push(`Unknown preset "${raw.preset}"; presets: ${scenario.presets.map((p) => p.id).join(', ') || 'none'}.`);
+		else problems.push(m.xp_req_unknown_preset({ preset: raw.preset, presets: scenario.presets.map((p) => p.id).join(', ') || m.xp_none({}, locale) }, locale));
 	}
 	// No prototype: a `__proto__` entry stays an entry and is reported as unknown, not silently dropped.
 	const sets: Record<string, string> = Object.create(null);
 	for (const set of raw.set ?? []) {
 		const eq = set.indexOf('=');
-		if (eq <= 0) problems.push(`set ${set}: write id=value.`);
+		if (eq <= 0) problems.push(m.xp_req_set_form({ set }, locale));
 		else sets[set.slice(0, eq).trim()] = set.slice(eq + 1).trim();
 	}
 	const checked = checkOverrides(scenario, sets);
 	for (const p of checked.problems) problems.push(`set ${p.id}: ${p.message}`);
-	if (raw.perspective && !scenario.actors.some((a) => a.id === raw.perspective && a.kind === 'actor')) problems.push(`Unknown perspective "${raw.perspective}"; actors: ${scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id).join(', ')}.`);
-	const play = parsePlay(scenario, raw.play ?? []);
+	if (raw.perspective && !scenario.actors.some((a) => a.id === raw.perspective && a.kind === 'actor')) problems.push(m.xp_req_unknown_perspective({ perspective: raw.perspective, actors: scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id).join(', ') }, locale));
+	const play = parsePlay(scenario, raw.play ?? [], lang);
 	problems.push(...play.problems.map((p) => p.replace(/^--play/, 'play')));
 	if (raw.criterion && !scenario.criteria.some((c) => c.id === raw.criterion)) problems.push(unknownCriterion(raw.criterion, scenario.criteria.map((c) => c.id)));
 	for (const axis of ['x', 'y'] as const) {
 		const id = raw[axis];
 		if (id === undefined || id === '') continue;
 		const a = scenario.assumptions.find((x) => x.id === id);
-		if (!a) problems.push(`${axis}: unknown assumption "${id}".`);
-		else if (a.kind !== 'number' && a.kind !== 'probability') problems.push(`${axis}: "${id}" is a ${a.kind} assumption; the region map needs a number or probability.`);
+		if (!a) problems.push(m.xp_req_axis_unknown({ axis, id }, locale));
+		else if (a.kind !== 'number' && a.kind !== 'probability') problems.push(m.xp_req_axis_kind({ axis, id, kind: a.kind }, locale));
 	}
-	if (raw.x && raw.x === raw.y) problems.push('x and y name the same assumption; choose two.');
-	if (content === 'spiral' && !scenario.spiral) problems.push('This scenario has no spiral section to draw.');
+	if (raw.x && raw.x === raw.y) problems.push(m.xp_req_same_axes({}, locale));
+	if (content === 'spiral' && !scenario.spiral) problems.push(m.xp_req_no_spiral({}, locale));
 	for (const key of ['title', 'caption'] as const) {
 		const text = raw[key];
 		if (text === undefined) continue;
-		if ([...text].length > MAX_TEXT) problems.push(`${key} is ${[...text].length} characters long; keep it to ${MAX_TEXT}.`);
+		if ([...text].length > MAX_TEXT) problems.push(m.xp_req_too_long({ key, length: [...text].length, max: MAX_TEXT }, locale));
 		// Characters XML cannot hold would make the SVG unreadable and Word refuse the file.
-		if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) problems.push(`${key} holds a control character; remove it.`);
+		if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) problems.push(m.xp_req_control({ key }, locale));
 	}
 
 	const request: ExportRequest = {
@@ -134,17 +148,18 @@ export function parseExportRequest(scenario: Scenario, raw: RawExportOptions): {
 		play: play.overrides,
 		criterion: raw.criterion || undefined,
 		subtree: raw.subtree ?? '',
-		depth: integer(raw.depth, 2, 'depth', 0, 8, problems),
+		depth: integer(raw.depth, 2, 'depth', 0, 8, problems, lang),
 		optimalOnly: raw.optimal === true,
 		greyscale: raw.greyscale === true,
-		dpi: integer(raw.dpi, 300, 'dpi', DPI_RANGE[0], DPI_RANGE[1], problems),
-		seed: integer(raw.seed, 1, 'seed', 0, 2 ** 31 - 1, problems),
-		runs: integer(raw.runs, 1000, 'runs', 10, 20000, problems),
+		dpi: integer(raw.dpi, 300, 'dpi', DPI_RANGE[0], DPI_RANGE[1], problems, lang),
+		seed: integer(raw.seed, 1, 'seed', 0, 2 ** 31 - 1, problems, lang),
+		runs: integer(raw.runs, 1000, 'runs', 10, 20000, problems, lang),
 		x: raw.x || undefined,
 		y: raw.y || undefined,
-		steps: integer(raw.steps, 21, 'steps', 3, 61, problems),
+		steps: integer(raw.steps, 21, 'steps', 3, 61, problems, lang),
 		title: raw.title?.trim() || undefined,
-		caption: raw.caption?.trim() || undefined
+		caption: raw.caption?.trim() || undefined,
+		lang
 	};
 	return problems.length > 0 ? { problems } : { request, problems };
 }

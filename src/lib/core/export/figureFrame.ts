@@ -29,6 +29,8 @@ export interface FrameOptions {
 	caption: string;
 	sourceLine: string;
 	notes: readonly string[];
+	/** The word that heads the notes: "Notes:", 注： */
+	notesHeading?: string;
 	provenance: string;
 }
 
@@ -56,7 +58,7 @@ export function figureFrame(options: FrameOptions): FrameLayout {
 	y += Math.ceil(options.plotHeight) + 12;
 	add('caption', options.caption, 12);
 	add('source', options.sourceLine, 11, false, '#222');
-	if (options.notes.length > 0) add('notes', ['Notes:', ...options.notes].join('\n'), 10, false, '#222');
+	if (options.notes.length > 0) add('notes', [options.notesHeading ?? 'Notes:', ...options.notes].join('\n'), 10, false, '#222');
 	add('provenance', options.provenance, 8, false, '#555', 0);
 	const plotX = MARGIN + Math.max(0, (inner - options.plotWidth) / 2);
 	return { width, height: Math.ceil(y + MARGIN), plotX: Math.round(plotX), plotY: Math.round(plotY), blocks };

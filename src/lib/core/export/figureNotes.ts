@@ -1,5 +1,8 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import type { Citation, Scenario, Source } from '../scenario/types.js';
 import { baseLanguage, READER_LANGUAGE, sameLanguage } from '../util/language.js';
+import { formatDay, punctuation } from './format.js';
 
 /** A numbered note: one cited excerpt, with its gloss and source. */
 export interface FigureNote {
@@ -34,15 +37,17 @@ export function numberNotes(scenario: Scenario, perElement: readonly (readonly s
 	return { notes, numbers };
 }
 
-/** A source as notes name it: publisher (or author), title, date. Pure. */
-export function sourceName(source: Source): string {
-	const who = source.author ? `${source.author}, ${source.publisher}` : source.publisher;
-	return [who, `“${source.title}”`, source.date ?? 'undated'].join(', ');
+/** A source as notes name it: publisher (or author), title, date — in English “Title”, in Japanese 「題名」. Pure. */
+export function sourceName(source: Source, lang: Locale = 'en'): string {
+	const { comma, quote } = punctuation(lang);
+	const who = source.author ? `${source.author}${comma}${source.publisher}` : source.publisher;
+	const when = source.date ? formatDay(source.date, lang) : m.xp_undated({}, { locale: lang });
+	return lang === 'ja' ? `${who}${quote(source.title)}${when}` : [who, quote(source.title), when].join(comma);
 }
 
 /** A source in a note, short: who and when; the "Source:" line gives titles. Pure. */
-export function sourceShort(source: Source): string {
-	return `${source.author ?? source.publisher}, ${source.date ?? 'n.d.'}`;
+export function sourceShort(source: Source, lang: Locale = 'en'): string {
+	return `${source.author ?? source.publisher}${punctuation(lang).comma}${source.date ? formatDay(source.date, lang) : m.xp_nd({}, { locale: lang })}`;
 }
 
 /** An excerpt in its own language's quotation marks: 「…」 for Japanese and Chinese, “…” otherwise. Pure. */
@@ -56,16 +61,16 @@ export function noteGloss(citation: Citation, source: Source | undefined, reader
 }
 
 /** A note as one line of text: excerpt, gloss where it is needed, and the source in short. Pure. */
-export function noteText(note: FigureNote): string {
-	const from = note.source ? sourceShort(note.source) : note.citation.source;
-	const gloss = noteGloss(note.citation, note.source);
-	return `${note.number}. ${quoteExcerpt(note.citation.excerpt, note.source?.language)}${gloss ? ` ${gloss}` : ''} (${from})`;
+export function noteText(note: FigureNote, lang: Locale = 'en'): string {
+	const from = note.source ? sourceShort(note.source, lang) : note.citation.source;
+	const gloss = noteGloss(note.citation, note.source, lang);
+	return `${note.number}. ${quoteExcerpt(note.citation.excerpt, note.source?.language)}${gloss ? m.xp_gloss_in_note({ gloss }, { locale: lang }) : ''}${punctuation(lang).paren(from)}`;
 }
 
-/** A language tag in English words ("ja" → "Japanese"). */
-function languageName(tag: string): string {
+/** A language tag in the reader's words ("ja" → "Japanese", 日本語). */
+function languageName(tag: string, lang: Locale): string {
 	try {
-		return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag) ?? tag;
+		return new Intl.DisplayNames([lang], { type: 'language' }).of(tag) ?? tag;
 	} catch {
 		return tag;
 	}
@@ -76,20 +81,23 @@ function languageName(tag: string): string {
  * English gloss", "in English", or, for several languages, each in its
  * source's language with a gloss where it is not English. Pure.
  */
-export function excerptLanguages(sources: readonly Source[]): string {
+export function excerptLanguages(sources: readonly Source[], lang: Locale = 'en'): string {
+	const locale = { locale: lang };
 	const tags = [...new Set(sources.map((s) => baseLanguage(s.language)).filter((t) => t !== ''))];
-	if (tags.length === 0) return 'with an English gloss';
-	if (tags.length === 1) return tags[0] === READER_LANGUAGE ? `in ${languageName(tags[0])}` : `in ${languageName(tags[0])} with an English gloss`;
-	return `each in its source’s language (${tags.map(languageName).join(', ')}), with an English gloss where that is not English`;
+	if (tags.length === 0) return m.xp_excerpts_gloss_only({}, locale);
+	const language = languageName(tags[0], lang);
+	if (tags.length === 1) return tags[0] === lang ? m.xp_excerpts_in({ language }, locale) : m.xp_excerpts_in_glossed({ language }, locale);
+	return m.xp_excerpts_several({ languages: tags.map((t) => languageName(t, lang)).join(punctuation(lang).comma) }, locale);
 }
 
 /**
  * The "Source:" line: the model, and each source the figure cites, in the
  * order of the scenario's source list. Pure.
  */
-export function sourceLine(scenario: Scenario, notes: readonly FigureNote[]): string {
+export function sourceLine(scenario: Scenario, notes: readonly FigureNote[], lang: Locale = 'en'): string {
+	const locale = { locale: lang };
 	const cited = new Set(notes.map((n) => n.citation.source));
 	const used = scenario.sources.filter((s) => cited.has(s.id));
-	const model = `Branchpoint model “${scenario.title}” (as of ${scenario.asOf})`;
-	return used.length === 0 ? `Source: ${model}.` : `Source: ${model}, built on ${used.map(sourceName).join('; ')}.`;
+	const model = m.xp_model({ title: scenario.title, asOf: formatDay(scenario.asOf, lang) }, locale);
+	return used.length === 0 ? m.xp_source_line({ model }, locale) : m.xp_source_line_built({ model, sources: used.map((s) => sourceName(s, lang)).join(punctuation(lang).semicolon) }, locale);
 }

@@ -1,8 +1,10 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import type { MonteCarloResult } from '../analysis/monteCarlo.js';
 import type { PointResult } from '../analysis/createEvaluator.js';
 import { weightedScore } from '../evaluate/evaluate.js';
 import type { Scenario } from '../scenario/types.js';
-import { formatPercent, formatValue } from './format.js';
+import { formatPercent, formatValue, punctuation } from './format.js';
 import type { Table } from './tables.js';
 
 export interface OptionRow {
@@ -60,17 +62,18 @@ export function optionRows(options: OptionsTableOptions): OptionRow[] {
 }
 
 /** The options table as text cells; `exact` keeps full precision (CSV), else numbers are rounded for reading. Pure. */
-export function optionsTable(scenario: Scenario, rows: readonly OptionRow[], exact: boolean): Table {
+export function optionsTable(scenario: Scenario, rows: readonly OptionRow[], exact: boolean, lang: Locale = 'en'): Table {
+	const locale = { locale: lang };
 	const num = (x: number | undefined) => (x === undefined || Number.isNaN(x) ? '' : exact ? String(x) : formatValue(x));
 	const pct = (x: number | undefined) => (x === undefined ? '' : exact ? String(x) : formatPercent(x));
-	const criteria = scenario.criteria.map((c) => `${c.label}${c.unit ? ` (${c.unit})` : ''} ${c.direction === 'max' ? '↑' : '↓'}`);
+	const criteria = scenario.criteria.map((c) => `${c.label}${c.unit ? punctuation(lang).paren(c.unit) : ''} ${c.direction === 'max' ? '↑' : '↓'}`);
 	// Without Monte Carlo runs (nothing uncertain) there is no share of runs to give: no P(best) column.
 	const simulated = rows.some((r) => r.probabilityBest !== undefined);
 	// With a risk tolerance, options are compared by their certainty equivalents.
 	const risk = rows.some((r) => r.certainty !== undefined);
 	return {
-		header: ['Option', ...criteria, 'Weighted score', ...(risk ? ['Certainty equivalent'] : []), ...(simulated ? ['P(best)'] : []), 'Preferred'],
-		rows: rows.map((r) => [r.open ? r.label : `${r.label} (closed)`, ...r.expected.map(num), num(r.score), ...(risk ? [num(r.certainty)] : []), ...(simulated ? [pct(r.probabilityBest)] : []), r.preferred ? '★' : '']),
+		header: [m.xp_col_option({}, locale), ...criteria, m.xp_col_weighted_score({}, locale), ...(risk ? [m.xp_col_certainty({}, locale)] : []), ...(simulated ? ['P(best)'] : []), m.xp_col_preferred({}, locale)],
+		rows: rows.map((r) => [r.open ? r.label : `${r.label}${m.xp_closed({}, locale)}`, ...r.expected.map(num), num(r.score), ...(risk ? [num(r.certainty)] : []), ...(simulated ? [pct(r.probabilityBest)] : []), r.preferred ? '★' : '']),
 		numeric: [false, ...criteria.map(() => true), true, ...(risk ? [true] : []), ...(simulated ? [true] : []), false]
 	};
 }

@@ -1,4 +1,7 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import type { ActorPlay, AssumptionValue } from '../scenario/types.js';
+import { punctuation } from './format.js';
 
 /**
  * What an export was made from, carried in every export (SVG and PDF
@@ -31,18 +34,20 @@ export interface Provenance {
 }
 
 /** One line for a figure's foot or a document's colophon. Pure. */
-export function provenanceLine(p: Provenance): string {
+export function provenanceLine(p: Provenance, lang: Locale = 'en'): string {
+	const locale = { locale: lang };
+	const { comma } = punctuation(lang);
 	const set = Object.keys(p.overrides).sort();
 	const what = [
 		`${p.generator} ${p.version}`,
-		`scenario ${p.scenarioId} (sha256 ${p.scenarioSha256.slice(0, 12)})`,
-		p.preset ? `preset ${p.preset}` : '',
-		set.length > 0 ? `set ${set.map((id) => `${id}=${String(p.overrides[id])}`).join(', ')}` : 'assumptions at their defaults',
-		`perspective ${p.perspective}`,
-		p.play ? Object.entries(p.play).map(([id, play]) => `${id} plays ${play}`).join(', ') : '',
-		p.criterion ? `criterion ${p.criterion}` : '',
-		`seed ${p.seed}, ${p.runs} runs`,
-		p.workshop ? `workshop ${p.workshop.id}, ${p.workshop.events} events (log sha256 ${p.workshop.logSha256.slice(0, 12)})` : ''
+		m.xp_prov_scenario({ id: p.scenarioId, sha: p.scenarioSha256.slice(0, 12) }, locale),
+		p.preset ? m.xp_prov_preset({ preset: p.preset }, locale) : '',
+		set.length > 0 ? m.xp_prov_set({ settings: set.map((id) => `${id}=${String(p.overrides[id])}`).join(comma) }, locale) : m.xp_prov_defaults({}, locale),
+		m.xp_prov_perspective({ perspective: p.perspective }, locale),
+		p.play ? Object.entries(p.play).map(([id, play]) => m.xp_prov_plays({ id, play }, locale)).join(comma) : '',
+		p.criterion ? m.xp_prov_criterion({ criterion: p.criterion }, locale) : '',
+		m.xp_prov_seed({ seed: p.seed, runs: p.runs }, locale),
+		p.workshop ? m.xp_prov_workshop({ id: p.workshop.id, events: p.workshop.events, sha: p.workshop.logSha256.slice(0, 12) }, locale) : ''
 	];
 	return what.filter((s) => s !== '').join(' · ');
 }

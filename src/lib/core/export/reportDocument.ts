@@ -1,3 +1,5 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import type { ExportContent } from './exportRequest.js';
 import type { Provenance } from './provenance.js';
 import type { Table } from './tables.js';
@@ -18,6 +20,8 @@ export interface ReportDocument {
 	notes: { number: number; text: string }[];
 	bibliography: string[];
 	provenance: Provenance;
+	/** The language the document is written in. */
+	lang: Locale;
 }
 
 /**
@@ -51,8 +55,9 @@ export function reportMarkdown(doc: ReportDocument, figures: ReadonlyMap<ExportC
 				break;
 		}
 	}
-	if (doc.notes.length > 0) out.push('## Notes', '', ...doc.notes.map((n) => `${n.number}. ${n.text}`), '');
-	if (doc.bibliography.length > 0) out.push('## Bibliography', '', ...doc.bibliography.flatMap((entry) => [entry, '']));
+	const locale = { locale: doc.lang };
+	if (doc.notes.length > 0) out.push(`## ${m.xp_h_notes({}, locale)}`, '', ...doc.notes.map((n) => `${n.number}. ${n.text}`), '');
+	if (doc.bibliography.length > 0) out.push(`## ${m.xp_h_bibliography({}, locale)}`, '', ...doc.bibliography.flatMap((entry) => [entry, '']));
 	out.push(provenanceComment(doc.provenance), '');
 	return out.join('\n');
 }

@@ -1,10 +1,12 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import { weightedScore, type Evaluation } from '../evaluate/evaluate.js';
 import { layoutTree } from '../layout/layoutTree.js';
 import type { Scenario } from '../scenario/types.js';
 import { KIND_CHANCE, KIND_DECISION, type FlatTree } from '../tree/compileTree.js';
 import type { NodeKind } from '../tree/types.js';
 import { numberNotes, type FigureNote } from './figureNotes.js';
-import { formatNumber, formatPercent, formatValue } from './format.js';
+import { formatNumber, formatPercent, formatValue, punctuation } from './format.js';
 import { textWidth, truncate } from './wrapText.js';
 
 export interface TreeFigureOptions {
@@ -24,6 +26,8 @@ export interface TreeFigureOptions {
 	 * option open at each of its steps, the options not taken folded.
 	 */
 	played?: readonly string[];
+	/** The language of the figure's own words (default English). */
+	lang?: Locale;
 }
 
 export interface TreeFigureNode {
@@ -81,6 +85,8 @@ export interface TreeFigure {
 	objective: string;
 	alt: string;
 	longDescription: string;
+	/** The language of the figure's own words. */
+	lang: Locale;
 }
 
 const ROW = 46;
@@ -98,6 +104,7 @@ const PAD = 16;
  */
 export function treeFigure(options: TreeFigureOptions): TreeFigure {
 	const { scenario, flat, evaluation } = options;
+	const lang = options.lang ?? 'en';
 	const nodes = flat.tree.nodes;
 	const rootIndex = nodes.findIndex((n) => n.path === (options.root ?? ''));
 	if (rootIndex < 0) throw new Error(`No node at path "${options.root}"`);
@@ -106,7 +113,7 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 	const depth = options.depth ?? (options.played ? options.played.length + 1 : 2);
 	const C = flat.criteria;
 	const criterionIndex = options.criterion === undefined ? -1 : scenario.criteria.findIndex((c) => c.id === options.criterion);
-	const objective = criterionIndex >= 0 ? scenario.criteria[criterionIndex].label : 'weighted score';
+	const objective = criterionIndex >= 0 ? scenario.criteria[criterionIndex].label : m.xp_weighted_score({}, { locale: lang });
 	const states = new Map(scenario.states.map((s) => [s.id, s]));
 	const moveOf = (i: number) => states.get(nodes[nodes[i].parent]?.state ?? '')?.moves.find((m) => m.id === nodes[i].move);
 	const valueAt = (i: number, terminal: boolean) => {
@@ -163,7 +170,7 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 
 	// The drawing is offset so it starts at the padding, with room on the right for the widest terminal text.
 	let rightmost = 0;
-	for (const n of placed) rightmost = Math.max(rightmost, n.x + 14 + textWidth(`${n.value} ${n.label} (${n.reach ?? ''})  ${n.hidden} further moves`, 11));
+	for (const n of placed) rightmost = Math.max(rightmost, n.x + 14 + textWidth(`${n.value} ${n.label} (${n.reach ?? ''})  ${m.ex_further_moves({ count: n.hidden }, { locale: lang })}`, 11));
 	const offset = { x: round(PAD - layout.x0), y: round(PAD + 28 - layout.y0) };
 	const rootState = states.get(nodes[rootIndex].state);
 	const figure: TreeFigure = {
@@ -176,7 +183,8 @@ export function treeFigure(options: TreeFigureOptions): TreeFigure {
 		notes,
 		objective,
 		alt: '',
-		longDescription: ''
+		longDescription: '',
+		lang
 	};
 	return { ...figure, alt: altText(scenario, figure, depth), longDescription: outline(figure, nodes[rootIndex].path) };
 }
@@ -190,13 +198,14 @@ function altText(scenario: Scenario, figure: TreeFigure, depth: number): string 
 	const first = chosen.sort((a, b) => a.labelX - b.labelX)[0];
 	const actor = scenario.actors.find((a) => a.id === scenario.perspective)?.name ?? scenario.perspective;
 	const root = figure.nodes.find((n) => n.parent === undefined);
+	const locale = { locale: figure.lang };
 	return [
-		`Decision tree from “${figure.heading.label}”, ${figure.nodes.length} nodes to ${depth} levels, ${scenario.title}.`,
-		`Squares are decisions, circles chance events, triangles outcomes; heavy lines mark the optimal policy for ${actor}.`,
-		first ? `The preferred first move is “${first.fullLabel}”, with an expected ${figure.objective} of ${root?.value ?? '?'}.` : ''
+		m.xp_tree_alt_from({ from: figure.heading.label, nodes: figure.nodes.length, depth, title: scenario.title }, locale),
+		m.xp_tree_alt_shapes({ actor }, locale),
+		first ? m.xp_tree_alt_first({ move: first.fullLabel, objective: figure.objective, value: root?.value ?? '?' }, locale) : ''
 	]
 		.filter((s) => s !== '')
-		.join(' ');
+		.join(figure.lang === 'ja' ? '' : ' ');
 }
 
 /** The drawn tree as an indented outline, in the figure's top-to-bottom order. */
@@ -209,15 +218,18 @@ function outline(figure: TreeFigure, rootPath: string): string {
 		children.set(n.parent, [...(children.get(n.parent) ?? []), n]);
 	}
 	const lines: string[] = [];
-	const describe = (n: TreeFigureNode) =>
-		n.kind === 'terminal'
-			? `outcome “${n.fullLabel}”: ${figure.objective} ${n.value}, reached with ${n.reach} under the optimal policy`
-			: `${n.kind} at “${n.fullLabel}”: expected ${figure.objective} ${n.value}${n.hidden > 0 ? ` (${n.hidden} further moves not drawn)` : ''}`;
+	const locale = { locale: figure.lang };
+	const { paren, semicolon } = punctuation(figure.lang);
+	const describe = (n: TreeFigureNode) => {
+		if (n.kind === 'terminal') return m.xp_outline_outcome({ label: n.fullLabel, objective: figure.objective, value: n.value, reach: n.reach ?? '' }, locale);
+		const inputs = { label: n.fullLabel, objective: figure.objective, value: n.value, hidden: n.hidden > 0 ? m.xp_outline_hidden({ count: n.hidden }, locale) : '' };
+		return n.kind === 'decision' ? m.xp_outline_decision(inputs, locale) : m.xp_outline_chance(inputs, locale);
+	};
 	const walk = (path: string, indent: string) => {
 		for (const n of (children.get(path) ?? []).sort((a, b) => a.y - b.y)) {
 			const l = links.get(n.path);
-			const marks = [l?.chosen ? 'preferred' : '', l?.probability ? `p ${l.probability}` : '', l && l.notes.length > 0 ? `notes ${l.notes.join(', ')}` : ''].filter((s) => s !== '');
-			lines.push(`${indent}- ${l?.fullLabel ?? n.path}${marks.length > 0 ? ` (${marks.join('; ')})` : ''} → ${describe(n)}`);
+			const marks = [l?.chosen ? m.xp_outline_preferred({}, locale) : '', l?.probability ? `p ${l.probability}` : '', l && l.notes.length > 0 ? m.xp_outline_notes({ numbers: l.notes.join(', ') }, locale) : ''].filter((s) => s !== '');
+			lines.push(`${indent}- ${l?.fullLabel ?? n.path}${marks.length > 0 ? paren(marks.join(semicolon)) : ''} → ${describe(n)}`);
 			walk(n.path, `${indent}  `);
 		}
 	};

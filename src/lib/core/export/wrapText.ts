@@ -3,7 +3,9 @@
  * (which does not wrap). Widths are estimated, not measured, so that the
  * same text wraps the same way in the browser, the CLI and every renderer:
  * full-width (CJK) characters count 1 em, others about 0.56 em. Lines break
- * at spaces, and between any two full-width characters, as Japanese does.
+ * at spaces, and between any two full-width characters, as Japanese does,
+ * but not before a closing bracket or mark (、。」) nor after an opening
+ * bracket (「（): the Japanese rule of line-start and line-end prohibitions.
  * Pure.
  */
 export function wrapText(text: string, width: number, fontSize: number): string[] {
@@ -44,20 +46,43 @@ function isWide(ch: string): boolean {
 	return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 }
 
-/** Words with their following space, and single full-width characters. */
+/** Marks a Japanese line may not start with. */
+const NO_LINE_START = new Set('、。，．・：；？！）」』】〕〉》ゝゞヽヾ々ー');
+/** Brackets a Japanese line may not end with. */
+const NO_LINE_END = new Set('（「『【〔〈《');
+
+/**
+ * Words with their following space, and single full-width characters; a
+ * closing mark stays with what it follows, an opening bracket with what it
+ * opens.
+ */
 function tokens(text: string): string[] {
 	const out: string[] = [];
 	let word = '';
+	let opening = '';
 	for (const ch of text) {
-		if (isWide(ch)) {
+		if (NO_LINE_START.has(ch) && (word || opening || (out.length > 0 && !out[out.length - 1].endsWith(' ')))) {
+			if (opening) opening += ch;
+			else if (word) word += ch;
+			else out[out.length - 1] += ch;
+		} else if (NO_LINE_END.has(ch)) {
 			if (word) out.push(word);
-			out.push(ch);
 			word = '';
+			opening += ch;
+		} else if (isWide(ch)) {
+			if (word) out.push(word);
+			out.push(opening + ch);
+			word = '';
+			opening = '';
+		} else if (opening) {
+			word = opening + word + ch;
+			opening = '';
 		} else if (ch === ' ') {
 			out.push(`${word} `);
 			word = '';
 		} else word += ch;
 	}
 	if (word) out.push(word);
+	if (opening) out.push(opening);
 	return out;
 }

@@ -1,4 +1,6 @@
 import { ACTOR_PLAYS, type Actor, type ActorPlay, type Scenario } from '../scenario/types.js';
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import { didYouMean } from '../util/didYouMean.js';
 import type { FlatTree } from './compileTree.js';
 
@@ -16,17 +18,18 @@ export type PlayOverrides = Readonly<Record<string, ActorPlay>>;
  * overrides: an unknown actor or play, nature asked to choose, choosing
  * without preferences, bounded play without a rationality. Pure.
  */
-export function resolvePlay(scenario: Scenario, overrides: PlayOverrides = {}): { play: Uint8Array; problems: string[] } {
+export function resolvePlay(scenario: Scenario, overrides: PlayOverrides = {}, lang: Locale = 'en'): { play: Uint8Array; problems: string[] } {
 	const problems: string[] = [];
+	const locale = { locale: lang };
 	const ids = scenario.actors.map((a) => a.id);
 	for (const [id, play] of Object.entries(overrides)) {
 		const actor = scenario.actors.find((a) => a.id === id);
-		if (!actor) problems.push(`Unknown actor "${id}".${didYouMean(id, ids)} Actors: ${ids.join(', ')}.`);
-		else if (!(ACTOR_PLAYS as readonly string[]).includes(play)) problems.push(`Unknown play "${play}" for ${id}; choose one of ${ACTOR_PLAYS.join(', ')}.`);
+		if (!actor) problems.push(m.xp_play_unknown_actor({ id, hint: didYouMean(id, ids, lang), actors: ids.join(', ') }, locale));
+		else if (!(ACTOR_PLAYS as readonly string[]).includes(play)) problems.push(m.xp_play_unknown_play({ play, id, plays: ACTOR_PLAYS.join(', ') }, locale));
 		else if (play === 'chance') continue;
-		else if (actor.kind === 'nature') problems.push(`"${id}" is nature: it moves by chance only.`);
-		else if (actor.preferences === undefined && actor.id !== scenario.perspective) problems.push(`"${id}" states no preferences, so it cannot choose for itself (play ${play}).`);
-		else if (play === 'bounded' && actor.rationality === undefined) problems.push(`"${id}" has no rationality (λ) in the scenario, so it cannot play bounded.`);
+		else if (actor.kind === 'nature') problems.push(m.xp_play_nature({ id }, locale));
+		else if (actor.preferences === undefined && actor.id !== scenario.perspective) problems.push(m.xp_play_no_preferences({ id, play }, locale));
+		else if (play === 'bounded' && actor.rationality === undefined) problems.push(m.xp_play_no_rationality({ id }, locale));
 	}
 	const play = Uint8Array.from(scenario.actors, (a) => CODES[(problems.length === 0 ? overrides[a.id] : undefined) ?? a.play]);
 	return { play, problems };
@@ -41,15 +44,15 @@ export function playOf(scenario: Scenario, overrides: PlayOverrides = {}): Recor
  * Reads `id=play` settings (the command line's `--play`, an export
  * request's `play`) into overrides, with what is wrong with them. Pure.
  */
-export function parsePlay(scenario: Scenario, settings: readonly string[]): { overrides: Record<string, ActorPlay>; problems: string[] } {
+export function parsePlay(scenario: Scenario, settings: readonly string[], lang: Locale = 'en'): { overrides: Record<string, ActorPlay>; problems: string[] } {
 	const overrides: Record<string, ActorPlay> = {};
 	const problems: string[] = [];
 	for (const setting of settings) {
 		const eq = setting.indexOf('=');
-		if (eq <= 0) problems.push(`--play ${setting}: write --play actor=chance|strategic|bounded.`);
+		if (eq <= 0) problems.push(m.xp_play_write({ setting }, { locale: lang }));
 		else overrides[setting.slice(0, eq).trim()] = setting.slice(eq + 1).trim() as ActorPlay;
 	}
-	problems.push(...resolvePlay(scenario, overrides).problems.map((p) => `--play: ${p}`));
+	problems.push(...resolvePlay(scenario, overrides, lang).problems.map((p) => `--play: ${p}`));
 	return { overrides, problems };
 }
 
@@ -66,11 +69,12 @@ export function moveRule(flat: FlatTree, i: number): 'decision' | ActorPlay | un
 }
 
 /** How an actor's play reads in a sentence: "strategic: its best move by its preferences, looking ahead". Pure. */
-export function playDescription(play: ActorPlay, actor: Actor, scenario: Scenario): string {
-	if (play === 'chance') return 'chance: by the moves\' probabilities';
-	if (play === 'strategic') return 'strategic: its best move by its own preferences, looking ahead';
-	const from = scenario.assumptions.some((a) => a.id === actor.rationality) ? ` (the assumption ${actor.rationality})` : ` = ${actor.rationality}`;
-	return `bounded: each move with probability ∝ exp(λ × its value to it), λ${from}`;
+export function playDescription(play: ActorPlay, actor: Actor, scenario: Scenario, lang: Locale = 'en'): string {
+	const locale = { locale: lang };
+	if (play === 'chance') return m.xp_play_desc_chance({}, locale);
+	if (play === 'strategic') return m.xp_play_desc_strategic({}, locale);
+	const from = scenario.assumptions.some((a) => a.id === actor.rationality) ? m.xp_play_lambda_assumption({ id: String(actor.rationality) }, locale) : ` = ${actor.rationality}`;
+	return m.xp_play_desc_bounded({ from }, locale);
 }
 
 /** Whether an actor other than this tree's perspective chooses for itself (strategic or bounded). Pure. */

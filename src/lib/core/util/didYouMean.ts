@@ -1,3 +1,6 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
+
 /** Levenshtein distance, the classic two-row dynamic programme. */
 function distance(a: string, b: string): number {
 	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -30,8 +33,8 @@ export function closest(name: string, candidates: Iterable<string>): string | un
 	return bestDistance <= limit ? best : undefined;
 }
 
-/** ` Did you mean "x"?` or the empty string. */
-export function didYouMean(name: string, candidates: Iterable<string>): string {
+/** ` Did you mean "x"?` (in Japanese without the leading space) or the empty string. */
+export function didYouMean(name: string, candidates: Iterable<string>, lang: Locale = 'en'): string {
 	const hit = closest(name, candidates);
-	return hit === undefined ? '' : ` Did you mean "${hit}"?`;
+	return hit === undefined ? '' : m.cli_did_you_mean({ name: hit }, { locale: lang });
 }

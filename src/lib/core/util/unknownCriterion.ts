@@ -1,3 +1,5 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import { didYouMean } from './didYouMean.js';
 
 /**
@@ -6,6 +8,7 @@ import { didYouMean } from './didYouMean.js';
  * One wording wherever a criterion comes from the user (command line,
  * export request, link, analyses). Pure.
  */
-export function unknownCriterion(id: string, criteria: readonly string[]): string {
-	return `Unknown criterion "${id}".${didYouMean(id, criteria)} Criteria: ${criteria.join(', ') || 'none'}.`;
+export function unknownCriterion(id: string, criteria: readonly string[], lang: Locale = 'en'): string {
+	const locale = { locale: lang };
+	return m.cli_unknown_criterion({ id, hint: didYouMean(id, criteria, lang), criteria: criteria.join(', ') || m.cli_none({}, locale) }, locale);
 }

@@ -1,3 +1,5 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import type { ScenarioModel } from '../machine/buildMachine.js';
 import { checkOverrides } from '../scenario/checkOverrides.js';
 import { resolveValues } from '../scenario/resolveValues.js';
@@ -28,35 +30,37 @@ export type SetupCheck = { ok: true; setup: Omit<WorkshopSetup, 'scenarioId' | '
 
 /**
  * Checks a workshop's creation form against its scenario: every problem is
- * reported under the field it belongs to, with what to do. `defaultSeed`
- * is used when no seed is given (the caller's randomness). Pure.
+ * reported under the field it belongs to, with what to do, in `lang`.
+ * `defaultSeed` is used when no seed is given (the caller's randomness). Pure.
  */
-export function checkSetup(model: ScenarioModel, raw: RawSetup, defaultSeed: number): SetupCheck {
+export function checkSetup(model: ScenarioModel, raw: RawSetup, defaultSeed: number, lang: Locale = 'en'): SetupCheck {
 	const { scenario } = model;
+	const locale = { locale: lang };
+	const list = (items: readonly string[]) => items.join(m.ws_separator({}, locale));
 	const errors: Record<string, string> = {};
-	const title = checkText(raw.title || scenario.title, { field: 'title', max: TEXT_LIMITS.title, required: true });
+	const title = checkText(raw.title || scenario.title, { field: 'title', max: TEXT_LIMITS.title, required: true, lang });
 	if (!title.ok) errors.title = title.message;
 
 	const players = scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id);
 	const teams = [...new Set(raw.teams)];
 	const unknown = teams.filter((t) => !players.includes(t));
-	if (teams.length === 0) errors.teams = 'Choose at least one actor for a team to play.';
-	else if (unknown.length > 0) errors.teams = `Unknown actor ${unknown.map((t) => `"${t}"`).join(', ')}; teams play ${players.join(', ')}.`;
+	if (teams.length === 0) errors.teams = m.wsx_setup_no_team({}, locale);
+	else if (unknown.length > 0) errors.teams = m.wsx_setup_unknown_actor({ actors: list(unknown.map((t) => `"${t}"`)), players: list(players) }, locale);
 
 	const others = (raw.others || 'draw') as OthersMode;
-	if (others !== 'draw' && others !== 'facilitator') errors.others = 'Choose "draw" or "facilitator".';
+	if (others !== 'draw' && others !== 'facilitator') errors.others = m.wsx_setup_others({}, locale);
 
 	const seed = raw.seed === undefined || raw.seed.trim() === '' ? defaultSeed : Number(raw.seed);
-	if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) errors.seed = `The seed is a whole number from 0 to ${MAX_SEED}.`;
+	if (!Number.isSafeInteger(seed) || seed < 0 || seed > MAX_SEED) errors.seed = m.wsx_setup_seed({ max: MAX_SEED }, locale);
 
 	const minutes = raw.roundMinutes === undefined || raw.roundMinutes.trim() === '' ? 5 : Number(raw.roundMinutes);
-	if (!Number.isFinite(minutes) || minutes < 0.5 || minutes > 60) errors.roundMinutes = 'A round lasts 0.5 to 60 minutes.';
+	if (!Number.isFinite(minutes) || minutes < 0.5 || minutes > 60) errors.roundMinutes = m.wsx_setup_minutes({}, locale);
 
 	const perspective = raw.perspective || scenario.perspective;
-	if (!players.includes(perspective)) errors.perspective = `Unknown perspective "${perspective}"; choose one of ${players.join(', ')}.`;
+	if (!players.includes(perspective)) errors.perspective = m.wsx_setup_perspective({ perspective, players: list(players) }, locale);
 
 	const preset = raw.preset ? scenario.presets.find((p) => p.id === raw.preset) : undefined;
-	if (raw.preset && !preset) errors.preset = `Unknown preset "${raw.preset}".`;
+	if (raw.preset && !preset) errors.preset = m.wsx_setup_preset({ preset: raw.preset }, locale);
 	const checked = checkOverrides(scenario, raw.overrides);
 	if (checked.problems.length > 0) errors.overrides = checked.problems.map((p) => `${p.id}: ${p.message}`).join(' ');
 

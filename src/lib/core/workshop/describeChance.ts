@@ -1,3 +1,6 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
+
 /**
  * A probability as a room reads it: its percentage, and the N of "1 in N"
  * when 1/N is within 3% of it (none above 50%). Pure.
@@ -9,8 +12,8 @@ export function chanceParts(probability: number): { percent: string; oneIn?: num
 	return Math.abs(n * probability - 1) < 0.03 ? { percent, oneIn: n } : { percent };
 }
 
-/** A probability said plainly for a room: "50% (a 1-in-2 outcome)". Pure. */
-export function describeChance(probability: number): string {
+/** A probability said plainly for a room, in `lang`: "50% (a 1-in-2 outcome)", "50%（2回に1回）". Pure. */
+export function describeChance(probability: number, lang: Locale = 'en'): string {
 	const { percent, oneIn } = chanceParts(probability);
-	return oneIn === undefined ? percent : `${percent} (a 1-in-${oneIn} outcome)`;
+	return oneIn === undefined ? percent : m.chance_one_in({ percent, n: oneIn }, { locale: lang });
 }

@@ -1,18 +1,23 @@
-import { formatValue } from '../export/format.js';
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
+import { formatDay, formatValue, punctuation } from '../export/format.js';
 import type { Provenance } from '../export/provenance.js';
 import type { Block, ReportDocument } from '../export/reportDocument.js';
 import type { Scenario } from '../scenario/types.js';
-import { HOW_DECIDED } from './howDecided.js';
+import { describeChance } from './describeChance.js';
+import { howDecided } from './howDecided.js';
+import { reviewTimeline } from './reviewTimeline.js';
 import type { WorkshopReview } from './reviewWorkshop.js';
 import type { WorkshopState } from './types.js';
-
 
 /**
  * The after-action review as a report document (rendered to Markdown and
  * DOCX by the exporter): a summary, each step with every option's value,
  * the model's best, the regret and the vote's reasons, and the injects,
- * overrides and corrections in order. Times are UTC so equal logs give
- * equal bytes wherever they are exported. Pure.
+ * overrides and corrections in order. Its words are in `lang` (English by
+ * default); the scenario's and the room's texts stay as they were written.
+ * Times are UTC so equal logs give equal bytes wherever they are exported.
+ * Pure.
  */
 export function reviewDocument(options: {
 	state: WorkshopState;
@@ -22,55 +27,70 @@ export function reviewDocument(options: {
 	names: boolean;
 	/** The excerpts each step rests on, as numbered notes, and the sources' bibliography. */
 	citations?: { perStep: number[][]; notes: { number: number; text: string }[]; bibliography: string[] };
+	lang?: Locale;
 }): ReportDocument {
 	const { state, review, scenario, provenance, names, citations } = options;
+	const lang = options.lang ?? 'en';
+	const locale = { locale: lang };
+	const { sentenceGap } = punctuation(lang);
 	const actor = (id: string) => scenario.actors.find((a) => a.id === id)?.name ?? id;
 	const time = (ms: number) => new Date(ms).toISOString().slice(11, 16);
-	const teams = state.setup.teams.map(actor).join(', ');
 	const decisions = review.steps.filter((s) => s.vote);
 	const blocks: Block[] = [
-		{ kind: 'heading', level: 1, text: 'Summary' },
+		{ kind: 'heading', level: 1, text: m.xp_h_summary({}, locale) },
 		{
 			kind: 'paragraph',
-			text:
-				`Teams played ${teams}; ${plural(Object.values(state.participants).filter((p) => !p.removed).length, 'participant')}. ` +
-				`${plural(review.steps.length, 'step')} played, ${decisions.length} of them team decisions, ` +
-				`${decisions.filter((s) => s.best !== undefined && s.regret === 0).length} of which matched the model’s best move. ` +
-				`Regret over the team decisions, each in its mover’s own terms: ${formatValue(review.totalRegret)}.`
+			text: m.wsx_doc_summary(
+				{
+					teams: state.setup.teams.map(actor).join(m.ws_separator({}, locale)),
+					participants: m.wsx_count_participants({ count: Object.values(state.participants).filter((p) => !p.removed).length }, locale),
+					steps: m.wsx_count_steps({ count: review.steps.length }, locale),
+					decisions: decisions.length,
+					matched: decisions.filter((s) => s.best !== undefined && s.regret === 0).length,
+					regret: formatValue(review.totalRegret)
+				},
+				locale
+			)
 		},
-		{
-			kind: 'paragraph',
-			text: 'Values are the model’s expected payoffs from each step on, under the workshop’s assumptions, with the model’s best play afterwards. Regret is what a choice gave up against the model’s best move.'
-		}
+		{ kind: 'paragraph', text: m.wsx_doc_values_note({}, locale) }
 	];
 	for (const s of review.steps) {
-		blocks.push({ kind: 'heading', level: 2, text: `${s.index + 1}. ${s.step.stateLabel} — ${actor(s.step.actor)}: ${s.step.moveLabel}` });
+		const mover = actor(s.step.actor);
+		blocks.push({ kind: 'heading', level: 2, text: m.wsx_doc_step_heading({ n: s.index + 1, state: s.step.stateLabel, actor: mover, move: s.step.moveLabel }, locale) });
 		const best = s.options.find((o) => o.move === s.best)?.label ?? s.best;
+		const chance = s.chance && s.step.probability !== undefined ? m.ws_probability_suffix({ chance: describeChance(s.step.probability, lang) }, locale) : '';
 		blocks.push({
 			kind: 'paragraph',
 			text: [
-				`${time(s.at)} UTC, ${HOW_DECIDED[s.step.how]}${s.chance ? `, probability ${s.chance}` : ''}.`,
+				m.wsx_doc_step_when({ time: time(s.at), how: howDecided(s.step.how, lang), chance }, locale),
 				s.best === undefined
-					? `The model ranks no move for ${actor(s.step.actor)}: it has no preferences.`
+					? m.wsx_doc_no_preferences({ actor: mover }, locale)
 					: s.best === s.step.move
-						? 'The model’s best move.'
-						: `The model’s best was “${best}”; regret ${formatValue(s.regret)}.`,
-				s.step.rationale ? `Facilitator’s reason: “${s.step.rationale}”.` : ''
+						? m.wsx_doc_was_best({}, locale)
+						: m.wsx_doc_best_was({ move: String(best), regret: formatValue(s.regret) }, locale),
+				s.step.rationale ? m.wsx_doc_facilitator_reason({ rationale: s.step.rationale }, locale) : ''
 			]
 				.filter((t) => t !== '')
-				.join(' '),
+				.join(sentenceGap),
 			notes: citations?.perStep[s.index]
 		});
 		const criteria = scenario.criteria;
+		const direction = (d: 'max' | 'min') => (d === 'max' ? m.wb_direction_max({}, locale) : m.wb_direction_min({}, locale));
 		blocks.push({
 			kind: 'table',
-			title: `Options at step ${s.index + 1}`,
-			source: `Branchpoint model of “${scenario.title}” under the workshop’s assumptions.`,
+			title: m.wsx_doc_options_at({ n: s.index + 1 }, locale),
+			source: m.wsx_doc_options_source({ title: scenario.title }, locale),
 			table: {
-				header: ['Option', ...(s.vote ? ['Votes'] : []), ...criteria.map((c) => `${c.label} (${c.direction})`), 'Weighted score', `To ${actor(s.step.actor)}`],
+				header: [
+					m.ws_col_option({}, locale),
+					...(s.vote ? [m.ws_review_col_votes({}, locale)] : []),
+					...criteria.map((c) => m.wsx_doc_criterion({ label: c.label, direction: direction(c.direction) }, locale)),
+					m.wb_weighted_score({}, locale),
+					m.ws_review_col_to({ actor: mover }, locale)
+				],
 				numeric: [false, ...(s.vote ? [true] : []), ...criteria.map(() => true), true, true],
 				rows: s.options.map((o) => [
-					`${o.label}${o.move === s.step.move ? ' (chosen)' : ''}${o.move === s.best ? ' ★' : ''}`,
+					`${o.label}${o.move === s.step.move ? m.wsx_doc_chosen({}, locale) : ''}${o.move === s.best ? ' ★' : ''}`,
 					...(s.vote ? [String(s.vote.tally[o.move] ?? 0)] : []),
 					...criteria.map((c) => formatValue(o.expected[c.id])),
 					formatValue(o.score),
@@ -80,23 +100,25 @@ export function reviewDocument(options: {
 		});
 		if (s.vote && s.vote.rationales.length > 0) {
 			const label = (move: string) => s.options.find((o) => o.move === move)?.label ?? move;
-			blocks.push({ kind: 'list', items: s.vote.rationales.map((r) => `${names && r.name ? `${r.name}, ` : ''}for “${label(r.move)}”: “${r.rationale}”`) });
+			blocks.push({
+				kind: 'list',
+				items: s.vote.rationales.map((r) =>
+					names && r.name ? m.wsx_doc_vote_reason_named({ name: r.name, move: label(r.move), rationale: r.rationale }, locale) : m.wsx_doc_vote_reason({ move: label(r.move), rationale: r.rationale }, locale)
+				)
+			});
 		}
 	}
-	const timeline = [
-		...state.injects.map((j) => ({ at: j.at, text: `Inject: ${j.title}` })),
-		...state.path.flatMap((e) => e.overridden.map((o) => ({ at: e.at, text: `Override at ${e.step.stateLabel}: “${o.step.moveLabel}” replaced by “${e.step.moveLabel}” — ${o.rationale}` }))),
-		...state.corrections.map((c) => ({ at: c.at, text: `Correction at ${c.entry.step.stateLabel}: took back “${c.entry.step.moveLabel}” — ${c.rationale}` }))
-	].sort((a, b) => a.at - b.at);
-	if (timeline.length > 0) blocks.push({ kind: 'heading', level: 1, text: 'Injects, overrides and corrections' }, { kind: 'list', items: timeline.map((t) => `${time(t.at)} UTC — ${t.text}`) });
+	const timeline = reviewTimeline(state, lang);
+	if (timeline.length > 0) {
+		blocks.push({ kind: 'heading', level: 1, text: m.ws_review_timeline({}, locale) }, { kind: 'list', items: timeline.map((t) => m.wsx_doc_timeline_item({ time: time(t.at), text: t.text }, locale)) });
+	}
 	return {
-		title: `After-action review: ${state.setup.title}`,
-		subtitle: `${scenario.title} · workshop of ${new Date(state.createdAt).toISOString().slice(0, 10)}`,
+		title: m.wsx_doc_title({ title: state.setup.title }, locale),
+		subtitle: m.wsx_doc_subtitle({ scenario: scenario.title, date: formatDay(new Date(state.createdAt).toISOString().slice(0, 10), lang) }, locale),
 		blocks,
 		notes: citations?.notes ?? [],
 		bibliography: citations?.bibliography ?? [],
-		provenance
+		provenance,
+		lang
 	};
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;

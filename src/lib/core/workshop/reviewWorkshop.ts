@@ -1,3 +1,4 @@
+import type { Locale } from '../../paraglide/runtime.js';
 import { actorScores, evaluate, type Evaluation } from '../evaluate/evaluate.js';
 import type { ScenarioModel } from '../machine/buildMachine.js';
 import { compileTree, type FlatTree } from '../tree/compileTree.js';
@@ -31,7 +32,7 @@ export interface ReviewStep {
 	best?: string;
 	/** What the chosen move gave up against `best`, in the mover's own terms (0 when it was the best or there is none). */
 	regret: number;
-	/** Chance and facilitator picks: the probability said plainly. */
+	/** Chance and facilitator picks: the probability said plainly, in the review's language. */
 	chance?: string;
 	/** Team votes: the split and the reasons given. */
 	vote?: { tally: Record<string, number>; outcome: string; rationales: { move: string; rationale: string; name?: string }[] };
@@ -49,9 +50,10 @@ export interface WorkshopReview {
  * the vote and its reasons, and draws said plainly. Values come from the
  * decision tree under the workshop's values and perspective, so they are the
  * numbers the workbench shows for the same what-if. `names: false` leaves
- * participants' names out. Pure.
+ * participants' names out; `lang` is the language of the words in it
+ * (English by default). Pure.
  */
-export function reviewWorkshop(model: ScenarioModel, state: WorkshopState, options: { names: boolean }): WorkshopReview {
+export function reviewWorkshop(model: ScenarioModel, state: WorkshopState, options: { names: boolean; lang?: Locale }): WorkshopReview {
 	const { setup } = state;
 	const unrolled = unrollTree(model, { values: setup.values, perspective: setup.perspective });
 	if (!unrolled.tree) throw new Error(`reviewWorkshop: the scenario does not unroll under the workshop's values (${unrolled.issues[0]?.message})`);
@@ -83,7 +85,7 @@ export function reviewWorkshop(model: ScenarioModel, state: WorkshopState, optio
 			options: choices,
 			...(bestIndex >= 0 ? { best: choices[bestIndex].move } : {}),
 			regret: bestIndex >= 0 ? Math.max(0, value(bestIndex) - value(chosenIndex)) : 0,
-			...(entry.step.probability !== undefined && entry.step.how !== 'vote' ? { chance: describeChance(entry.step.probability) } : {}),
+			...(entry.step.probability !== undefined && entry.step.how !== 'vote' ? { chance: describeChance(entry.step.probability, options.lang) } : {}),
 			...(entry.step.tally ? { vote: voteAt(state, entry.step, entry.at, options.names) } : {})
 		};
 	});

@@ -17,6 +17,7 @@ import {
 	type WorkshopEvent,
 	type WorkshopState
 } from '../../core/index.js';
+import { WorkshopLoadError } from './WorkshopLoadError.js';
 import type { WorkshopRow } from './WorkshopStore.js';
 
 /** Who a stream is for: the view it gets. */
@@ -56,7 +57,7 @@ export class LiveWorkshop {
 		this.state = foldWorkshop(events);
 		// Its texts in the language the workshop was created in.
 		const parsed = parseScenario(row.scenarioYaml, { lang: this.state.setup.language });
-		if (!parsed.scenario) throw new Error(`workshop ${row.id}: its stored scenario no longer parses (${parsed.issues[0]?.message})`);
+		if (!parsed.scenario) throw new WorkshopLoadError({ kind: 'unparsable', workshop: row.id, detail: String(parsed.issues[0]?.message) });
 		this.row = row;
 		this.scenario = parsed.scenario;
 		this.model = buildMachine(parsed.scenario);
@@ -64,7 +65,7 @@ export class LiveWorkshop {
 		const walk = walkOf(this.state);
 		const replay = this.situationAfter(walk);
 		this.#situations = { seq: this.state.seq, now: replay };
-		if (replay.applied < walk.length) throw new Error(`its scenario no longer allows step ${replay.applied + 1} (${replay.refused}) of the played path`);
+		if (replay.applied < walk.length) throw new WorkshopLoadError({ kind: 'unreplayable', step: replay.applied + 1, move: String(replay.refused) });
 	}
 
 	/** The situation after a walk under the workshop's values. */

@@ -12,7 +12,10 @@ import {
 	type WorkshopCommand,
 	type WorkshopEventBody
 } from '../../core/index.js';
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import { LiveWorkshop, type Subscriber } from './LiveWorkshop.js';
+import { loadProblemText, WorkshopLoadError, type LoadProblem } from './WorkshopLoadError.js';
 import { StaleLogError, WorkshopStore } from './WorkshopStore.js';
 
 export interface WorkshopSummary {
@@ -25,7 +28,7 @@ export interface WorkshopSummary {
 	steps: number;
 	ended: boolean;
 	complete: boolean;
-	/** Why it cannot be opened, if it cannot. */
+	/** Why it cannot be opened, if it cannot, in the language the list was asked in. */
 	problem?: string;
 }
 
@@ -37,12 +40,14 @@ export type CreateResult = { ok: true; id: string; code: string; facilitatorKey:
  * The workshops a server runs: creation, commands (decide → append →
  * fold → broadcast, in that order, synchronously, so commands never
  * interleave), streams and deletion. Workshops load from the database on
- * first use, so a restarted server goes on where it stopped.
+ * first use, so a restarted server goes on where it stopped. Refusals are
+ * said in the language of the request they answer (`lang`, English by
+ * default); nothing said in one language is kept for another reader.
  */
 export class WorkshopService {
 	readonly store: WorkshopStore;
 	readonly #live = new Map<string, LiveWorkshop>();
-	readonly #broken = new Map<string, string>();
+	readonly #broken = new Map<string, LoadProblem>();
 	readonly #clock: () => number;
 
 	constructor(db: Database.Database, clock: () => number = Date.now) {
@@ -54,15 +59,20 @@ export class WorkshopService {
 		return this.#clock();
 	}
 
-	/** Creates a workshop on a scenario's text as it is now, its texts in `language` where it gives them; the text is kept with the workshop. */
-	create(options: { scenarioId: string; scenarioYaml: string; scenarioSha256: string; raw: RawSetup; language?: string }): CreateResult {
+	/**
+	 * Creates a workshop on a scenario's text as it is now, its texts in
+	 * `language` where it gives them; the text is kept with the workshop.
+	 * What is wrong with the form is said in `lang`.
+	 */
+	create(options: { scenarioId: string; scenarioYaml: string; scenarioSha256: string; raw: RawSetup; language?: string; lang?: Locale }): CreateResult {
+		const lang = options.lang ?? 'en';
 		const parsed = parseScenario(options.scenarioYaml, { lang: options.language });
-		if (!parsed.scenario) return { ok: false, errors: { scenario: `The scenario has errors: ${parsed.issues[0]?.message}` } };
+		if (!parsed.scenario) return { ok: false, errors: { scenario: m.wsx_scenario_errors({ issue: String(parsed.issues[0]?.message) }, { locale: lang }) } };
 		const model = buildMachine(parsed.scenario);
-		const checked = checkSetup(model, options.raw, randomInt(0, 2 ** 31 - 1));
+		const checked = checkSetup(model, options.raw, randomInt(0, 2 ** 31 - 1), lang);
 		if (!checked.ok) return checked;
 		const run = evaluateScenario(model, { overrides: checked.setup.overrides, perspective: checked.setup.perspective });
-		if (!run.flat) return { ok: false, errors: { overrides: `The scenario cannot be evaluated with these values: ${run.issues[0]?.message}` } };
+		if (!run.flat) return { ok: false, errors: { overrides: m.wsx_not_evaluable({ issue: String(run.issues[0]?.message) }, { locale: lang }) } };
 		// Hexadecimal: an id is typed into command lines, where one starting with '-' would read as an option.
 		const id = randomBytes(9).toString('hex');
 		const facilitatorKey = randomBytes(18).toString('base64url');
@@ -100,15 +110,16 @@ export class WorkshopService {
 			this.#live.set(id, loaded);
 			return loaded;
 		} catch (error) {
-			this.#broken.set(id, error instanceof Error ? error.message : String(error));
+			this.#broken.set(id, error instanceof WorkshopLoadError ? error.problem : { kind: 'internal', detail: error instanceof Error ? error.message : String(error) });
 			return undefined;
 		}
 	}
 
-	/** Why a stored workshop cannot be opened, if it cannot. */
-	problem(id: string): string | undefined {
+	/** Why a stored workshop cannot be opened, if it cannot, said in `lang`. */
+	problem(id: string, lang: Locale = 'en'): string | undefined {
 		this.get(id);
-		return this.#broken.get(id);
+		const problem = this.#broken.get(id);
+		return problem && loadProblemText(problem, lang);
 	}
 
 	byCode(code: string): LiveWorkshop | undefined {
@@ -116,7 +127,8 @@ export class WorkshopService {
 		return row && this.get(row.id);
 	}
 
-	list(): WorkshopSummary[] {
+	/** Every stored workshop, newest first; why one cannot be opened is said in `lang`. */
+	list(lang: Locale = 'en'): WorkshopSummary[] {
 		return this.store.list().map((row) => {
 			const live = this.get(row.id);
 			const state = live?.state;
@@ -130,7 +142,7 @@ export class WorkshopService {
 				steps: state?.path.length ?? 0,
 				ended: state?.ended ?? false,
 				complete: live ? live.situation().moves.length === 0 : false,
-				problem: this.#broken.get(row.id)
+				problem: this.problem(row.id, lang)
 			};
 		});
 	}
@@ -139,15 +151,17 @@ export class WorkshopService {
 	 * Runs a command: decides it against the folded state, appends its events
 	 * (committed before this returns), folds them in and sends every stream
 	 * its new view. A command id seen before is answered with its first seq.
+	 * A refusal is said in `lang`, the sender's language.
 	 */
-	execute(workshopId: string, sender: Sender, command: WorkshopCommand): CommandResult {
+	execute(workshopId: string, sender: Sender, command: WorkshopCommand, lang: Locale = 'en'): CommandResult {
+		const locale = { locale: lang };
 		const live = this.get(workshopId);
 		if (!live) {
-			const problem = this.#broken.get(workshopId);
-			return problem ? { ok: false, status: 409, message: `This workshop cannot be run: ${problem}` } : { ok: false, status: 404, message: 'No such workshop.' };
+			const problem = this.problem(workshopId, lang);
+			return problem ? { ok: false, status: 409, message: m.wsx_cannot_run({ problem }, locale) } : { ok: false, status: 404, message: m.wsx_no_workshop({}, locale) };
 		}
 		const now = this.now();
-		const decision = decideCommand(live.state, command, { sender, scenario: live.scenario, situation: live.situationAfter, now });
+		const decision = decideCommand(live.state, command, { sender, scenario: live.scenario, situation: live.situationAfter, now, lang });
 		if (!decision.ok) return decision;
 		if (decision.duplicateOf !== undefined) return { ok: true, seq: decision.duplicateOf, duplicate: true };
 		if (decision.events.length === 0) return { ok: true, seq: live.state.seq, duplicate: false };
@@ -158,7 +172,7 @@ export class WorkshopService {
 			if (!(error instanceof StaleLogError)) throw error;
 			// Another process wrote this workshop: reload from the log rather than act on a stale state.
 			this.#live.delete(workshopId);
-			return { ok: false, status: 409, message: 'The workshop changed elsewhere (is another Branchpoint server using the same data folder?); reload and try again.' };
+			return { ok: false, status: 409, message: m.wsx_changed_elsewhere({}, locale) };
 		}
 		live.apply(events);
 		live.scheduleBroadcast(this.#clock);

@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { m } from '$lib/paraglide/messages.js';
 import { randomBytes } from 'node:crypto';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { normaliseJoinCode, type ParticipantView } from '$lib/core/index.js';
 import { joinLimiter, participantOf, rememberParticipant, workshops } from '$lib/server/workshop/workshops.js';
 import type { Actions, PageServerLoad } from './$types';
@@ -8,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 function workshopByCode(raw: string) {
 	const code = normaliseJoinCode(raw);
 	const live = code ? workshops().byCode(code) : undefined;
-	if (!live) error(404, m.join_no_workshop({ code: raw }));
+	if (!live) error(404, m.join_no_workshop({ code: raw }, { locale: getLocale() }));
 	return live;
 }
 
@@ -34,20 +35,21 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 
 export const actions: Actions = {
 	join: async ({ params, request, cookies, url, getClientAddress }) => {
+		const lang = getLocale();
 		const live = workshopByCode(params.code);
 		const service = workshops();
 		// Someone already in the workshop goes back to their page rather than joining a second time.
 		const already = participantOf(cookies, live.row.id);
 		if (already && live.state.participants[already] && !live.state.participants[already].removed) redirect(303, `/join/${live.row.code}`);
-		if (!joinLimiter.take(getClientAddress(), service.now())) return fail(429, { error: m.join_too_many(), name: '', team: '' });
+		if (!joinLimiter.take(getClientAddress(), service.now())) return fail(429, { error: m.join_too_many({}, { locale: lang }), name: '', team: '' });
 		const form = await request.formData();
 		const name = form.get('name');
 		const team = form.get('team');
 		const token = form.get('token');
 		const typed = { name: typeof name === 'string' ? name : '', team: typeof team === 'string' ? team : '' };
-		if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{16}$/.test(token)) return fail(400, { error: m.join_stale_form(), ...typed });
+		if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{16}$/.test(token)) return fail(400, { error: m.join_stale_form({}, { locale: lang }), ...typed });
 		const participant = randomBytes(9).toString('base64url');
-		const result = service.execute(live.row.id, { role: 'participant', participant }, { id: `join-${token}`, type: 'join', participant, name: typed.name, team: typed.team || undefined });
+		const result = service.execute(live.row.id, { role: 'participant', participant }, { id: `join-${token}`, type: 'join', participant, name: typed.name, team: typed.team || undefined }, lang);
 		if (!result.ok) return fail(result.status, { error: result.message, ...typed });
 		// A repeated form names the participant its first submission made.
 		const joined = result.duplicate ? service.store.event(live.row.id, result.seq) : undefined;

@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
-import { parseExportRequest, rawFromQuery } from '$lib/core/index.js';
+import { exportLanguage, parseExportRequest, rawFromQuery } from '$lib/core/index.js';
+import { m } from '$lib/paraglide/messages.js';
 import { ExportRefusal } from '$lib/export/ExportRefusal.js';
 import { exportScenario } from '$lib/export/exportScenario.js';
 import { loadScenario, scenarioFileById } from '$lib/server/scenarioFiles.js';
 import type { RequestHandler } from './$types';
 
-const KNOWN = new Set(['format', 'content', 'set', 'preset', 'perspective', 'play', 'criterion', 'subtree', 'depth', 'optimal', 'greyscale', 'dpi', 'seed', 'runs', 'x', 'y', 'steps', 'title', 'caption']);
+const KNOWN = new Set(['format', 'content', 'set', 'preset', 'perspective', 'play', 'criterion', 'subtree', 'depth', 'optimal', 'greyscale', 'dpi', 'seed', 'runs', 'x', 'y', 'steps', 'title', 'caption', 'lang']);
 
 /**
  * Exports run one at a time, in order: a PNG or a report takes seconds of
@@ -22,15 +23,18 @@ const MAX_WAITING = 4;
  * parameters are the CLI's flags).
  */
 export const GET: RequestHandler = async ({ params, url }) => {
+	// The export's language is also the language of its refusals and of the scenario's texts in it.
+	const lang = exportLanguage(url.searchParams.get('lang') ?? undefined) ?? 'en';
+	const locale = { locale: lang };
 	const file = scenarioFileById(params.id);
-	if (!file) error(404, `No scenario "${params.id}"`);
-	const loaded = loadScenario(file);
-	if (!loaded.scenario) error(422, `scenarios/${params.id}/scenario.yaml does not validate; run "npm run bp -- validate ${params.id}".`);
+	if (!file) error(404, m.xp_route_no_scenario({ id: params.id }, locale));
+	const loaded = loadScenario(file, lang);
+	if (!loaded.scenario) error(422, m.xp_route_invalid({ id: params.id }, locale));
 	const unknown = [...url.searchParams.keys()].filter((k) => !KNOWN.has(k));
 	const { request, problems } = parseExportRequest(loaded.scenario, rawFromQuery(url.searchParams));
-	const all = [...unknown.map((k) => `Unknown export option "${k}".`), ...problems];
+	const all = [...unknown.map((key) => m.xp_route_unknown_option({ key }, locale)), ...problems];
 	if (!request || all.length > 0) error(400, all.join(' '));
-	if (waiting >= MAX_WAITING) error(429, 'Several exports are being made; try again in a moment.');
+	if (waiting >= MAX_WAITING) error(429, m.xp_route_busy({}, locale));
 	waiting++;
 	const scenario = loaded.scenario;
 	const run = queue.then(() => exportScenario({ scenario, id: loaded.id, sha256: loaded.sha256 }, request));
@@ -42,7 +46,7 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		});
 	} catch (e) {
 		if (e instanceof ExportRefusal) error(400, e.message);
-		error(500, `Export failed: ${(e as Error).message}`);
+		error(500, m.xp_route_failed({ message: (e as Error).message }, locale));
 	} finally {
 		waiting--;
 	}

@@ -1,5 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { FacilitatorView } from '$lib/core/index.js';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { admitFacilitator, isFacilitator, lanAddresses, roomOrigin, workshops } from '$lib/server/workshop/workshops.js';
 import type { PageServerLoad } from './$types';
 
@@ -9,14 +11,18 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = ({ params, url, cookies }) => {
 	const service = workshops();
+	const locale = { locale: getLocale() };
 	const live = service.get(params.wid);
-	if (!live) error(service.problem(params.wid) ? 409 : 404, service.problem(params.wid) ? `This workshop cannot be opened: ${service.problem(params.wid)}` : 'No such workshop.');
+	if (!live) {
+		const problem = service.problem(params.wid, locale.locale);
+		error(problem ? 409 : 404, problem ? m.wsx_cannot_open({ problem }, locale) : m.wsx_no_workshop({}, locale));
+	}
 	const key = url.searchParams.get('key');
 	if (key !== null) {
-		if (!admitFacilitator(cookies, url, params.wid, key)) error(403, 'This private link is not right for this workshop.');
+		if (!admitFacilitator(cookies, url, params.wid, key)) error(403, m.wsx_wrong_private_link({}, locale));
 		redirect(303, url.pathname);
 	}
-	if (!isFacilitator(cookies, params.wid)) error(403, 'This is the facilitator’s console: open the private link you were given when the workshop was created.');
+	if (!isFacilitator(cookies, params.wid)) error(403, m.wsx_console_facilitators({}, locale));
 	const origin = roomOrigin(url);
 	return {
 		id: params.wid,

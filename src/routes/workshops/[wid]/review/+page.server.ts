@@ -1,5 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { reviewWorkshop } from '$lib/core/index.js';
+import { reviewTimeline, reviewWorkshop } from '$lib/core/index.js';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import { encodeWhatIf } from '$lib/state/permalink.js';
 import { isFacilitator, workshops } from '$lib/server/workshop/workshops.js';
 import type { PageServerLoad } from './$types';
@@ -7,11 +9,15 @@ import type { PageServerLoad } from './$types';
 /** The debrief: the played path beside the model's values and best moves, for the facilitator. */
 export const load: PageServerLoad = ({ params, cookies }) => {
 	const service = workshops();
+	const lang = getLocale();
 	const live = service.get(params.wid);
-	if (!live) error(service.problem(params.wid) ? 409 : 404, service.problem(params.wid) ?? 'No such workshop.');
-	if (!isFacilitator(cookies, params.wid)) error(403, 'The review is the facilitator’s: open the private link first.');
+	if (!live) {
+		const problem = service.problem(params.wid, lang);
+		error(problem ? 409 : 404, problem ?? m.wsx_no_workshop({}, { locale: lang }));
+	}
+	if (!isFacilitator(cookies, params.wid)) error(403, m.wsx_review_facilitators({}, { locale: lang }));
 	const { state, scenario } = live;
-	const review = reviewWorkshop(live.model, state, { names: true });
+	const review = reviewWorkshop(live.model, state, { names: true, lang });
 	const perspective = state.setup.perspective === scenario.perspective ? undefined : state.setup.perspective;
 	// "What if we had chosen …": the workbench at that step, on the workshop's values, down the other move.
 	const whatIf = (walk: string[]) => `/s/${encodeURIComponent(state.setup.scenarioId)}?${encodeWhatIf({ overrides: state.setup.overrides, perspective, walk, seed: state.setup.seed }).toString()}`;
@@ -29,10 +35,6 @@ export const load: PageServerLoad = ({ params, cookies }) => {
 			actorName: actorName(s.step.actor),
 			links: Object.fromEntries(s.options.map((o) => [o.move, whatIf([...walk.slice(0, s.index), o.move])]))
 		})),
-		timeline: [
-			...state.injects.map((j) => ({ at: j.at, what: `Inject: ${j.title}` })),
-			...state.path.flatMap((e) => e.overridden.map((o) => ({ at: e.at, what: `Override at ${e.step.stateLabel}: “${o.step.moveLabel}” replaced by “${e.step.moveLabel}” — ${o.rationale}` }))),
-			...state.corrections.map((c) => ({ at: c.at, what: `Correction at ${c.entry.step.stateLabel}: took back “${c.entry.step.moveLabel}” — ${c.rationale}` }))
-		].sort((a, b) => a.at - b.at)
+		timeline: reviewTimeline(state, lang)
 	};
 };

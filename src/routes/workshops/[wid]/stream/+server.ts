@@ -1,4 +1,6 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages.js';
+import { getLocale } from '$lib/paraglide/runtime.js';
 import type { Audience, Subscriber } from '$lib/server/workshop/LiveWorkshop.js';
 import { isFacilitator, participantOf, workshops } from '$lib/server/workshop/workshops.js';
 import type { RequestHandler } from './$types';
@@ -16,18 +18,22 @@ const MAX_STREAMS = 400;
  */
 export const GET: RequestHandler = ({ params, url, cookies, request }) => {
 	const service = workshops();
+	const locale = { locale: getLocale() };
 	const live = service.get(params.wid);
-	if (!live) error(service.problem(params.wid) ? 409 : 404, service.problem(params.wid) ?? 'No such workshop.');
-	if (live.subscribers.size >= MAX_STREAMS) error(503, 'This workshop has too many open connections; try again shortly.');
+	if (!live) {
+		const problem = service.problem(params.wid, locale.locale);
+		error(problem ? 409 : 404, problem ?? m.wsx_no_workshop({}, locale));
+	}
+	if (live.subscribers.size >= MAX_STREAMS) error(503, m.wsx_too_many_streams({}, locale));
 	const as = url.searchParams.get('as') ?? 'participant';
 	let audience: Audience;
 	if (as === 'facilitator') {
-		if (!isFacilitator(cookies, params.wid)) error(403, 'Open the facilitator’s private link first.');
+		if (!isFacilitator(cookies, params.wid)) error(403, m.wsx_open_private_link({}, locale));
 		audience = { role: 'facilitator' };
 	} else if (as === 'projector') audience = { role: 'projector' };
 	else {
 		const participant = participantOf(cookies, params.wid);
-		if (!participant || !live.state.participants[participant]) error(403, 'Join the workshop first.');
+		if (!participant || !live.state.participants[participant]) error(403, m.wsx_join_first({}, locale));
 		audience = { role: 'participant', participant };
 	}
 	const lastId = Number(request.headers.get('last-event-id') ?? -1);
