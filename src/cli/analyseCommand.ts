@@ -85,7 +85,7 @@ export function analyseCommand(args: string[], options: CommandOptions): Command
 		if (eq <= 0) return fail(2, m.cli_set_form({ set }, locale));
 		sets[set.slice(0, eq).trim()] = set.slice(eq + 1).trim();
 	}
-	const checked = checkOverrides(scenario, sets);
+	const checked = checkOverrides(scenario, sets, lang);
 	if (checked.problems.length > 0) return fail(2, checked.problems.map((p) => `--set ${p.id}: ${p.message}`).join('\n'));
 	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) return fail(2, unknownCriterion(options.criterion, scenario.criteria.map((c) => c.id), lang));
 	const runs = positiveInt(options.runs, analysis === 'simulate' ? 10000 : 1000, '--runs', lang);

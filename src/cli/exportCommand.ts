@@ -13,7 +13,7 @@ export interface ExportCommandOptions extends RawExportOptions {
 	say?: Locale;
 }
 
-const TEXT_FORMATS = new Set(['svg', 'csv', 'md', 'bib', 'csl', 'json']);
+const TEXT_FORMATS = new Set(['svg', 'csv', 'md', 'bib', 'csl', 'json', 'sd']);
 
 /**
  * `export <scenario> --format …`: figures, tables, reports and citations,

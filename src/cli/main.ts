@@ -44,6 +44,8 @@ function parse() {
 				caption: { type: 'string' },
 				out: { type: 'string', short: 'o' },
 				names: { type: 'boolean' },
+				force: { type: 'boolean' },
+				tree: { type: 'string' },
 				lang: { type: 'string' },
 				help: { type: 'boolean', short: 'h' }
 			}
@@ -59,7 +61,7 @@ function parse() {
 
 /** The help text, in `lang`. */
 function usage(lang: Locale): string {
-	return m.cli_usage({}, { locale: lang });
+	return m.cli_usage({}, { locale: lang }) + m.sd_cli_usage({}, { locale: lang });
 }
 
 // Output piped into `head` and the like: stop quietly when the reader has gone.
@@ -96,6 +98,8 @@ if (positionals[0] === 'export' || positionals[0] === 'export-workshop') {
 	if (result.bytes) process.stdout.write(result.bytes);
 	if (result.stderr) process.stderr.write(`${result.stderr}\n`);
 	process.exitCode = result.code;
+} else if (positionals[0] === 'import') {
+	finish((await import('./importCommand.js')).importCommand(positionals.slice(1), { ...values, lang }));
 } else {
 	finish(runCommand(positionals[0], positionals.slice(1), { ...values, lang }));
 }

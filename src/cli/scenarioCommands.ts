@@ -97,7 +97,7 @@ export function evaluateCommand(args: string[], options: CommandOptions, show: {
 	}
 	const sets = parseSets(options.set, lang);
 	errors.push(...sets.bad);
-	const checked = checkOverrides(scenario, sets.raw);
+	const checked = checkOverrides(scenario, sets.raw, lang);
 	errors.push(...checked.problems.map((p) => `--set ${p.id}: ${p.message}`));
 	if (options.criterion !== undefined && !scenario.criteria.some((c) => c.id === options.criterion)) {
 		errors.push(unknownCriterion(options.criterion, scenario.criteria.map((c) => c.id), lang));

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { verifyCitations } from '../lib/core/index.js';
 import { m } from '../lib/paraglide/messages.js';
@@ -48,7 +49,9 @@ export function recordOffsets(text: string, offsets: ReadonlyMap<string, number>
 
 /**
  * `verify-citations --sources <dir> [--write] [scenario…]`: every excerpt
- * of every scenario (or those named) must be found in its source text.
+ * of every scenario (or those named) must be found in its source text, in
+ * the scenario's own `sources/` folder when it has one (a scenario written
+ * in the browser), else in `<dir>`.
  */
 export function verifyCitationsCommand(args: string[], options: CommandOptions): CommandResult {
 	const lang = options.lang ?? 'en';
@@ -77,7 +80,8 @@ export function verifyCitationsCommand(args: string[], options: CommandOptions):
 			failed++;
 			continue;
 		}
-		const results = verifyCitations(loaded.scenario, texts);
+		const own = join(dirname(loaded.file), 'sources');
+		const results = verifyCitations(loaded.scenario, statSync(own, { throwIfNoEntry: false })?.isDirectory() ? readSources(own) : texts, lang);
 		for (const r of results) {
 			checked++;
 			if (r.ok) out.push(`ok    ${loaded.id} ${r.citation} — ${r.source} ${r.message}`);

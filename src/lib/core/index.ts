@@ -67,6 +67,8 @@ export { optionRows, optionsTable, type OptionRow, type OptionsTableOptions } fr
 export { nodeTable } from './export/nodeTable.js';
 export { reportMarkdown, provenanceComment, type Block, type ReportDocument } from './export/reportDocument.js';
 export { requestOptions, exportCommandLine } from './export/exportCommandLine.js';
+export { silverDecisionsToScenario, type ImportOptions as SdImportOptions, type ImportResult as SdImportResult } from './silverdecisions/silverDecisionsToScenario.js';
+export { scenarioToSilverDecisions, type SdExportInput, type SdExportResult } from './silverdecisions/scenarioToSilverDecisions.js';
 
 export type * from './workshop/types.js';
 export { foldWorkshop, applyEvent, initialWorkshop, timerRemainingMs } from './workshop/foldWorkshop.js';

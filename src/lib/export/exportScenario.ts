@@ -1,4 +1,4 @@
-import { FIGURES, noteGloss, type ExportRequest, type Provenance } from '../core/index.js';
+import { FIGURES, noteGloss, scenarioToSilverDecisions, type ExportRequest, type Provenance } from '../core/index.js';
 import { buildFigure, type BuiltFigure } from './buildFigure.js';
 import { exportContext, type ExportSource } from './exportContext.js';
 import { renderSvg } from './renderSvg.js';
@@ -44,10 +44,11 @@ const MEDIA_TYPES = {
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 	bib: 'application/x-bibtex; charset=utf-8',
 	csl: 'application/vnd.citationstyles.csl+json',
-	json: 'application/json'
+	json: 'application/json',
+	sd: 'application/json'
 } as const;
 
-const EXTENSIONS = { svg: 'svg', png: 'png', pdf: 'pdf', csv: 'csv', md: 'md', docx: 'docx', bib: 'bib', csl: 'csl.json', json: 'json' } as const;
+const EXTENSIONS = { svg: 'svg', png: 'png', pdf: 'pdf', csv: 'csv', md: 'md', docx: 'docx', bib: 'bib', csl: 'csl.json', json: 'json', sd: 'sd.json' } as const;
 
 /**
  * Branchpoint's one exporter: the CLI's `export` command and the
@@ -70,6 +71,8 @@ export async function exportScenario(source: ExportSource, request: ExportReques
 		bytes = await exportTable(ctx);
 	} else if (request.format === 'md' || request.format === 'docx' || request.format === 'json') {
 		bytes = await exportReport(ctx);
+	} else if (request.format === 'sd') {
+		bytes = encode(scenarioToSilverDecisions({ model: ctx.model, run: ctx.point, criterion: request.criterion, lang: request.lang }).text);
 	} else {
 		bytes = encode(exportSources(ctx));
 	}

@@ -148,7 +148,7 @@ function stepCitations(model: ScenarioModel, review: WorkshopReview, lang: Local
 function playedPathFigure(model: ScenarioModel, state: WorkshopState, provenance: Provenance, lang: Locale): BuiltFigure {
 	const { setup } = state;
 	const { scenario } = model;
-	const unrolled = unrollTree(model, { values: setup.values, perspective: setup.perspective });
+	const unrolled = unrollTree(model, { values: setup.values, perspective: setup.perspective, lang });
 	if (!unrolled.tree) throw new Error(`the scenario does not unroll under the workshop's values (${unrolled.issues[0]?.message})`);
 	const flat = compileTree(unrolled.tree, model);
 	const figure = treeFigure({ scenario, flat, evaluation: evaluate(flat, { values: setup.values }), played: state.path.map((e) => e.step.move), lang });

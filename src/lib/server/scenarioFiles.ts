@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseScenario, type ParseResult } from '../core/index.js';
+import { isScenarioId } from './scenarioId.js';
 
 /**
  * The scenarios folder: `BRANCHPOINT_SCENARIOS` if set, else `scenarios/` in
@@ -28,12 +29,14 @@ export function resolveScenarioFile(ref: string): string | undefined {
 }
 
 /**
- * The scenario file of a folder id as a URL names it, or undefined: only a
- * single path segment holding scenario.yaml, never a dot folder.
+ * The scenario file of a folder id as a URL names it, or undefined: only an
+ * id (`isScenarioId`: one path segment, never a dot or underscore folder)
+ * holding scenario.yaml.
  */
 export function scenarioFileById(id: string): string | undefined {
+	if (!isScenarioId(id)) return undefined;
 	const file = join(SCENARIOS_DIR, id, 'scenario.yaml');
-	return id.startsWith('.') || id.includes('/') || id.includes('\\') || !existsSync(file) ? undefined : file;
+	return existsSync(file) ? file : undefined;
 }
 
 /** Reads and validates a scenario file; its texts in `lang` where it has them (`parseScenario`). */
@@ -44,10 +47,14 @@ export function loadScenario(file: string, lang?: string): LoadedScenario {
 	return { ...parsed, file, id, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
-/** Every scenario folder under `scenarios/`, loaded and validated, by id. */
+/**
+ * Every scenario folder under `scenarios/`, loaded and validated, by id.
+ * Only folders named as ids are scenarios: not `.history`, a folder being
+ * made (`.<id>….new`) or `_template`.
+ */
 export function listScenarios(dir = SCENARIOS_DIR, lang?: string): LoadedScenario[] {
 	return readdirSync(dir, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory() && existsSync(join(dir, entry.name, 'scenario.yaml')))
+		.filter((entry) => entry.isDirectory() && isScenarioId(entry.name) && existsSync(join(dir, entry.name, 'scenario.yaml')))
 		.map((entry) => loadScenario(join(dir, entry.name, 'scenario.yaml'), lang))
 		.sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -1,4 +1,5 @@
 import { m } from '../paraglide/messages.js';
+import { getLocale } from '../paraglide/runtime.js';
 import { untrack } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import {
@@ -91,23 +92,23 @@ export class Workbench {
 			// Depends on structure only: the guard signature and the perspective.
 			void this.signature;
 			const perspective = this.perspective;
-			return untrack(() => unrollTree(this.model, { values: this.values, perspective }));
+			return untrack(() => unrollTree(this.model, { values: this.values, perspective, lang: getLocale() }));
 		});
 		this.flat = $derived(this.unrolled.tree ? compileTree(this.unrolled.tree, this.model, { play: this.play }) : undefined);
 		this.evaluation = $derived(this.flat ? evaluate(this.flat, { values: this.values, criterion: this.criterion }) : undefined);
 		this.layout = $derived(this.flat ? this.layoutWith({ folded: (path, depth) => this.isFolded(path, depth) }) : undefined);
 		this.issues = $derived(
-			this.flat && this.evaluation ? [...this.unrolled.issues, ...evaluationIssues(this.model, this.flat, this.evaluation, this.values)] : this.unrolled.issues
+			this.flat && this.evaluation ? [...this.unrolled.issues, ...evaluationIssues(this.model, this.flat, this.evaluation, this.values, getLocale())] : this.unrolled.issues
 		);
 		this.indexByPath = $derived(new Map(this.unrolled.tree?.nodes.map((n) => [n.path, n.index]) ?? []));
 		this.perspective = start.perspective && scenario.actors.some((a) => a.id === start.perspective && a.kind === 'actor') ? start.perspective : scenario.perspective;
-		if (start.perspective && start.perspective !== this.perspective) this.notices.push(`Unknown perspective "${start.perspective}" in the link; showing ${this.perspective}.`);
+		if (start.perspective && start.perspective !== this.perspective) this.notices.push(m.wb_notice_perspective({ perspective: start.perspective, shown: this.perspective }));
 		if (start.criterion && !scenario.criteria.some((c) => c.id === start.criterion)) {
-			this.notices.push(`${unknownCriterion(start.criterion, scenario.criteria.map((c) => c.id))} The link's criterion is left aside: showing the weighted score.`);
+			this.notices.push(m.wb_notice_criterion({ problem: unknownCriterion(start.criterion, scenario.criteria.map((c) => c.id), getLocale()) }));
 		} else this.criterion = start.criterion;
 		for (const [id, play] of Object.entries(start.play ?? {})) {
 			const problem = this.setPlay(id, play);
-			if (problem) this.notices.push(`Ignored play.${id} from the link: ${problem}`);
+			if (problem) this.notices.push(m.wb_notice_play({ id, problem }));
 		}
 		this.overrides = { ...start.overrides };
 		this.seed = start.seed;
@@ -117,9 +118,9 @@ export class Workbench {
 
 	/** Applies overrides read from a link or autosave, keeping the valid ones and noting the rest. */
 	applyRaw(raw: Record<string, string>): void {
-		const { overrides, problems } = checkOverrides(this.scenario, raw);
+		const { overrides, problems } = checkOverrides(this.scenario, raw, getLocale());
 		this.overrides = { ...this.overrides, ...overrides };
-		for (const p of problems) this.notices.push(`Ignored ${p.id} from the link: ${p.message}`);
+		for (const p of problems) this.notices.push(m.wb_notice_value({ id: p.id, problem: p.message }));
 	}
 
 	/**
@@ -131,7 +132,7 @@ export class Workbench {
 		const next = { ...this.play };
 		if (actor && play === actor.play) delete next[id];
 		else next[id] = play;
-		const problem = resolvePlay(this.scenario, next).problems[0];
+		const problem = resolvePlay(this.scenario, next, getLocale()).problems[0];
 		if (problem) return problem;
 		this.play = next;
 		return undefined;
@@ -151,7 +152,7 @@ export class Workbench {
 	setAssumption(id: string, raw: unknown, options: { coalesce?: boolean } = {}): boolean {
 		const assumption = this.scenario.assumptions.find((a) => a.id === id);
 		if (!assumption) return false;
-		const coerced = coerceValue(assumption, raw);
+		const coerced = coerceValue(assumption, raw, getLocale());
 		if (!coerced.ok) {
 			this.inputErrors = { ...this.inputErrors, [id]: coerced.message };
 			return false;

@@ -1,3 +1,5 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import { buildMachine } from '../machine/buildMachine.js';
 import { formulaReadsContext, formulaSites } from '../scenario/formulaBook.js';
 import type { Report } from '../scenario/Report.js';
@@ -31,21 +33,28 @@ export function checkContextOnTree(scenario: Scenario, report: Report): void {
 			onContext.add(`machine.states.${state.id}.on`);
 		}
 	}
+	const { lang } = report;
 	const seen = new Set<string>();
-	for (const point of testPoints(scenario)) {
+	for (const point of testPoints(scenario, lang)) {
 		const values = resolveValues(scenario, book, point.overrides);
-		const unrolled = unrollTree(model, { values });
+		const unrolled = unrollTree(model, { values, lang });
 		const issues = unrolled.tree ? [] : unrolled.issues;
 		if (unrolled.tree) {
 			const flat = compileTree(unrolled.tree, model);
-			issues.push(...evaluationIssues(model, flat, evaluate(flat, { values }), values).filter((i) => onContext.has(i.path.join('.'))));
+			issues.push(...evaluationIssues(model, flat, evaluate(flat, { values }), values, lang).filter((i) => onContext.has(i.path.join('.'))));
 		}
 		for (const issue of issues) {
 			const key = issue.path.join('.');
 			if (seen.has(key)) continue;
 			seen.add(key);
-			report.issues.push({ ...issue, message: `${point.label[0].toUpperCase()}${point.label.slice(1)}: ${issue.message[0].toLowerCase()}${issue.message.slice(1)}` });
+			report.issues.push({ ...issue, message: atPoint(point.label, issue.message, lang) });
 		}
 		if (!unrolled.tree) return;
 	}
+}
+
+/** `At the defaults: the tree …`: a message said at a test point; English starts the sentence anew with the point. */
+function atPoint(point: string, message: string, lang: Locale): string {
+	if (lang !== 'en') return m.val_at_point({ point, message }, { locale: lang });
+	return m.val_at_point({ point: `${point[0].toUpperCase()}${point.slice(1)}`, message: `${message[0].toLowerCase()}${message.slice(1)}` }, { locale: lang });
 }

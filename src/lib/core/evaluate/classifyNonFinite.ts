@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import { buildMachine } from '../machine/buildMachine.js';
 import type { DeferredNonFinite } from '../scenario/checkFormulas.js';
 import type { Report } from '../scenario/Report.js';
@@ -6,8 +7,6 @@ import { compileTree } from '../tree/compileTree.js';
 import { unrollTree } from '../tree/unrollTree.js';
 import { evaluate } from './evaluate.js';
 import { nonFiniteThatMatters } from './reachability.js';
-
-const MUST = 'it must give a finite number (check for division by zero or log of 0).';
 
 /**
  * Judges the formulas that validation found not finite at some test points
@@ -19,6 +18,7 @@ const MUST = 'it must give a finite number (check for division by zero or log of
  */
 export function classifyNonFinite(scenario: Scenario, deferred: readonly DeferredNonFinite[], report: Report): void {
 	if (deferred.length === 0) return;
+	const locale = { locale: report.lang };
 	const model = buildMachine(scenario);
 	const judged = new Map<object, ReturnType<typeof nonFiniteThatMatters> | undefined>();
 	const mattersAt = (values: DeferredNonFinite['points'][number]['values']) => {
@@ -39,10 +39,14 @@ export function classifyNonFinite(scenario: Scenario, deferred: readonly Deferre
 			const matters = mattersAt(point.values);
 			return !matters || (derived ? matters.derived.has(derived) : matters.formulas.has(site.source));
 		});
-		if (reached) report.error(site.path, `${reached.message}; ${MUST}`);
-		else {
-			const where = points.length === 1 ? points[0].label : `${points[0].label} and ${points.length - 1} other test point${points.length === 2 ? '' : 's'}`;
-			report.note(site.path, `${points[0].message.replace(points[0].label, where)}, but only on branches reached with probability 0 there, which contribute nothing; no error.`);
+		if (reached) {
+			const message = m.val_formula_gives({ what: reached.what, value: reached.value, point: reached.label, read: reached.read }, locale);
+			report.error(site.path, m.val_must_be_finite({ message }, locale));
+		} else {
+			const [first] = points;
+			const where = points.length === 1 ? first.label : m.val_and_other_points({ first: first.label, count: points.length - 1 }, locale);
+			const message = m.val_formula_gives({ what: first.what, value: first.value, point: where, read: first.read }, locale);
+			report.note(site.path, m.val_only_unreached({ message }, locale));
 		}
 	}
 }

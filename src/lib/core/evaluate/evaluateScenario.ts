@@ -1,3 +1,4 @@
+import type { Locale } from '../../paraglide/runtime.js';
 import type { ScenarioModel } from '../machine/buildMachine.js';
 import type { Issue } from '../scenario/Issue.js';
 import { resolveValues, type Values } from '../scenario/resolveValues.js';
@@ -14,6 +15,8 @@ export interface ScenarioRunOptions {
 	criterion?: string;
 	/** How some actors play instead of as the scenario says (valid: `resolvePlay`). */
 	play?: PlayOverrides;
+	/** The language of the issues; English by default. */
+	lang?: Locale;
 }
 
 export interface ScenarioRun {
@@ -30,10 +33,10 @@ export interface ScenarioRun {
  */
 export function evaluateScenario(model: ScenarioModel, options: ScenarioRunOptions = {}): ScenarioRun {
 	const values = resolveValues(model.scenario, model.book, options.overrides);
-	const unrolled = unrollTree(model, { values, perspective: options.perspective });
+	const unrolled = unrollTree(model, { values, perspective: options.perspective, lang: options.lang });
 	if (!unrolled.tree) return { values, issues: unrolled.issues };
 	const flat = compileTree(unrolled.tree, model, { play: options.play });
 	const evaluation = evaluate(flat, { values, criterion: options.criterion });
-	const issues = evaluationIssues(model, flat, evaluation, values);
+	const issues = evaluationIssues(model, flat, evaluation, values, options.lang);
 	return { values, flat, evaluation, issues };
 }

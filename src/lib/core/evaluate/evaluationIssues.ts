@@ -1,3 +1,5 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import { scopeOf, type ScenarioModel } from '../machine/buildMachine.js';
 import { formulaSites } from '../scenario/formulaBook.js';
 import type { Issue } from '../scenario/Issue.js';
@@ -15,10 +17,12 @@ import { nonFiniteThatMatters, slotsOnTree } from './reachability.js';
  * where its formula is written, with the values it read; formulas that are
  * not finite only because they read it are not reported again, and one
  * used only on branches reached with probability 0 is not reported (see
- * `nonFiniteThatMatters`). Pure.
+ * `nonFiniteThatMatters`). Messages are in `lang`. Pure.
  */
-export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluation: Evaluation, values: Values): Issue[] {
+export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluation: Evaluation, values: Values, lang: Locale = 'en'): Issue[] {
 	const { scenario, book } = model;
+	const locale = { locale: lang };
+	const after = (path: string) => (path ? m.val_after_path({ path }, locale) : m.val_after_start({}, locale));
 	const at = (key: string) => scenario.sourceMap[key] ?? { line: 1, column: 1 };
 	const issues: Issue[] = [];
 	const derivedIds = new Set(book.derivedOrder.map((d) => d.id));
@@ -37,10 +41,10 @@ export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluatio
 				reported.add(site.source);
 				const node = flat.tree.nodes[problem.node];
 				const read = valuesRead(formula.symbols, scopeOf(values, problem.context));
-				const where = `at ${node.state} after ${node.path || 'the start'}`;
+				const where = m.val_at_state({ state: node.state, after: after(node.path) }, locale);
 				const message = problem.probability
-					? `The probability "${site.source}" is ${+problem.value.toFixed(6)} ${where}, with ${read}; it must lie between 0 and 1.`
-					: `The formula "${site.source}" is ${problem.value}, not a finite number, ${where}, with ${read}; a formula must give a finite number (check for division by zero).`;
+					? m.val_probability_on_path({ formula: site.source, value: +problem.value.toFixed(6), where, read }, locale)
+					: m.val_formula_on_path({ formula: site.source, value: problem.value, where, read }, locale);
 				issues.push({ severity: 'error', path: site.path, ...at(site.key), message });
 			}
 			continue;
@@ -52,9 +56,9 @@ export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluatio
 		// Used only on branches reached with probability 0, it contributes nothing.
 		if (derived ? !matters.derived.has(derived.id) : !matters.formulas.has(site.source)) continue;
 		if (!derived) reported.add(site.source);
-		const read = formula.symbols.length > 0 ? ` with ${valuesRead(formula.symbols, values)}` : '';
-		const what = derived ? `Derived value ${derived.id} = ${site.source}` : `The formula "${site.source}"`;
-		issues.push({ severity: 'error', path: site.path, ...at(site.key), message: `${what} is ${value}, not a finite number,${read}; a formula must give a finite number (check for division by zero).` });
+		const read = formula.symbols.length > 0 ? m.val_with_values({ values: valuesRead(formula.symbols, values) }, locale) : '';
+		const what = derived ? m.val_derived_named({ id: derived.id, formula: site.source }, locale) : m.val_formula_named({ formula: site.source }, locale);
+		issues.push({ severity: 'error', path: site.path, ...at(site.key), message: m.val_not_finite({ what, value, read }, locale) });
 	}
 	// A probability outside 0..1 can still sum to 1 with its siblings: the static check cannot see those that read the context.
 	if ([...contextual.values()].some((p) => p.probability)) return issues;
@@ -62,14 +66,14 @@ export function evaluationIssues(model: ScenarioModel, flat: FlatTree, evaluatio
 		// A sum that is not finite comes from a probability reported above.
 		if (!Number.isFinite(sum)) continue;
 		const n = flat.tree.nodes[node];
-		const by = sum > 1 ? `over by ${+(sum - 1).toFixed(6)}` : `short by ${+(1 - sum).toFixed(6)}`;
+		const by = sum > 1 ? m.val_over_by({ amount: +(sum - 1).toFixed(6) }, locale) : m.val_short_by({ amount: +(1 - sum).toFixed(6) }, locale);
 		const { line, column } = at(`machine.states.${n.state}`);
 		issues.push({
 			severity: 'error',
 			path: ['machine', 'states', n.state, 'on'],
 			line,
 			column,
-			message: `The probabilities of the open moves of chance node "${n.state}" (after ${n.path || 'the start'}) sum to ${+sum.toFixed(6)} (${by}); they must sum to 1.`
+			message: m.val_node_probability_sum({ state: n.state, after: after(n.path), sum: +sum.toFixed(6), by }, locale)
 		});
 	}
 	return issues;

@@ -5,7 +5,7 @@ import type { AssumptionValue, Scenario } from '../scenario/types.js';
 import { parsePlay, type PlayOverrides } from '../tree/actorPlay.js';
 import { unknownCriterion } from '../util/unknownCriterion.js';
 
-export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'md', 'docx', 'bib', 'csl', 'json'] as const;
+export const EXPORT_FORMATS = ['svg', 'png', 'pdf', 'csv', 'md', 'docx', 'bib', 'csl', 'json', 'sd'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const FIGURES = ['tree', 'tornado', 'twoway', 'histogram', 'risk', 'spiral'] as const;
@@ -22,7 +22,9 @@ export const CONTENTS_BY_FORMAT: Record<ExportFormat, readonly ExportContent[]> 
 	docx: ['report', 'options'],
 	bib: ['sources'],
 	csl: ['sources'],
-	json: ['report', ...FIGURES]
+	json: ['report', ...FIGURES],
+	// A SilverDecisions decision-tree file (core/silverdecisions).
+	sd: ['tree']
 };
 
 /** 1200 dpi is what journals ask of line art; more only makes larger files. */
@@ -116,12 +118,12 @@ export function parseExportRequest(scenario: Scenario, raw: RawExportOptions): {
 		if (eq <= 0) problems.push(m.xp_req_set_form({ set }, locale));
 		else sets[set.slice(0, eq).trim()] = set.slice(eq + 1).trim();
 	}
-	const checked = checkOverrides(scenario, sets);
+	const checked = checkOverrides(scenario, sets, lang);
 	for (const p of checked.problems) problems.push(`set ${p.id}: ${p.message}`);
 	if (raw.perspective && !scenario.actors.some((a) => a.id === raw.perspective && a.kind === 'actor')) problems.push(m.xp_req_unknown_perspective({ perspective: raw.perspective, actors: scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id).join(', ') }, locale));
 	const play = parsePlay(scenario, raw.play ?? [], lang);
 	problems.push(...play.problems.map((p) => p.replace(/^--play/, 'play')));
-	if (raw.criterion && !scenario.criteria.some((c) => c.id === raw.criterion)) problems.push(unknownCriterion(raw.criterion, scenario.criteria.map((c) => c.id)));
+	if (raw.criterion && !scenario.criteria.some((c) => c.id === raw.criterion)) problems.push(unknownCriterion(raw.criterion, scenario.criteria.map((c) => c.id), lang));
 	for (const axis of ['x', 'y'] as const) {
 		const id = raw[axis];
 		if (id === undefined || id === '') continue;

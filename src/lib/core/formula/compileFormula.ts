@@ -1,4 +1,6 @@
 import type { MathNode } from 'mathjs';
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import { didYouMean } from '../util/didYouMean.js';
 import { ALLOWED_FUNCTIONS, ALLOWED_OPERATORS, parseExpression } from './restrictedMath.js';
 
@@ -20,17 +22,26 @@ export type FormulaResult =
 	/** `char` is the 1-based character position of the problem, when known. */
 	| { ok: false; message: string; char?: number };
 
-const FORBIDDEN: Record<string, string> = {
-	AccessorNode: 'Property access (a.b) is not allowed in formulas.',
-	ArrayNode: 'Matrices ([…]) are not allowed in formulas.',
-	AssignmentNode: 'Assignments (=) are not allowed in formulas; use == to compare.',
-	BlockNode: 'A formula is one expression; several statements (; or newline) are not allowed.',
-	FunctionAssignmentNode: 'Function definitions are not allowed in formulas.',
-	IndexNode: 'Indexing is not allowed in formulas.',
-	ObjectNode: 'Objects ({…}) are not allowed in formulas.',
-	RangeNode: 'Ranges such as 1:10 are not allowed in formulas.',
-	RelationalNode: 'Chained comparisons (a < b < c) are not allowed; join them with "and".'
+type Locally = { locale: Locale };
+
+/** Why each kind of parse node a formula may not use is refused. */
+const FORBIDDEN: Record<string, (inputs: object, options: Locally) => string> = {
+	AccessorNode: m.val_formula_no_access,
+	ArrayNode: m.val_formula_no_matrix,
+	AssignmentNode: m.val_formula_no_assignment,
+	BlockNode: m.val_formula_no_block,
+	FunctionAssignmentNode: m.val_formula_no_function_definition,
+	IndexNode: m.val_formula_no_index,
+	ObjectNode: m.val_formula_no_object,
+	RangeNode: m.val_formula_no_range,
+	RelationalNode: m.val_formula_no_chain
 };
+
+/** What a formula may not use, and the name it is about, to point at. */
+interface Forbidden {
+	message: string;
+	name?: string;
+}
 
 function bracketDepth(source: string): { depth: number; char: number } {
 	let depth = 0;
@@ -53,22 +64,23 @@ function bracketDepth(source: string): { depth: number; char: number } {
 function findForbidden(
 	root: MathNode,
 	known: ReadonlySet<string>,
-	symbols: string[]
-): string | undefined {
-	let problem: string | undefined;
+	symbols: string[],
+	locale: Locally
+): Forbidden | undefined {
+	let problem: Forbidden | undefined;
 	root.traverse((node, _path, parent) => {
 		if (problem !== undefined) return;
 		switch (node.type) {
 			case 'ConstantNode': {
 				const value = (node as unknown as { value: unknown }).value;
 				if (typeof value !== 'number' && typeof value !== 'boolean') {
-					problem = 'Only numbers and true/false may appear as constants in a formula.';
+					problem = { message: m.val_formula_constants({}, locale) };
 				}
 				return;
 			}
 			case 'OperatorNode': {
 				const { fn, op } = node as unknown as { fn: string; op: string };
-				if (!ALLOWED_OPERATORS.has(fn)) problem = `The operator "${op}" is not allowed in formulas; use + - * / ^ %, comparisons, and, or, not.`;
+				if (!ALLOWED_OPERATORS.has(fn)) problem = { message: m.val_formula_operator({ op }, locale) };
 				return;
 			}
 			case 'ParenthesisNode':
@@ -80,8 +92,8 @@ function findForbidden(
 				if (!ALLOWED_FUNCTIONS.has(name)) {
 					problem =
 						name === ''
-							? 'Only named functions may be called in a formula.'
-							: `Function "${name}" is not allowed in formulas; use one of ${[...ALLOWED_FUNCTIONS].join(', ')}.`;
+							? { message: m.val_formula_named_functions({}, locale) }
+							: { message: m.val_formula_function({ name, functions: [...ALLOWED_FUNCTIONS].join(', ') }, locale) };
 				}
 				return;
 			}
@@ -91,22 +103,22 @@ function findForbidden(
 					parent?.type === 'FunctionNode' && (parent as unknown as { fn: MathNode }).fn === node;
 				if (isCallee) return;
 				if (name in Object.prototype) {
-					problem = `"${name}" is a reserved name in formulas; rename the assumption or derived value.`;
+					problem = { message: m.val_formula_reserved({ name }, locale), name };
 					return;
 				}
 				if (ALLOWED_FUNCTIONS.has(name)) {
-					problem = `"${name}" is the name of a formula function; rename the assumption, derived value or context value that uses it.`;
+					problem = { message: m.val_formula_function_name({ name }, locale), name };
 					return;
 				}
 				if (!known.has(name)) {
-					problem = `Unknown symbol "${name}": declare it as an assumption or derived value.${didYouMean(name, known)}`;
+					problem = { message: m.val_formula_unknown_symbol({ name, hint: didYouMean(name, known, locale.locale) }, locale), name };
 					return;
 				}
 				if (!symbols.includes(name)) symbols.push(name);
 				return;
 			}
 			default:
-				problem = FORBIDDEN[node.type] ?? `${node.type} is not allowed in formulas.`;
+				problem = { message: FORBIDDEN[node.type]?.({}, locale) ?? m.val_formula_no_node({ type: node.type }, locale) };
 		}
 	});
 	return problem;
@@ -116,24 +128,22 @@ function findForbidden(
  * Compiles a formula under the security rules of DESIGN.md: caps on length
  * and bracket depth before parsing (a deep expression overflows the parser's
  * stack), then an allow-list of node types after it (ranges such as `1:1e8`
- * allocate until the process dies, uncatchably). Pure; never throws on input.
+ * allocate until the process dies, uncatchably). Pure; never throws on input;
+ * what is wrong is told in `lang`.
  */
-export function compileFormula(source: string, known: ReadonlySet<string>): FormulaResult {
-	if (source.trim() === '') return { ok: false, message: 'Formula is empty.' };
+export function compileFormula(source: string, known: ReadonlySet<string>, lang: Locale = 'en'): FormulaResult {
+	const locale = { locale: lang };
+	if (source.trim() === '') return { ok: false, message: m.val_formula_empty({}, locale) };
 	if (source.length > MAX_FORMULA_LENGTH) {
 		return {
 			ok: false,
-			message: `Formula is ${source.length} characters long; the limit is ${MAX_FORMULA_LENGTH}. Split it into derived values.`,
+			message: m.val_formula_too_long({ length: source.length, limit: MAX_FORMULA_LENGTH }, locale),
 			char: MAX_FORMULA_LENGTH + 1
 		};
 	}
 	const { depth, char } = bracketDepth(source);
 	if (depth > MAX_FORMULA_DEPTH) {
-		return {
-			ok: false,
-			message: `Formula nests brackets ${depth} deep; the limit is ${MAX_FORMULA_DEPTH}.`,
-			char
-		};
+		return { ok: false, message: m.val_formula_too_deep({ depth, limit: MAX_FORMULA_DEPTH }, locale), char };
 	}
 	let root: MathNode;
 	try {
@@ -141,22 +151,23 @@ export function compileFormula(source: string, known: ReadonlySet<string>): Form
 	} catch (error) {
 		const e = error as { message?: string; char?: number };
 		const message = (e.message ?? String(error)).replace(/\s*\(char \d+\)$/, '');
-		return { ok: false, message: `Formula syntax error: ${message}.`, char: e.char };
+		// mathjs words its syntax errors in English only.
+		return { ok: false, message: m.val_formula_syntax({ problem: message }, locale), char: e.char };
 	}
 	const symbols: string[] = [];
-	const problem = findForbidden(root, known, symbols);
+	const problem = findForbidden(root, known, symbols, locale);
 	if (problem !== undefined) {
 		// Parse nodes carry no positions; point at the named symbol where there is one.
-		const name = /^(?:Unknown symbol )?"([^"]+)"/.exec(problem)?.[1];
+		const { name, message } = problem;
 		const at = name === undefined ? -1 : source.search(new RegExp(`(?<![A-Za-z0-9_])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z0-9_])`));
-		return at >= 0 ? { ok: false, message: problem, char: at + 1 } : { ok: false, message: problem };
+		return at >= 0 ? { ok: false, message, char: at + 1 } : { ok: false, message };
 	}
 
 	let code: ReturnType<MathNode['compile']>;
 	try {
 		code = root.compile();
 	} catch (error) {
-		return { ok: false, message: `The formula cannot be compiled: ${(error as Error).message}.` };
+		return { ok: false, message: m.val_formula_cannot_compile({ problem: (error as Error).message }, locale) };
 	}
 	// mathjs gets its own scope of just the symbols the formula reads: not the caller's object,
 	// and not a copy of every value (that copy, per formula and evaluation, was most of the cost).

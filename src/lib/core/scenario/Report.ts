@@ -1,3 +1,4 @@
+import type { Locale } from '../../paraglide/runtime.js';
 import type { DocPath, Issue } from './Issue.js';
 import type { Locator } from './locate.js';
 
@@ -11,9 +12,11 @@ export interface Report {
 	/** Something worth knowing that is not a problem. */
 	note(path: DocPath, message: string, at?: At): void;
 	readonly issues: Issue[];
+	/** The language checks write their messages in. */
+	readonly lang: Locale;
 }
 
-export function createReport(locator: Locator): Report {
+export function createReport(locator: Locator, lang: Locale = 'en'): Report {
 	const issues: Issue[] = [];
 	const add = (severity: Issue['severity'], path: DocPath, message: string, at: At) => {
 		const position =
@@ -22,6 +25,7 @@ export function createReport(locator: Locator): Report {
 	};
 	return {
 		issues,
+		lang,
 		error: (path, message, at) => add('error', path, message, at),
 		warning: (path, message, at) => add('warning', path, message, at),
 		note: (path, message, at) => add('note', path, message, at)

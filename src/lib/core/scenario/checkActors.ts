@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import type { Report } from './Report.js';
 import type { Scenario } from './types.js';
 
@@ -12,20 +13,18 @@ import type { Scenario } from './types.js';
  * `rationality` (λ), which no other play reads.
  */
 export function checkActors(scenario: Scenario, report: Report): void {
+	const locale = { locale: report.lang };
 	scenario.actors.forEach((actor, i) => {
 		const at = ['actors', i];
 		if (actor.kind === 'nature' && actor.play !== 'chance') {
-			report.error([...at, 'play'], `Nature moves by chance; "${actor.id}" cannot play ${actor.play}. Make it an actor (kind: actor) with preferences to let it choose.`);
+			report.error([...at, 'play'], m.val_nature_plays({ id: actor.id, play: actor.play }, locale));
 		} else if (actor.play !== 'chance' && actor.preferences === undefined && actor.id !== scenario.perspective) {
-			report.error([...at, 'play'], `Actor "${actor.id}" plays ${actor.play}, choosing by its own preferences, but states none. Give it a weight per criterion under "preferences".`);
+			report.error([...at, 'play'], m.val_plays_without_preferences({ id: actor.id, play: actor.play }, locale));
 		} else if (actor.kind === 'actor' && actor.id !== scenario.perspective && actor.preferences === undefined) {
-			report.warning(
-				at,
-				`Actor "${actor.id}" has no preferences: it is left out of per-actor scores. Give it a weight per criterion under "preferences" to score outcomes as it sees them.`
-			);
+			report.warning(at, m.val_no_preferences({ id: actor.id }, locale));
 		}
 		if (actor.play === 'bounded' && actor.rationality === undefined) {
-			report.error([...at, 'play'], `Actor "${actor.id}" plays bounded: give its rationality λ ≥ 0 under "rationality" (a formula, usually an assumption; 0 is uniformly random, large is strategic).`);
+			report.error([...at, 'play'], m.val_bounded_needs_rationality({ id: actor.id }, locale));
 		}
 	});
 }

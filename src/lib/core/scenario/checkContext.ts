@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import { ALLOWED_FUNCTIONS } from '../formula/restrictedMath.js';
 import { didYouMean } from '../util/didYouMean.js';
 import { SPIRAL_OUTPUTS } from './formulaBook.js';
@@ -12,19 +13,21 @@ import type { Scenario } from './types.js';
  * into another state that is left at once (which could loop forever).
  */
 export function checkContext(scenario: Scenario, report: Report): void {
+	const { lang } = report;
+	const locale = { locale: lang };
 	const context = new Set(Object.keys(scenario.context));
 	const values = new Map<string, string>([
-		...scenario.assumptions.map((a) => [a.id, 'an assumption'] as const),
-		...scenario.derived.map((d) => [d.id, 'a derived value'] as const),
-		...scenario.signals.flatMap((s) => signalValues(s).map((v) => [v.id, `a value signal "${s.id}" gives`] as const)),
-		...(scenario.spiral ? SPIRAL_OUTPUTS.map((id) => [id, 'a value of the spiral model'] as const) : [])
+		...scenario.assumptions.map((a) => [a.id, m.val_taken_by_assumption({}, locale)] as const),
+		...scenario.derived.map((d) => [d.id, m.val_taken_by_derived({}, locale)] as const),
+		...scenario.signals.flatMap((s) => signalValues(s).map((v) => [v.id, m.val_taken_by_signal({ id: s.id }, locale)] as const)),
+		...(scenario.spiral ? SPIRAL_OUTPUTS.map((id) => [id, m.val_taken_by_spiral({}, locale)] as const) : [])
 	]);
 	for (const id of context) {
 		const path = ['machine', 'context', id];
 		const taken = values.get(id);
-		if (taken !== undefined) report.error(path, `The context value "${id}" has the id of ${taken}; formulas could not tell them apart. Rename one.`, { key: true });
+		if (taken !== undefined) report.error(path, m.val_context_id_taken({ id, taken }, locale), { key: true });
 		else if (id === 'true' || id === 'false' || ALLOWED_FUNCTIONS.has(id) || id in Object.prototype) {
-			report.error(path, `"${id}" is a name formulas already use; choose another id for the context value.`, { key: true });
+			report.error(path, m.val_context_id_reserved({ id }, locale), { key: true });
 		}
 	}
 	const states = new Map(scenario.states.map((s) => [s.id, s]));
@@ -32,16 +35,16 @@ export function checkContext(scenario: Scenario, report: Report): void {
 		for (const move of state.moves) {
 			for (const a of move.assign) {
 				if (context.has(a.id)) continue;
-				const hint = context.size === 0 ? ' Declare it, with its starting value, under the machine\'s "context".' : didYouMean(a.id, context);
-				report.error(a.at, `Move "${move.id}" assigns "${a.id}", which is not a value of the machine's context.${hint}`, { key: true });
+				const hint = context.size === 0 ? m.val_assign_declare({}, locale) : didYouMean(a.id, context, lang);
+				report.error(a.at, m.val_assign_unknown({ move: move.id, id: a.id, hint }, locale), { key: true });
 			}
 		}
-		if (state.always.length > 0 && state.final) report.error(state.always[0].at, `Final state "${state.id}" cannot have "always" transitions.`, { key: true });
+		if (state.always.length > 0 && state.final) report.error(state.always[0].at, m.val_final_always({ id: state.id }, locale), { key: true });
 		for (const a of state.always) {
 			const target = states.get(a.target);
-			if (!target) report.error([...a.at, 'target'], `An "always" transition of state "${state.id}" targets unknown state "${a.target}".${didYouMean(a.target, states.keys())}`);
+			if (!target) report.error([...a.at, 'target'], m.val_always_unknown_target({ state: state.id, target: a.target, hint: didYouMean(a.target, states.keys(), lang) }, locale));
 			else if (target.always.length > 0) {
-				report.error([...a.at, 'target'], `An "always" transition of state "${state.id}" leads to "${a.target}", which has "always" transitions of its own; lead it to where they would go, so that the machine cannot pass from state to state forever.`);
+				report.error([...a.at, 'target'], m.val_always_chain({ state: state.id, target: a.target }, locale));
 			}
 		}
 	}

@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import type { FormulaBook, FormulaProblem, FormulaSite } from './formulaBook.js';
 import { formulaReadsContext, formulaSites, formulaValue } from './formulaBook.js';
 import type { Report } from './Report.js';
@@ -15,7 +16,8 @@ const TOLERANCE = 1e-9;
  */
 export interface DeferredNonFinite {
 	site: FormulaSite;
-	points: { label: string; values: Values; message: string }[];
+	/** Each test point where it fails: what failed, its value there, and the values it read (`" (it reads …)"`, or ""). */
+	points: { label: string; values: Values; what: string; value: number; read: string }[];
 }
 
 /** A move's probability or a payoff, on the tree: with derived values, what may fail harmlessly on a branch never reached. */
@@ -36,8 +38,9 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 		report.error(problem.path, problem.message, problem.char === undefined ? undefined : { char: problem.char });
 	}
 	if (problems.length > 0) return [];
+	const locale = { locale: report.lang };
 
-	const points = testPoints(scenario).map((point) => ({
+	const points = testPoints(scenario, report.lang).map((point) => ({
 		label: point.label,
 		values: resolveValues(scenario, book, point.overrides)
 	}));
@@ -69,16 +72,15 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 				nonFinite.add(site.source);
 				break;
 			}
-			const read = symbols.length > 0 ? ` (it reads ${valuesRead(symbols, point.values)})` : '';
+			const read = symbols.length > 0 ? m.val_it_reads({ values: valuesRead(symbols, point.values) }, locale) : '';
 			// A signal's value is named, its formula being the engine's.
-			const what = fromSignal ? `The value ${site.derivedId} = ${site.source}` : 'The formula';
-			const message = `${what} gives ${value} ${point.label}${read}`;
+			const what = fromSignal ? m.val_the_value({ id: String(site.derivedId), formula: site.source }, locale) : m.val_the_formula({}, locale);
 			if (!excusable) {
 				nonFinite.add(site.source);
-				report.error(site.path, `${message}; it must give a finite number (check for division by zero or log of 0).`);
+				report.error(site.path, m.val_must_be_finite({ message: m.val_formula_gives({ what, value, point: point.label, read }, locale) }, locale));
 				break;
 			}
-			failing.push({ label: point.label, values: point.values, message });
+			failing.push({ label: point.label, values: point.values, what, value, read });
 		}
 		if (failing.length > 0) deferred.push({ site, points: failing });
 	}
@@ -89,23 +91,23 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 		const low = points.find((point) => valueOf(actor.rationality as string, point.values) < 0);
 		if (!low) return;
 		const { symbols } = book.formulas[book.slotOf.get(actor.rationality) as number];
-		const read = symbols.length > 0 ? ` (it reads ${valuesRead(symbols, low.values)})` : '';
-		report.error(['actors', i, 'rationality'], `The rationality λ of "${actor.id}" is ${round(valueOf(actor.rationality, low.values))} ${low.label}${read}; it must be 0 or more (0 is uniformly random).`);
+		const read = symbols.length > 0 ? m.val_it_reads({ values: valuesRead(symbols, low.values) }, locale) : '';
+		report.error(['actors', i, 'rationality'], m.val_rationality_negative({ id: actor.id, value: round(valueOf(actor.rationality, low.values)), point: low.label, read }, locale));
 	});
 
 	if (scenario.risk) {
 		const tolerance = scenario.risk.tolerance;
 		const zero = points.find((point) => valueOf(tolerance, point.values) === 0);
-		if (zero) report.error(['risk', 'tolerance'], `The risk tolerance is 0 ${zero.label}; it must not be (a large tolerance is nearly risk-neutral, a negative one risk-seeking).`);
+		if (zero) report.error(['risk', 'tolerance'], m.val_risk_tolerance_zero({ point: zero.label }, locale));
 	}
 
 	// Signals: priors, and each state's chances of the results, lie in 0..1 and sum to 1.
 	let signalsBad = false;
 	for (const signal of scenario.signals) {
 		const rows = [
-			{ what: 'prior chances of its states', terms: signal.states.map((s) => ({ formula: s.prior, at: s.at, name: s.id })) },
+			{ what: m.val_signal_priors({}, locale), terms: signal.states.map((s) => ({ formula: s.prior, at: s.at, name: s.id })) },
 			...signal.states.map((s) => ({
-				what: `chances of its results if ${s.id}`,
+				what: m.val_signal_chances_if({ state: s.id }, locale),
 				terms: signal.results.flatMap((r) => (r.likelihood[s.id] ? [{ formula: r.likelihood[s.id].formula, at: r.likelihood[s.id].at, name: r.id }] : []))
 			}))
 		];
@@ -114,12 +116,12 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 				const values = row.terms.map((t) => valueOf(t.formula, point.values));
 				const outside = values.findIndex((v) => v < -TOLERANCE || v > 1 + TOLERANCE);
 				if (outside >= 0) {
-					report.error([...row.terms[outside].at], `Signal "${signal.id}": the chance of ${row.terms[outside].name} is ${round(values[outside])} ${point.label}; it must lie between 0 and 1.`);
+					report.error([...row.terms[outside].at], m.val_signal_chance_outside({ id: signal.id, name: row.terms[outside].name, value: round(values[outside]), point: point.label }, locale));
 					return true;
 				}
 				const sum = values.reduce((a, b) => a + b, 0);
 				if (Math.abs(sum - 1) > TOLERANCE) {
-					report.error([...row.terms[0].at], `Signal "${signal.id}": the ${row.what} sum to ${round(sum)} ${point.label}; they must sum to 1.`);
+					report.error([...row.terms[0].at], m.val_signal_sum({ id: signal.id, what: row.what, sum: round(sum), point: point.label }, locale));
 					return true;
 				}
 				return false;
@@ -140,7 +142,7 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 		const base = ['machine', 'states', state.id];
 		if (withProbability.length < state.moves.length) {
 			const missing = state.moves.filter((m) => m.probability === undefined).map((m) => m.id);
-			report.error([...base, 'on'], `State "${state.id}": give every move a probability or none (missing on ${missing.join(', ')}).`, { key: true });
+			report.error([...base, 'on'], m.val_probability_all_or_none({ id: state.id, missing: missing.join(', ') }, locale), { key: true });
 			continue;
 		}
 		if (alongPaths) continue;
@@ -152,7 +154,7 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 				if (move.guard !== undefined && valueOf(move.guard, point.values) === 0) continue;
 				const p = valueOf(move.probability as string, point.values);
 				if (p < -TOLERANCE || p > 1 + TOLERANCE) {
-					report.error([...base, 'on', move.id, 'meta', 'probability'], `The probability of move "${move.id}" is ${round(p)} ${point.label}; it must lie between 0 and 1.`);
+					report.error([...base, 'on', move.id, 'meta', 'probability'], m.val_move_probability_outside({ id: move.id, value: round(p), point: point.label }, locale));
 					bad = true;
 					break;
 				}
@@ -161,8 +163,8 @@ export function checkFormulas(scenario: Scenario, book: FormulaBook, problems: F
 			}
 			if (bad) break;
 			if (open > 0 && Math.abs(sum - 1) > TOLERANCE) {
-				const by = sum > 1 ? `over by ${round(sum - 1)}` : `short by ${round(1 - sum)}`;
-				report.error(base, `The probabilities of the open moves of state "${state.id}" sum to ${round(sum)} ${point.label} (${by}); they must sum to 1.`, { key: true });
+				const by = sum > 1 ? m.val_over_by({ amount: round(sum - 1) }, locale) : m.val_short_by({ amount: round(1 - sum) }, locale);
+				report.error(base, m.val_state_probability_sum({ id: state.id, sum: round(sum), point: point.label, by }, locale), { key: true });
 				break;
 			}
 		}

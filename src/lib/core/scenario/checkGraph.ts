@@ -1,3 +1,4 @@
+import { m } from '../../paraglide/messages.js';
 import type { Report } from './Report.js';
 import type { Scenario } from './types.js';
 
@@ -12,6 +13,7 @@ import type { Scenario } from './types.js';
 export function checkGraph(scenario: Scenario, report: Report): void {
 	const byId = new Map(scenario.states.map((s) => [s.id, s]));
 	if (!byId.has(scenario.initial)) return;
+	const locale = { locale: report.lang };
 	const successors = (id: string) =>
 		[...(byId.get(id)?.moves ?? []), ...(byId.get(id)?.always ?? [])].map((m) => m.target).filter((t) => byId.has(t));
 	const assigns = (from: string, to: string) => (byId.get(from)?.moves ?? []).some((m) => m.target === to && m.assign.length > 0);
@@ -28,7 +30,7 @@ export function checkGraph(scenario: Scenario, report: Report): void {
 	}
 	for (const state of scenario.states) {
 		if (!reachable.has(state.id)) {
-			report.warning(['machine', 'states', state.id], `State "${state.id}" cannot be reached from "${scenario.initial}".`, { key: true });
+			report.warning(['machine', 'states', state.id], m.val_state_unreachable({ id: state.id, initial: scenario.initial }, locale), { key: true });
 		}
 	}
 
@@ -45,11 +47,11 @@ export function checkGraph(scenario: Scenario, report: Report): void {
 		}
 	}
 	if (canEnd.size === 0) {
-		report.error(['machine', 'states'], 'The machine has no final state; mark outcome states with "type: final".', { key: true });
+		report.error(['machine', 'states'], m.val_no_final_state({}, locale), { key: true });
 	} else {
 		for (const id of reachable) {
 			if (!canEnd.has(id)) {
-				report.error(['machine', 'states', id], `No final state can be reached from state "${id}"; every path must end in a "type: final" state.`, { key: true });
+				report.error(['machine', 'states', id], m.val_final_unreachable({ id }, locale), { key: true });
 			}
 		}
 	}
@@ -68,7 +70,8 @@ export function checkGraph(scenario: Scenario, report: Report): void {
 				if (!reported.has(key) && !counted) {
 					reported.add(key);
 					const shown = cycle.slice(cycle.indexOf(next));
-					report.error(['machine', 'states', next], `The states ${shown.join(' → ')} form a cycle with no bound; give one of them "maxVisits" in its meta${Object.keys(scenario.context).length > 0 ? ', or count the rounds in the machine\'s context with an assign action on one of its moves' : ''}.`, { key: true });
+					const counter = Object.keys(scenario.context).length > 0 ? m.val_cycle_counter({}, locale) : '';
+					report.error(['machine', 'states', next], m.val_unbounded_cycle({ cycle: shown.join(' → '), counter }, locale), { key: true });
 				}
 			} else if (!colour.has(next)) visit(next, [...trail, id]);
 		}

@@ -1,3 +1,5 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import type { Assumption, AssumptionValue } from './types.js';
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -15,32 +17,32 @@ export function rangeOf(assumption: Assumption): { min: number; max: number } {
 
 /**
  * Checks a value a user gave for an assumption (from the file, a preset, the
- * command line or a control) and turns text into the assumption's type.
+ * command line or a control) and turns text into the assumption's type;
+ * why a value is refused is said in `lang`. Pure.
  */
-export function coerceValue(assumption: Assumption, raw: unknown): Coerced {
+export function coerceValue(assumption: Assumption, raw: unknown, lang: Locale = 'en'): Coerced {
+	const locale = { locale: lang };
+	const id = assumption.id;
 	switch (assumption.kind) {
 		case 'boolean': {
 			if (typeof raw === 'boolean') return { ok: true, value: raw };
 			if (raw === 'true' || raw === 'false') return { ok: true, value: raw === 'true' };
-			return { ok: false, message: `"${assumption.id}" is true or false.` };
+			return { ok: false, message: m.val_value_true_false({ id }, locale) };
 		}
 		case 'choice': {
 			const ids = (assumption.options ?? []).map((option) => option.id);
 			if (typeof raw === 'string' && ids.includes(raw)) return { ok: true, value: raw };
-			return { ok: false, message: `"${assumption.id}" is one of ${ids.join(', ')}.` };
+			return { ok: false, message: m.val_value_one_of({ id, options: ids.join(', ') }, locale) };
 		}
 		default: {
 			// Plain decimal notation only: Number() would also take "0x10", "0b1" or "Infinity".
 			const value = typeof raw === 'string' ? (DECIMAL.test(raw.trim()) ? Number(raw) : NaN) : raw;
 			if (typeof value !== 'number' || !Number.isFinite(value)) {
-				return { ok: false, message: `"${assumption.id}" needs a number; got ${JSON.stringify(raw)}.` };
+				return { ok: false, message: m.val_value_needs_number({ id, raw: String(JSON.stringify(raw)) }, locale) };
 			}
 			const { min, max } = rangeOf(assumption);
 			if (value < min || value > max) {
-				return {
-					ok: false,
-					message: `"${assumption.id}" must lie between ${min} and ${max}; got ${value}.`
-				};
+				return { ok: false, message: m.val_value_between({ id, min, max, value }, locale) };
 			}
 			return { ok: true, value };
 		}

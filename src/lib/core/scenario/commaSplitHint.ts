@@ -1,4 +1,6 @@
 import { isMap, isScalar, type Document, type Pair } from 'yaml';
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import type { DocPath } from './Issue.js';
 import { yamlNodeAt } from './locate.js';
 
@@ -13,15 +15,15 @@ function valueless(pair: Pair): boolean {
  * `{ label: Wait, then act }` as `label: Wait` plus a key `then act` with no
  * value (YAML 1.2, §7.4 "Flow Collection Styles"). Applies when the unknown
  * key sits in a `{ … }` map and has no value or contains a space; the
- * empty string otherwise. Pure.
+ * empty string otherwise; in `lang`. Pure.
  */
-export function commaSplitHint(doc: Document.Parsed, path: DocPath, key: string): string {
+export function commaSplitHint(doc: Document.Parsed, path: DocPath, key: string, lang: Locale = 'en'): string {
 	const { node: map, depth } = yamlNodeAt(doc, path);
 	if (depth !== path.length || !isMap(map) || !map.flow) return '';
 	const pairs = map.items as Pair[];
 	const index = pairs.findIndex((p) => isScalar(p.key) && p.key.value === key);
 	if (index < 0 || !(valueless(pairs[index]) || /\s/.test(key))) return '';
-	const general = ' An unquoted comma inside { … } splits the value; quote the whole value.';
+	const general = m.val_comma_splits({}, { locale: lang });
 	if (!valueless(pairs[index])) return general;
 	// The value that was cut: the nearest earlier pair with a value, then
 	// every valueless key after it (`{ label: a, b, c }` gives "a, b, c").
@@ -32,5 +34,5 @@ export function commaSplitHint(doc: Document.Parsed, path: DocPath, key: string)
 	let end = head + 1;
 	while (end < pairs.length && valueless(pairs[end]) && isScalar(pairs[end].key)) end++;
 	const parts = [first.value, ...pairs.slice(head + 1, end).map((p) => p.key)].map((s) => String((s as { value: unknown }).value));
-	return ` An unquoted comma inside { … } splits the value; quote it: ${String(first.key.value)}: ${JSON.stringify(parts.join(', '))}.`;
+	return m.val_comma_splits_quote({ key: String(first.key.value), value: JSON.stringify(parts.join(', ')) }, { locale: lang });
 }

@@ -1,3 +1,5 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import { compileFormula, type CompiledFormula } from '../formula/compileFormula.js';
 import type { DocPath } from './Issue.js';
 import { signalValues } from './signals.js';
@@ -84,8 +86,9 @@ export function formulaSites(scenario: Scenario): FormulaSite[] {
 	return sites;
 }
 
-/** Compiles every formula of the scenario; problems carry the formula's path. Pure. */
-export function compileFormulaBook(scenario: Scenario): { book: FormulaBook; problems: FormulaProblem[] } {
+/** Compiles every formula of the scenario; problems carry the formula's path and are told in `lang`. Pure. */
+export function compileFormulaBook(scenario: Scenario, lang: Locale = 'en'): { book: FormulaBook; problems: FormulaProblem[] } {
+	const locale = { locale: lang };
 	const assumptionIds = new Set(scenario.assumptions.map((a) => a.id));
 	const contextIds = new Set(Object.keys(scenario.context));
 	const known = new Set([...assumptionIds, ...derivedValues(scenario).map((d) => d.id), ...(scenario.spiral ? SPIRAL_OUTPUTS : []), ...contextIds]);
@@ -96,15 +99,15 @@ export function compileFormulaBook(scenario: Scenario): { book: FormulaBook; pro
 	for (const site of formulaSites(scenario)) {
 		// The spiral is computed right after the assumptions, so it reads only those.
 		if (site.path[0] === 'spiral') {
-			const own = compileFormula(site.source, assumptionIds);
+			const own = compileFormula(site.source, assumptionIds, lang);
 			if (!own.ok) {
-				problems.push({ path: site.path, message: `${own.message} The spiral model reads assumptions only.`, char: own.char });
+				problems.push({ path: site.path, message: m.val_spiral_reads_assumptions({ message: own.message }, locale), char: own.char });
 				failed.add(site.source);
 				continue;
 			}
 		}
 		if (!slotOf.has(site.source) && !failed.has(site.source)) {
-			const result = compileFormula(site.source, known);
+			const result = compileFormula(site.source, known, lang);
 			if (result.ok) {
 				slotOf.set(site.source, formulas.length);
 				formulas.push(result.formula);
@@ -117,12 +120,12 @@ export function compileFormulaBook(scenario: Scenario): { book: FormulaBook; pro
 		const slot = slotOf.get(site.source);
 		const read = slot === undefined || site.path[0] === 'machine' ? undefined : formulas[slot].symbols.find((s) => contextIds.has(s));
 		if (read !== undefined) {
-			const what = site.path[0] === 'derived' ? 'a derived value is computed once, before the tree' : 'this formula is evaluated once, not along a path';
-			problems.push({ path: site.path, message: `"${read}" is a value of the machine's context, read only by the machine's guards, probabilities, payoffs and assign actions: ${what}.`, char: site.source.search(new RegExp(`(?<![A-Za-z0-9_])${read}(?![A-Za-z0-9_])`)) + 1 });
+			const why = (site.path[0] === 'derived' ? m.val_derived_once : m.val_formula_once)({}, locale);
+			problems.push({ path: site.path, message: m.val_context_outside_machine({ name: read, why }, locale), char: site.source.search(new RegExp(`(?<![A-Za-z0-9_])${read}(?![A-Za-z0-9_])`)) + 1 });
 		}
 	}
 	const readsContext = Uint8Array.from(formulas, (f) => (f.symbols.some((s) => contextIds.has(s)) ? 1 : 0));
-	const derivedOrder = orderDerived(scenario, formulas, slotOf, problems);
+	const derivedOrder = orderDerived(scenario, formulas, slotOf, problems, lang);
 	return { book: { formulas, slotOf, readsContext, derivedOrder }, problems };
 }
 
@@ -131,7 +134,8 @@ function orderDerived(
 	scenario: Scenario,
 	formulas: CompiledFormula[],
 	slotOf: Map<string, number>,
-	problems: FormulaProblem[]
+	problems: FormulaProblem[],
+	lang: Locale
 ): { id: string; formula: CompiledFormula }[] {
 	const byId = new Map(derivedValues(scenario).map((d) => [d.id, { d }]));
 	const order: { id: string; formula: CompiledFormula }[] = [];
@@ -142,10 +146,7 @@ function orderDerived(
 		if (state.get(id) === 'done') return true;
 		if (state.get(id) === 'visiting') {
 			const cycle = [...trail.slice(trail.indexOf(id)), id].join(' → ');
-			problems.push({
-				path: entry.d.path,
-				message: `Derived values depend on each other in a cycle: ${cycle}.`
-			});
+			problems.push({ path: entry.d.path, message: m.val_derived_cycle({ cycle }, { locale: lang }) });
 			return false;
 		}
 		const slot = slotOf.get(entry.d.formula);

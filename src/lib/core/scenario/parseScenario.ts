@@ -1,4 +1,7 @@
 import type { Document } from 'yaml';
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
+import { messageLocale } from '../util/language.js';
 import { didYouMean } from '../util/didYouMean.js';
 import { checkContextOnTree } from '../evaluate/checkContextOnTree.js';
 import { classifyNonFinite } from '../evaluate/classifyNonFinite.js';
@@ -16,7 +19,8 @@ import { createLocator, type Locator } from './locate.js';
 import { pickLanguage } from './pickLanguage.js';
 import { readYaml } from './readYaml.js';
 import { createReport } from './Report.js';
-import { keysAt, scenarioSchema } from './schema.js';
+import { keysAt, scenarioSchema, scenarioSchemaIn } from './schema.js';
+import { schemaErrorMap } from './schemaErrorMap.js';
 import { toScenario } from './toScenario.js';
 import type { Scenario } from './types.js';
 
@@ -47,15 +51,22 @@ function shortKey(key: string | number): string | number {
 	return typeof key === 'string' && key.length > 40 ? `${key.slice(0, 40)}…` : key;
 }
 
-function schemaIssues(raw: unknown, doc: Document.Parsed, locator: Locator): Issue[] {
-	const result = scenarioSchema.safeParse(raw);
+/** A message as a sentence: ended by a full stop of its language. */
+function sentence(message: string, lang: Locale): string {
+	if (lang === 'en') return message.endsWith('.') ? message : `${message}.`;
+	return /[。.]$/.test(message) ? message : `${message}。`;
+}
+
+function schemaIssues(raw: unknown, doc: Document.Parsed, locator: Locator, lang: Locale): Issue[] {
+	const result = scenarioSchemaIn(lang).safeParse(raw, { error: schemaErrorMap(lang) });
 	if (result.success) return [];
-	const report = createReport(locator);
+	const report = createReport(locator, lang);
+	const locale = { locale: lang };
 	for (const issue of result.error.issues) {
 		const path = issue.path.filter((k): k is string | number => typeof k !== 'symbol');
 		if (issue.code === 'too_big' && issue.origin === 'string') {
 			const length = String(valueAt(raw, path) ?? '').length;
-			report.error(path, `"${fieldName(path)}" is ${length} characters long; the limit is ${String(issue.maximum)}. Shorten it.`);
+			report.error(path, m.val_text_too_long({ field: fieldName(path), length, limit: String(issue.maximum) }, locale));
 		} else if (issue.code === 'invalid_key' && issue.issues.some((i) => i.code === 'too_big')) {
 			// A state, move or criterion id written as a key: located at the key, and not echoed in full.
 			const key = String(path[path.length - 1]);
@@ -66,21 +77,21 @@ function schemaIssues(raw: unknown, doc: Document.Parsed, locator: Locator): Iss
 				path: [...path.slice(0, -1), shortKey(key)],
 				line,
 				column,
-				message: `A key of "${fieldName(path.slice(0, -1))}" is ${key.length} characters long; an id is at most ${String(limit)}. Shorten it.`
+				message: m.val_key_too_long({ field: fieldName(path.slice(0, -1)), length: key.length, limit: String(limit) }, locale)
 			});
 		} else if (issue.code === 'unrecognized_keys') {
 			for (const key of issue.keys) {
-				const hint = commaSplitHint(doc, path, key) || didYouMean(key, keysAt(path));
-				const nested = key === 'states' && path.includes('states') ? ' Nested states are not supported; keep states flat.' : '';
-				const message = key === '<<' ? 'Merge keys (<<) are not allowed; write the fields out.' : `Unknown field "${shortKey(key)}".${hint}${nested}`;
+				const hint = commaSplitHint(doc, path, key, lang) || didYouMean(key, keysAt(path), lang);
+				const nested = key === 'states' && path.includes('states') ? m.val_nested_states({}, locale) : '';
+				const message = key === '<<' ? m.val_merge_keys({}, locale) : m.val_unknown_field({ key: String(shortKey(key)), hint, nested }, locale);
 				// Located at the full key; a long one is shortened where it is echoed.
 				const { line, column } = locator.key([...path, key]);
 				report.issues.push({ severity: 'error', path: [...path, shortKey(key)], line, column, message });
 			}
 		} else if (path.length > 0 && valueAt(raw, path) === undefined && valueAt(raw, path.slice(0, -1)) !== undefined) {
-			report.error(path.slice(0, -1), `Missing required field "${String(path[path.length - 1])}".`);
+			report.error(path.slice(0, -1), m.val_missing_field({ field: String(path[path.length - 1]) }, locale));
 		} else {
-			report.error(path, issue.message.endsWith('.') ? issue.message : `${issue.message}.`);
+			report.error(path, sentence(issue.message, lang));
 		}
 	}
 	return report.issues;
@@ -107,26 +118,29 @@ function byPosition(a: Issue, b: Issue): number {
  * references, assumptions, formulas, probabilities and the machine's graph.
  * Every problem is collected, located by line and column; user input never
  * makes it throw. Texts given per language come in `lang` where the
- * scenario has them, else in its own language (`pickLanguage`). Pure.
+ * scenario has them, else in its own language (`pickLanguage`); the
+ * messages are in `lang` where Branchpoint speaks it, else in English
+ * (`messageLocale`). Pure.
  */
 export function parseScenario(input: string | Uint8Array, options: { lang?: string } = {}): ParseResult {
-	const read = readYaml(input);
+	const lang = messageLocale(options.lang);
+	const read = readYaml(input, lang);
 	if (!read.doc || read.issues.length > 0) return { issues: read.issues };
 	const locator = createLocator(read.doc, read.lineCounter);
 	const written = read.doc.toJS({ maxAliasCount: 0 }) as unknown;
 	if (written === null || typeof written !== 'object' || Array.isArray(written)) {
-		return { issues: [{ severity: 'error', path: [], line: 1, column: 1, message: 'A scenario file is a YAML map with id, title, machine and the other sections.' }] };
+		return { issues: [{ severity: 'error', path: [], line: 1, column: 1, message: m.val_not_a_map({}, { locale: lang }) }] };
 	}
-	const picked = pickLanguage(written, options.lang, locator);
+	const picked = pickLanguage(written, options.lang, locator, lang);
 	const raw = picked.raw;
-	const shapeIssues = schemaIssues(raw, read.doc, locator);
+	const shapeIssues = schemaIssues(raw, read.doc, locator, lang);
 	// Unknown (misspelt) fields alone need not hide the rest: without them the
 	// document may still have its shape, and the deeper checks can run too.
 	const shaped = scenarioSchema.safeParse(shapeIssues.length > 0 ? withoutUnknownKeys(raw, []) : raw);
 	if (!shaped.success) return { issues: shapeIssues.sort(byPosition) };
 
 	const scenario = { ...toScenario(shaped.data, raw as Record<string, unknown>, locator), language: picked.language };
-	const report = createReport(locator);
+	const report = createReport(locator, lang);
 	report.issues.push(...shapeIssues, ...picked.issues);
 	checkReferences(scenario, report);
 	checkActors(scenario, report);
@@ -137,7 +151,7 @@ export function parseScenario(input: string | Uint8Array, options: { lang?: stri
 	const referencesOk = !report.issues.some((i) => i.severity === 'error');
 	// A signal written wrongly gives values that cannot be trusted: its formulas' problems would only echo it.
 	if (!signalsOk) return { issues: report.issues.sort(byPosition) };
-	const { book, problems } = compileFormulaBook(scenario);
+	const { book, problems } = compileFormulaBook(scenario, lang);
 	const deferred = referencesOk ? checkFormulas(scenario, book, problems, report) : [];
 	if (!referencesOk) for (const p of problems) report.error(p.path, p.message, p.char === undefined ? undefined : { char: p.char });
 	// Formulas undefined at some test points are judged on the tree, which needs an otherwise valid

@@ -1,3 +1,5 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import type { DocPath, Issue } from './Issue.js';
 import type { Locator } from './locate.js';
 import { sameLanguage } from '../util/language.js';
@@ -39,14 +41,16 @@ const isTextMap = (value: unknown): value is Record<string, string> =>
  * first of its `languages` (English when it declares none). Where a text
  * lacks the language asked for, the scenario's own is used. A text missing
  * in a declared language is a warning where the text is, except a gloss
- * in the language of its excerpt's source, which needs none. Pure.
+ * in the language of its excerpt's source, which needs none. The
+ * warnings are in `lang`. Pure.
  */
-export function pickLanguage(raw: unknown, asked: string | undefined, locator: Locator): PickedLanguage {
+export function pickLanguage(raw: unknown, asked: string | undefined, locator: Locator, lang: Locale = 'en'): PickedLanguage {
 	const doc = raw as Record<string, unknown>;
 	const declared = Array.isArray(doc.languages) && doc.languages.every((l) => typeof l === 'string' && LANGUAGE_TAG.test(l)) && doc.languages.length > 0 ? (doc.languages as string[]) : ['en'];
 	const own = declared[0];
 	const language = asked !== undefined && declared.some((l) => sameLanguage(l, asked)) ? (declared.find((l) => sameLanguage(l, asked)) as string) : own;
 	const issues: Issue[] = [];
+	const locale = { locale: lang };
 	const warn = (path: DocPath, message: string) => issues.push({ severity: 'warning', path, ...locator.value(path), message });
 	const sourceLanguage = new Map(
 		(Array.isArray(doc.sources) ? doc.sources : []).flatMap((s) => (s && typeof s === 'object' && typeof (s as Record<string, unknown>).id === 'string' ? [[(s as Record<string, string>).id, (s as Record<string, string>).language]] : []))
@@ -62,14 +66,14 @@ export function pickLanguage(raw: unknown, asked: string | undefined, locator: L
 		if (isTextPosition(path)) {
 			if (typeof value === 'string') {
 				const missing = needed(path).filter((l) => l !== own);
-				if (missing.length > 0 && value.trim() !== '') warn(path, `This text is in ${own} only; the scenario also declares ${missing.join(', ')}. Give it as { ${[own, ...missing].map((l) => `${l}: …`).join(', ')} }.`);
+				if (missing.length > 0 && value.trim() !== '') warn(path, m.val_text_one_language({ own, missing: missing.join(', '), example: [own, ...missing].map((l) => `${l}: …`).join(', ') }, locale));
 				return value;
 			}
 			if (isTextMap(value)) {
 				const undeclared = Object.keys(value).filter((l) => !declared.includes(l));
-				if (undeclared.length > 0) warn(path, `This text is given in ${undeclared.join(', ')}, which the scenario does not declare in "languages" (${declared.join(', ')}).`);
+				if (undeclared.length > 0) warn(path, m.val_text_undeclared_language({ languages: undeclared.join(', '), declared: declared.join(', ') }, locale));
 				const missing = needed(path).filter((l) => value[l] === undefined || value[l].trim() === '');
-				if (missing.length > 0) warn(path, `This text is missing in ${missing.join(', ')}; the scenario declares ${declared.join(', ')}.`);
+				if (missing.length > 0) warn(path, m.val_text_missing_language({ missing: missing.join(', '), declared: declared.join(', ') }, locale));
 				return value[language] ?? value[own] ?? Object.values(value)[0];
 			}
 			return value;

@@ -1,3 +1,5 @@
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import type { ScenarioDocument } from './schema.js';
 import type { DocPath } from './Issue.js';
 import type { Signal } from './types.js';
@@ -5,7 +7,10 @@ import type { Signal } from './types.js';
 /** A value the engine derives from a signal: its id in formulas, what it is, its formula and where that is written. */
 export interface SignalValue {
 	id: string;
+	/** The signal's label and what the value is: "Seismic test: chance of positive". */
 	label: string;
+	/** What the value is, without the signal's label: "chance of positive". */
+	what: string;
 	formula: string;
 	at: DocPath;
 	/** prior: P(state); likelihood: P(result | state); chance: P(result); posterior: P(state | result). */
@@ -64,29 +69,31 @@ export function toSignal(doc: ScenarioDocument['signals'][number], i: number): S
  * `<id>_<r>_if_<s>` (the likelihood), `<id>_<r>` (the chance of the
  * result, Σ prior × likelihood) and `<id>_<s>_given_<r>` (the posterior,
  * by Bayes' rule). A posterior after a result that cannot occur is 0/0:
- * it is judged where it is used, like any formula. Pure.
+ * it is judged where it is used, like any formula. Labels are in `lang`. Pure.
  */
-export function signalValues(signal: Signal): SignalValue[] {
-	const { id, label } = signal;
+export function signalValues(signal: Signal, lang: Locale = 'en'): SignalValue[] {
+	const { id } = signal;
+	const locale = { locale: lang };
 	// States and results read as words in labels: russian_help → russian help.
 	const word = (name: string) => name.replaceAll('_', ' ');
+	const named = (what: string) => ({ what, label: m.val_signal_value_label({ signal: signal.label, what }, locale) });
 	const out: SignalValue[] = [];
-	for (const s of signal.states) out.push({ id: `${id}_${s.id}`, label: `${label}: prior chance of ${word(s.id)}`, formula: s.prior, at: s.at, role: 'prior' });
+	for (const s of signal.states) out.push({ id: `${id}_${s.id}`, ...named(m.val_signal_prior({ state: word(s.id) }, locale)), formula: s.prior, at: s.at, role: 'prior' });
 	for (const r of signal.results) {
 		for (const s of signal.states) {
 			const l = r.likelihood[s.id];
-			if (l) out.push({ id: `${id}_${r.id}_if_${s.id}`, label: `${label}: chance of ${word(r.id)} if ${word(s.id)}`, formula: l.formula, at: l.at, role: 'likelihood' });
+			if (l) out.push({ id: `${id}_${r.id}_if_${s.id}`, ...named(m.val_signal_likelihood({ result: word(r.id), state: word(s.id) }, locale)), formula: l.formula, at: l.at, role: 'likelihood' });
 		}
 	}
 	const at = [...signal.at, 'id'];
 	for (const r of signal.results) {
 		const terms = signal.states.filter((s) => r.likelihood[s.id]).map((s) => `${id}_${s.id} * ${id}_${r.id}_if_${s.id}`);
-		out.push({ id: `${id}_${r.id}`, label: `${label}: chance of ${word(r.id)}`, formula: terms.length > 0 ? terms.join(' + ') : '0', at, role: 'chance' });
+		out.push({ id: `${id}_${r.id}`, ...named(m.val_signal_chance({ result: word(r.id) }, locale)), formula: terms.length > 0 ? terms.join(' + ') : '0', at, role: 'chance' });
 	}
 	for (const r of signal.results) {
 		for (const s of signal.states) {
 			if (!r.likelihood[s.id]) continue;
-			out.push({ id: `${id}_${s.id}_given_${r.id}`, label: `${label}: chance of ${word(s.id)} after ${word(r.id)}`, formula: `${id}_${s.id} * ${id}_${r.id}_if_${s.id} / ${id}_${r.id}`, at, role: 'posterior' });
+			out.push({ id: `${id}_${s.id}_given_${r.id}`, ...named(m.val_signal_posterior({ state: word(s.id), result: word(r.id) }, locale)), formula: `${id}_${s.id} * ${id}_${r.id}_if_${s.id} / ${id}_${r.id}`, at, role: 'posterior' });
 		}
 	}
 	return out;

@@ -1,4 +1,6 @@
 import type { AnyMachineSnapshot } from 'xstate';
+import { m } from '../../paraglide/messages.js';
+import type { Locale } from '../../paraglide/runtime.js';
 import type { ScenarioContext, ScenarioModel } from '../machine/buildMachine.js';
 import { createStepper } from '../machine/createStepper.js';
 import { guardSignature } from '../machine/guardSignature.js';
@@ -12,6 +14,8 @@ export interface UnrollOptions {
 	perspective?: string;
 	maxNodes?: number;
 	maxDepth?: number;
+	/** The language of the issues; English by default. */
+	lang?: Locale;
 }
 
 export interface UnrollResult {
@@ -45,13 +49,15 @@ export function unrollTree(model: ScenarioModel, options: UnrollOptions): Unroll
 	const maxNodes = options.maxNodes ?? scenario.limits.maxNodes;
 	const maxDepth = options.maxDepth ?? scenario.limits.maxDepth;
 	const states = new Map(scenario.states.map((s) => [s.id, s]));
+	const locale = { locale: options.lang ?? 'en' };
+	const after = (path: string) => (path ? m.val_after_path({ path }, locale) : m.val_after_start({}, locale));
 	const locate = (state: string, message: string): Issue => {
 		const at = scenario.sourceMap[`machine.states.${state}`] ?? { line: 1, column: 1 };
 		return { severity: 'error', path: ['machine', 'states', state], line: at.line, column: at.column, message };
 	};
 	if (!scenario.actors.some((a) => a.id === perspective && a.kind === 'actor')) {
 		const choices = scenario.actors.filter((a) => a.kind === 'actor').map((a) => a.id);
-		return { issues: [{ severity: 'error', path: ['perspective'], line: 1, column: 1, message: `Unknown perspective actor "${perspective}"; choose one of ${choices.join(', ')}.` }] };
+		return { issues: [{ severity: 'error', path: ['perspective'], line: 1, column: 1, message: m.val_unknown_perspective_actor({ id: perspective, actors: choices.join(', ') }, locale) }] };
 	}
 
 	const kindOf = (stateId: string): NodeKind => {
@@ -63,7 +69,7 @@ export function unrollTree(model: ScenarioModel, options: UnrollOptions): Unroll
 	const first = stepper.initial;
 	const rootState = String(first.value);
 	const hasContext = Object.keys(scenario.context).length > 0;
-	const counter = hasContext ? ', or end the rounds with a guard or an "always" transition that reads the machine\'s context' : '';
+	const counter = hasContext ? m.val_rounds_counter({}, locale) : '';
 	const nodes: TreeNode[] = [
 		{ index: 0, parent: -1, depth: 0, kind: kindOf(rootState), state: rootState, actor: states.get(rootState)?.actor, path: '', payoffs: terms(states.get(rootState)?.payoffs ?? {}, 'state'), children: [], ...(hasContext ? { context: contextOf(first, true) } : {}) }
 	];
@@ -82,10 +88,10 @@ export function unrollTree(model: ScenarioModel, options: UnrollOptions): Unroll
 			const next = stepper.step(snapshot, event);
 			const target = String(next.value);
 			if (node.depth + 1 > maxDepth) {
-				return { issues: [locate(node.state, `The tree is deeper than ${maxDepth} moves along ${node.path || '(root)'}; raise limits.maxDepth or bound the cycle with a lower maxVisits${counter}.`)] };
+				return { issues: [locate(node.state, m.val_tree_too_deep({ depth: maxDepth, path: node.path || m.val_tree_root({}, locale), counter }, locale))] };
 			}
 			if (nodes.length >= maxNodes) {
-				return { issues: [locate(node.state, `The tree has more than ${maxNodes} nodes; raise limits.maxNodes, or merge or bound moves so that fewer paths exist${counter}.`)] };
+				return { issues: [locate(node.state, m.val_tree_too_many_nodes({ max: maxNodes, counter }, locale))] };
 			}
 			const child: TreeNode = {
 				index: nodes.length,
@@ -106,7 +112,7 @@ export function unrollTree(model: ScenarioModel, options: UnrollOptions): Unroll
 				if (bad) {
 					const at = scenario.sourceMap[bad.at.join('.')] ?? { line: 1, column: 1 };
 					const before = Object.entries(node.context ?? {}).map(([k, v]) => `${k} = ${v}`).join(', ');
-					return { issues: [{ severity: 'error', path: bad.at, line: at.line, column: at.column, message: `Move "${move.id}" sets ${bad.id} = ${bad.formula} to ${context[bad.id]} after ${node.path || 'the start'} (context ${before}); it must give a finite number.` }] };
+					return { issues: [{ severity: 'error', path: bad.at, line: at.line, column: at.column, message: m.val_assign_not_finite({ move: move.id, id: bad.id, formula: bad.formula, value: context[bad.id], after: after(node.path), context: before }, locale) }] };
 				}
 				child.context = context;
 			}
@@ -116,7 +122,7 @@ export function unrollTree(model: ScenarioModel, options: UnrollOptions): Unroll
 			snapshots.push(next);
 		}
 		if (node.children.length === 0) {
-			return { issues: [locate(node.state, `No move of state "${node.state}" is open after ${node.path || 'the start'} under these assumptions; loosen a guard or add a move without one.`)] };
+			return { issues: [locate(node.state, m.val_no_open_move({ state: node.state, after: after(node.path) }, locale))] };
 		}
 	}
 	return { tree: { nodes, perspective, guardSignature: guardSignature(model, options.values) }, issues: [] };

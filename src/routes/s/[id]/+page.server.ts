@@ -12,7 +12,7 @@ export const load: PageServerLoad = ({ params }) => {
 	const shown = `scenarios/${loaded.id}/scenario.yaml`;
 	if (!loaded.scenario) return { id: loaded.id, file: shown, scenario: undefined, issues: loaded.issues };
 	// A scenario that parses but cannot unroll at its defaults opens to its errors too.
-	const run = evaluateScenario(buildMachine(loaded.scenario));
+	const run = evaluateScenario(buildMachine(loaded.scenario), { lang: getLocale() });
 	if (!run.flat) return { id: loaded.id, file: shown, scenario: undefined, issues: [...loaded.issues, ...run.issues] };
 	return { id: loaded.id, file: shown, scenario: loaded.scenario, issues: loaded.issues };
 };
