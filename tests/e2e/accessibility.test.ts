@@ -51,6 +51,7 @@ afterAll(async () => {
 
 const views = () => [
 	{ name: 'library', path: '/' },
+	{ name: 'editor', path: '/s/example-minimal/edit' },
 	{ name: 'workshops', path: '/workshops?scenario=russia-dprk-2024', cookie: workshop.facilitator },
 	{ name: 'compare', path: '/workshops/compare?scenario=russia-dprk-2024', cookie: workshop.facilitator },
 	{ name: 'join', path: '/join' },

@@ -77,6 +77,26 @@ describe('writing a scenario in the browser', () => {
 		expect(errors).toEqual([]);
 	}, 180_000);
 
+	it('imports a SilverDecisions file from the library into the editor, and lists a broken file’s problems where they are', async () => {
+		const { page, errors } = await open(context, `${base()}/`);
+		await page.locator('[data-testid="import-id"]').fill('e2e-imported');
+		await page.locator('[data-testid="import-file"]').setInputFiles('tests/fixtures/silverdecisions/launch-or-pilot.json');
+		await page.locator('[data-testid="import-go"]').click();
+		await page.waitForURL(/\/s\/e2e-imported\/edit$/);
+		await page.waitForSelector('[data-hydrated]');
+		// Solved by hand in tests/silverdecisions: weighted score 146.1, launching preferred.
+		await expect.poll(() => value(page)).toBe('146');
+		await expect(page.locator('[data-testid="editor-issues"]').textContent()).resolves.toContain('The file validates.');
+
+		const { page: library } = await open(context, `${base()}/`);
+		await library.locator('[data-testid="import-id"]').fill('e2e-broken-import');
+		await library.locator('[data-testid="import-file"]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "SilverDecisions": "1.1.0", "trees": [ { "type": "decision", "childEdges": [ { "name": "x" } ] } ] }') });
+		await library.locator('[data-testid="import-go"]').click();
+		await expect.poll(() => library.locator('[data-testid="import-refusal"]').textContent()).toMatch(/could not be imported/);
+		await expect(library.locator('[data-testid="issues"]').first().textContent()).resolves.toMatch(/broken\.json:\d+:\d+/);
+		expect(errors).toEqual([]);
+	}, 120_000);
+
 	it('refuses a save made from an out-of-date copy and keeps what was typed', async () => {
 		const { page: alice } = await open(context, `${base()}/`);
 		await alice.locator('[data-testid="new-id"]').fill('e2e-editor-race');

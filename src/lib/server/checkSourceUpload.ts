@@ -1,38 +1,24 @@
 import { createHash } from 'node:crypto';
 import { LANGUAGE_TAG } from '../core/scenario/pickLanguage.js';
 import { SCENARIO_TEXT_LIMITS } from '../core/scenario/schema.js';
+import type { Source } from '../core/scenario/types.js';
 import { refusal, type Refusal, type SourceField } from './editRefusal.js';
 import { isScenarioId, isSourceFileName } from './scenarioId.js';
 
 /** The largest source text taken from the browser, in bytes of UTF-8. */
 export const SOURCE_MAX_BYTES = 2 * 1024 * 1024;
 
+/** A scenario's `sources:` entry, as the format has it (scenarios/README.md), its language required. */
+export type SourceEntry = Source & { language: string };
+
 /** A source as the browser sends it: its text (pasted, or an uploaded file's bytes) and its metadata. */
-export interface SourceUpload {
+export type SourceUpload = Omit<SourceEntry, 'id' | 'file'> & {
 	text: string | Uint8Array;
 	/** Its file name in sources/ (`.txt` is added when missing); by default from a hash of the text. */
 	fileName?: string;
 	/** Its id for citations; by default the file name without `.txt`. */
 	id?: string;
-	title: string;
-	publisher: string;
-	author?: string;
-	date?: string;
-	url?: string;
-	language: string;
-}
-
-/** A scenario's `sources:` entry, as the format has it (scenarios/README.md). */
-export interface SourceEntry {
-	id: string;
-	file: string;
-	title: string;
-	publisher: string;
-	author?: string;
-	date?: string;
-	url?: string;
-	language: string;
-}
+};
 
 /** Control characters a text file does not hold (tab, line feed, form feed and carriage return are fine). */
 // eslint-disable-next-line no-control-regex

@@ -48,7 +48,7 @@ export interface VersionView extends Omit<VersionEntry, 'file'> {
 	current: boolean;
 }
 
-export type CreateFrom = { from: 'template'; title?: string } | { from: 'copy'; of: string; title?: string };
+export type CreateFrom = { from: 'template'; title?: string } | { from: 'copy'; of: string; title?: string } | { from: 'text'; text: string };
 
 export interface SourceAdded {
 	ok: true;
@@ -139,7 +139,7 @@ export class ScenarioStore {
 		if (!isScenarioId(id)) return refusal('invalid-id');
 		if (how.from === 'copy' && !isScenarioId(how.of)) return refusal('invalid-id');
 		// An empty title is none: the template's own, or the copied scenario's.
-		const title = how.title?.trim() || undefined;
+		const title = ('title' in how ? how.title : undefined)?.trim() || undefined;
 		if (title !== undefined && (title.length > 200 || /[\r\n]/.test(title))) return refusal('bad-title');
 		if (existsSync(this.folder(id))) return refusal('exists', { id });
 		// Its own sources/ folder, or none: a copy of a scenario on the shared sources reads them too.
@@ -147,6 +147,9 @@ export class ScenarioStore {
 		if (how.from === 'template') {
 			const template = scenarioTemplate({ id, title, asOf: this.now().toISOString().slice(0, 10) });
 			made = { text: template.yaml, sources: template.sources };
+		} else if (how.from === 'text') {
+			// A scenario written elsewhere (an imported SilverDecisions tree): stored as it is, valid or as a draft.
+			made = { text: how.text };
 		} else {
 			const original = this.readSource(how.of);
 			if (!original.ok) return original.reason === 'not-found' ? refusal('not-found', { id: how.of }) : original;
