@@ -74,6 +74,23 @@ describe('writing a scenario in the browser', () => {
 		await expect.poll(() => value(page)).toBe(first);
 		expect(await source(page, 'e2e-editor')).toContain('payoffs: { outcome: "8" }');
 		await expect.poll(() => page.locator('[data-testid="editor-version"]').count()).toBeGreaterThanOrEqual(3);
+
+		// The forms add a move with its payoff, written into the text where it belongs; the tree follows.
+		await page.locator('[data-testid="editor-forms"] summary').click();
+		await page.locator('[data-testid="form-kind"]').selectOption('move');
+		await page.locator('[data-testid="form-from"]').selectOption('decide');
+		await page.locator('[data-testid="form-id"]').fill('TALK');
+		await page.locator('[data-testid="form-label"]').fill('Offer talks');
+		await page.locator('[data-testid="form-target"]').selectOption('unchanged');
+		await page.locator('[data-testid="editor-forms"] select').nth(3).selectOption('outcome');
+		await page.locator('[data-testid="form-formula"]').fill('3');
+		await page.locator('[data-testid="form-citation"]').selectOption('c-decide');
+		await page.locator('[data-testid="form-add"]').click();
+		await expect.poll(() => page.locator('.cm-content').textContent()).toContain('TALK:');
+		await expect.poll(() => page.locator('[data-testid="editor-issues"]').textContent()).toContain('The file validates.');
+		await expect.poll(() => value(page)).toBe('7');
+		await expect(page.locator('[data-testid="editor-dirty"]').textContent()).resolves.toBe('Unsaved changes');
+		await shot(page, 'editor-forms');
 		expect(errors).toEqual([]);
 	}, 180_000);
 

@@ -11,6 +11,7 @@ export type * from './scenario/types.js';
 export { ACTOR_PLAYS } from './scenario/types.js';
 export { signalValues, type SignalValue } from './scenario/signals.js';
 export { parseScenario, type ParseResult } from './scenario/parseScenario.js';
+export { addToScenarioText, removeFromScenarioText, type ScenarioAddition, type TextEdit } from './scenario/editScenarioText.js';
 export { checkOverrides, type OverrideProblem } from './scenario/checkOverrides.js';
 export { coerceValue, numericValue, rangeOf } from './scenario/coerceValue.js';
 export { compileFormulaBook, formulaValue, type FormulaBook } from './scenario/formulaBook.js';
