@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { formatIssue, parseScenario, silverDecisionsToScenario, type Issue } from '../lib/core/index.js';
+import { isScenarioId } from '../lib/core/scenario/schema.js';
 import { SD_LIMITS } from '../lib/core/silverdecisions/sdTypes.js';
 import { m } from '../lib/paraglide/messages.js';
 import type { Locale } from '../lib/paraglide/runtime.js';
@@ -15,9 +16,6 @@ export interface ImportCommandOptions {
 	tree?: string;
 	lang?: Locale;
 }
-
-/** A scenario id: a folder name that is safe anywhere (no dots first, no separators). */
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$/;
 
 const lines = (issues: readonly Issue[], file: string) => issues.map((i) => formatIssue(i, file));
 
@@ -38,7 +36,7 @@ export function importCommand(args: string[], options: ImportCommandOptions): Co
 	const file = resolve(here, args[0]);
 	const folder = resolve(here, options.out);
 	const id = basename(folder);
-	if (!ID.test(id)) return fail(2, m.sd_cli_bad_id({ id }, locale));
+	if (!isScenarioId(id)) return fail(2, m.sd_cli_bad_id({ id }, locale));
 	if (!existsSync(file) || !statSync(file).isFile()) return fail(2, m.sd_cli_no_file({ file: args[0] }, locale));
 	if (statSync(file).size > SD_LIMITS.text * 3) return fail(1, m.sd_text_too_large({ size: statSync(file).size, limit: SD_LIMITS.text }, locale));
 	if (existsSync(folder) && !statSync(folder).isDirectory()) return fail(2, m.sd_cli_not_folder({ folder: options.out }, locale));

@@ -72,7 +72,7 @@ function assumptionTable(ctx: ExportContext, notesOf: ReadonlyMap<string, number
 	const sources = new Map(scenario.sources.map((s) => [s.id, s]));
 	const rows = scenario.assumptions.map((a) => {
 		const v = values[a.id];
-		const shown = a.kind === 'choice' ? (a.options?.find((o) => o.id === v)?.label ?? String(v)) : a.kind === 'boolean' ? (v ? m.xp_yes({}, locale) : m.xp_no({}, locale)) : formatNumber(Number(v));
+		const shown = a.kind === 'choice' || a.kind === 'boolean' ? ctx.settingLabel(a.id, v) : formatNumber(Number(v));
 		const range = a.kind === 'choice' ? (a.options ?? []).map((o) => o.label).join(' / ') : a.kind === 'boolean' ? m.xp_yes_no({}, locale) : `${formatNumber(a.min ?? 0)} – ${formatNumber(a.max ?? 1)}`;
 		const notes = notesOf.get(a.id) ?? [];
 		const set = a.id in ctx.provenance.overrides ? m.xp_set_mark({}, locale) : '';

@@ -23,8 +23,6 @@ export type SourceUpload = Omit<SourceEntry, 'id' | 'file'> & {
 /** Control characters a text file does not hold (tab, line feed, form feed and carriage return are fine). */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
-/** Half of a surrogate pair without the other: not a character, and not encodable in UTF-8. */
-export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * The text to store: strict UTF-8 (a byte that is not is refused, never
@@ -37,7 +35,7 @@ function sourceText(text: string | Uint8Array): { ok: true; text: string } | Ref
 	const limit = SOURCE_MAX_BYTES / 1024;
 	let decoded: string;
 	if (typeof text === 'string') {
-		if (LONE_SURROGATE.test(text)) return refusal('not-utf8');
+		if (!text.isWellFormed()) return refusal('not-utf8');
 		decoded = text;
 	} else {
 		if (text.length > SOURCE_MAX_BYTES) return refusal('source-too-large', { limit });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { parseScenario, verifyCitations, type CitationCheck, type Issue, type Scenario } from '../core/index.js';
 import type { Locale } from '../paraglide/runtime.js';
-import { checkSourceUpload, LONE_SURROGATE, type SourceEntry, type SourceUpload } from './checkSourceUpload.js';
+import { checkSourceUpload, type SourceEntry, type SourceUpload } from './checkSourceUpload.js';
 import { syncFolder, writeDurably } from './durableWrite.js';
 import { refusal, type Refusal } from './editRefusal.js';
 import { etagOf, ifMatchState, sha256 } from './etag.js';
@@ -266,7 +266,7 @@ export class ScenarioStore {
 	private write(id: string, text: string | Uint8Array, options: { ifMatch: string | null | undefined; kind: VersionKind; restoredFrom?: number }): Saved | Refusal {
 		if (!isScenarioId(id)) return refusal('invalid-id');
 		const limit = SCENARIO_MAX_BYTES / 1024;
-		if (typeof text === 'string' && (text.length > SCENARIO_MAX_BYTES || LONE_SURROGATE.test(text))) {
+		if (typeof text === 'string' && (text.length > SCENARIO_MAX_BYTES || !text.isWellFormed())) {
 			return text.length > SCENARIO_MAX_BYTES ? refusal('too-large', { limit }) : refusal('not-utf8');
 		}
 		const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text);

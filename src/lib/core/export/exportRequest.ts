@@ -138,7 +138,7 @@ export function parseExportRequest(scenario: Scenario, raw: RawExportOptions): {
 		if (text === undefined) continue;
 		if ([...text].length > MAX_TEXT) problems.push(m.xp_req_too_long({ key, length: [...text].length, max: MAX_TEXT }, locale));
 		// Characters XML cannot hold would make the SVG unreadable and Word refuse the file.
-		if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(text)) problems.push(m.xp_req_control({ key }, locale));
+		if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.test(text) || !text.isWellFormed()) problems.push(m.xp_req_control({ key }, locale));
 	}
 
 	const request: ExportRequest = {

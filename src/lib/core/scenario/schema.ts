@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
 import { LANGUAGE_TAG } from './pickLanguage.js';
+import { RESERVED_NAMES } from './readYaml.js';
 
 /**
  * The shape of a scenario file. Objects are strict so that a misspelt key is
@@ -11,6 +12,7 @@ import { LANGUAGE_TAG } from './pickLanguage.js';
  */
 
 const FORMULA_ID = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** The format's id rule: letters, digits, "_", "." and "-", starting with a letter or digit. */
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /**
@@ -28,6 +30,15 @@ export const SCENARIO_TEXT_LIMITS = {
 	injectText: 1000
 } as const;
 const LIMIT = SCENARIO_TEXT_LIMITS;
+
+/**
+ * Whether `id` is an id the format accepts: its rule, at most the id limit,
+ * and none of the names some validators drop. Such an id also names a
+ * folder or file safely ("..", "a/b" and ".history" are never ids).
+ */
+export function isScenarioId(id: unknown): id is string {
+	return typeof id === 'string' && id.length <= LIMIT.id && ID.test(id) && !RESERVED_NAMES.has(id);
+}
 
 /**
  * The schema with its messages in `lang`: zod takes a schema's own messages

@@ -4,7 +4,7 @@ import { evaluateScenario } from '../evaluate/evaluateScenario.js';
 import { buildMachine } from '../machine/buildMachine.js';
 import type { Issue } from '../scenario/Issue.js';
 import { parseScenario } from '../scenario/parseScenario.js';
-import { RESERVED_NAMES } from '../scenario/readYaml.js';
+import { isScenarioId } from '../scenario/schema.js';
 import { createJsonReport } from './jsonReport.js';
 import { importTree } from './importTree.js';
 import { readSilverDecisions } from './readSilverDecisions.js';
@@ -40,7 +40,6 @@ export interface ImportResult {
 
 /** The scenario file's size limit (DESIGN: 1 MiB). */
 const MAX_YAML = 1024 * 1024;
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /**
  * A SilverDecisions file (JSON text, or its parsed object) as a Branchpoint
@@ -59,7 +58,7 @@ export function silverDecisionsToScenario(input: string | unknown, options: Impo
 	const lang = options.lang ?? 'en';
 	const locale = { locale: lang };
 	const none = { missingCitations: [], validation: [], notes: [] };
-	if (!ID.test(options.id) || options.id.length > 100 || RESERVED_NAMES.has(options.id)) {
+	if (!isScenarioId(options.id)) {
 		return { ...none, issues: [{ severity: 'error', path: [], line: 1, column: 1, message: m.sd_bad_id({ id: options.id }, locale) }] };
 	}
 	const read = readSilverDecisions(input, { tree: options.tree, lang });

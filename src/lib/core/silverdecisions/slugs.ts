@@ -73,6 +73,6 @@ export function eventIdFrom(name: string, fallback: string): string {
 
 /** A text as one line, without lone surrogates, cut to `max` characters with "…". Pure. */
 export function oneLine(text: string, max: number): string {
-	const line = text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD').replace(/\s+/g, ' ').trim();
+	const line = text.toWellFormed().replace(/\s+/g, ' ').trim();
 	return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
