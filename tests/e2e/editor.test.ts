@@ -94,6 +94,75 @@ describe('writing a scenario in the browser', () => {
 		expect(errors).toEqual([]);
 	}, 180_000);
 
+	it('adds a source by pasting its text, cites a passage selected with the mouse for the move being edited, and the save verifies it', async () => {
+		const { page, errors } = await open(context, `${base()}/`);
+		const made = await page.evaluate(async () => (await fetch('/scenarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'e2e-cite', from: 'template' }) })).status);
+		expect(made).toBe(201);
+		await page.goto(`${base()}/s/e2e-cite/edit`);
+		await page.waitForSelector('[data-hydrated]');
+
+		// A source pasted with its metadata: stored in the scenario's sources/ folder and listed in the text.
+		const passage = '日米韓は専門家チームを欧州に派遣し、ミサイルの残骸を共同で分析する';
+		const pasted = `外務省報道発表（試験用の文）\n\n北朝鮮製ミサイルの使用について。${passage}ことで合意した。\n\n以上。\n`;
+		await page.locator('[data-testid="editor-sources"] > summary').click();
+		await page.locator('[data-testid="editor-sources"] details > summary').click();
+		await page.locator('[data-testid="source-text"]').fill(pasted);
+		await page.locator('[data-testid="source-title"]').fill('専門家派遣に関する発表');
+		await page.locator('[data-testid="source-publisher"]').fill('外務省');
+		await page.locator('[data-testid="source-language"]').fill('ja');
+		await page.locator('[data-testid="source-id"]').fill('mofa-mission');
+		await page.locator('[data-testid="source-add"]').click();
+		// A refusal would be shown in place of the acknowledgement: the poll reports it.
+		await expect.poll(() => page.locator('[data-testid="source-added"], [data-testid="source-add-problem"]').first().textContent()).toContain('mofa-mission');
+		await expect.poll(() => page.locator('.cm-content').textContent()).toContain('file: mofa-mission.txt');
+		await expect.poll(() => page.locator('[data-testid="source-reader"]').textContent()).toBe(pasted);
+
+		// The cursor put on the WAIT move's label with the editor's search: that is the element being edited.
+		await page.locator('.cm-content').click();
+		await page.keyboard.press('ControlOrMeta+f');
+		await page.keyboard.type('en: Wait, ja');
+		await page.keyboard.press('Enter');
+		await page.keyboard.press('Escape');
+
+		// The passage selected with the mouse, from just inside its first character to just inside its last.
+		const reader = page.locator('[data-testid="source-reader"]');
+		await reader.scrollIntoViewIfNeeded();
+		const edges = await reader.evaluate((element, [from, to]) => {
+			const node = element.firstChild!;
+			const rect = (a: number, b: number) => {
+				const range = document.createRange();
+				range.setStart(node, a);
+				range.setEnd(node, b);
+				return range.getClientRects()[0];
+			};
+			const first = rect(from, from + 1);
+			const last = rect(to - 1, to);
+			return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+		}, [pasted.indexOf(passage), pasted.indexOf(passage) + passage.length]);
+		await page.mouse.move(edges.x1, edges.y1);
+		await page.mouse.down();
+		await page.mouse.move(edges.x2, edges.y2, { steps: 8 });
+		await page.mouse.up();
+		await expect.poll(() => page.locator('[data-testid="cite-excerpt"]').textContent()).toBe(passage);
+		await expect(page.locator('[data-testid="cite-attach"]').inputValue()).resolves.toBe('move:decide/WAIT');
+		await expect(page.locator('[data-testid="cite-id"]').inputValue()).resolves.toBe('c-mofa-mission-1');
+		await page.locator('[data-testid="cite-gloss-en"]').fill('Japan, the US and the ROK send an expert team to Europe to analyse the missile debris together');
+		await shot(page, 'editor-cite');
+		await page.locator('[data-testid="cite-add"]').click();
+		await expect.poll(() => page.locator('[data-testid="cite-done"]').textContent()).toContain('c-mofa-mission-1');
+		await expect.poll(() => page.locator('[data-testid="editor-issues"]').textContent()).toContain('The file validates.');
+
+		// Saved: the text holds the citation at its offset, attached to WAIT, and the verifier finds every excerpt.
+		await page.locator('[data-testid="editor-save"]').click();
+		await expect.poll(() => page.locator('[data-testid="editor-status"]').textContent()).toBe('Saved.');
+		await expect(page.locator('[data-testid="editor-citation-checks"]').textContent()).resolves.toContain('4 of 4 found');
+		const saved = await source(page, 'e2e-cite');
+		expect(saved).toContain(`    excerpt: ${passage}\n`);
+		expect(saved).toContain(`    offset: ${pasted.indexOf(passage)}\n`);
+		expect(saved).toMatch(/label: \{ en: Wait, ja: 待つ \}\n {12}citations: \[c-decide, c-mofa-mission-1\]/);
+		expect(errors).toEqual([]);
+	}, 180_000);
+
 	it('imports a SilverDecisions file from the library into the editor, and lists a broken file’s problems where they are', async () => {
 		const { page, errors } = await open(context, `${base()}/`);
 		await page.locator('[data-testid="import-id"]').fill('e2e-imported');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addToScenarioText, parseScenario, removeFromScenarioText, type ScenarioAddition } from '../../src/lib/core/index.js';
+import { addToScenarioText, elementAt, parseScenario, removeFromScenarioText, type ScenarioAddition } from '../../src/lib/core/index.js';
 
 const FILES = ['scenarios/example-minimal/scenario.yaml', 'scenarios/russia-dprk-2024/scenario.yaml'];
 
@@ -71,5 +71,79 @@ describe('the forms’ edits of a scenario file', () => {
 		expect(addToScenarioText(text, { kind: 'criterion', id: '2x', label: 'x', direction: 'max', weight: 1 }, 'ja')).toEqual({ ok: false, message: '"2x" は id にできません。英字か「_」で始め、英数字・「_」・「-」を続けてください。' });
 		expect(addToScenarioText(text, { kind: 'move', state: 'evaded', id: 'AGAIN', label: 'x', target: 'choose', citation: 'c-limited' })).toMatchObject({ ok: false, message: '"evaded" is a final state: it has no moves.' });
 		expect(addToScenarioText('id: [broken', { kind: 'criterion', id: 'x', label: 'x', direction: 'max', weight: 1 })).toMatchObject({ ok: false });
+	});
+});
+
+describe('citing from the editor: a source, a citation attached where it is used', () => {
+	const source: ScenarioAddition = { kind: 'source', id: 'mofa-2024', source: { file: 'mofa-2024.txt', title: '外務報道官談話: 露朝「包括的戦略的パートナーシップ条約」', publisher: '外務省', date: '2024-06-20', url: 'https://www.mofa.go.jp/', language: 'ja' } };
+	const excerpt = '軍事協力を深めることに深刻な懸念を表明する: 「断固」として';
+
+	it.each(FILES)('adds and removes a source, and a citation attached to a move, a state (block list) and an assumption, leaving %s as it was', (file) => {
+		const text = readFileSync(file, 'utf8');
+		const scenario = parseScenario(text).scenario!;
+		const decision = scenario.states.find((s) => s.moves.length > 0)!;
+		const move = decision.moves[0].id;
+		const withSource = added(text, source);
+		expect(removed(withSource, { kind: 'source', id: 'mofa-2024' })).toBe(text);
+		for (const attachTo of [{ kind: 'move', state: decision.id, id: move }, { kind: 'state', id: decision.id }, { kind: 'assumption', id: scenario.assumptions[0].id }] as const) {
+			const cited = added(withSource, { kind: 'citation', id: 'c-mofa-concern', source: 'mofa-2024', excerpt, offset: 12, gloss: { en: 'expresses serious concern, "firmly"' }, attachTo });
+			const parsed = parseScenario(cited);
+			expect(parsed.issues.filter((i) => i.severity === 'error'), attachTo.kind).toEqual([]);
+			const c = parsed.scenario!.citations.find((x) => x.id === 'c-mofa-concern');
+			expect(c, attachTo.kind).toMatchObject({ source: 'mofa-2024', excerpt, offset: 12, gloss: 'expresses serious concern, "firmly"' });
+			const citedBy =
+				attachTo.kind === 'move'
+					? parsed.scenario!.states.find((s) => s.id === decision.id)!.moves.find((m) => m.id === move)!.citations
+					: attachTo.kind === 'state'
+						? parsed.scenario!.states.find((s) => s.id === decision.id)!.citations
+						: parsed.scenario!.assumptions[0].citations;
+			expect(citedBy, attachTo.kind).toContain('c-mofa-concern');
+			expect(removed(cited, { kind: 'citation', id: 'c-mofa-concern', attachTo }), attachTo.kind).toBe(withSource);
+		}
+	});
+
+	it('attaches to a block list and to an empty flow list, and takes the id out again', () => {
+		const text = readFileSync(FILES[0], 'utf8').replace('        citations: [c-sanctions]\n      on:', '        citations:\n          - c-sanctions\n      on:');
+		const block = added(text, { kind: 'citation', id: 'c-new', source: 'column', excerpt: '効果は限定される', offset: 0, gloss: 'the effect is limited', attachTo: { kind: 'state', id: 'choose' } });
+		expect(block).toContain('        citations:\n          - c-sanctions\n          - c-new\n      on:');
+		expect(removed(block, { kind: 'citation', id: 'c-new', attachTo: { kind: 'state', id: 'choose' } })).toBe(text);
+		const empty = text.replace('            label: Wait\n            citations: [c-limited]', '            label: Wait\n            citations: []');
+		const first = added(empty, { kind: 'citation', id: 'c-new', source: 'column', excerpt: '効果は限定される', offset: 0, gloss: 'x', attachTo: { kind: 'move', state: 'choose', id: 'WAIT' } });
+		expect(first).toContain('            citations: [c-new]');
+		expect(removed(first, { kind: 'citation', id: 'c-new', attachTo: { kind: 'move', state: 'choose', id: 'WAIT' } })).toBe(empty);
+		// The first of two goes with the space after its comma.
+		const two = added(text, { kind: 'citation', id: 'c-new', source: 'column', excerpt: '効果は限定される', offset: 0, gloss: 'x', attachTo: { kind: 'move', state: 'choose', id: 'WAIT' } });
+		expect(two).toContain('citations: [c-limited, c-new]');
+		const reordered = two.replace('citations: [c-limited, c-new]', 'citations: [c-new, c-limited]');
+		expect(removeFromScenarioText(reordered, { kind: 'citation', id: 'c-new' }).ok).toBe(true);
+		expect(removed(reordered, { kind: 'citation', id: 'c-new', attachTo: { kind: 'move', state: 'choose', id: 'WAIT' } })).toContain('citations: [c-limited]\n');
+	});
+
+	it('writes an excerpt with line breaks, quotes and a colon so that it reads back verbatim, and texts per language', () => {
+		const text = readFileSync(FILES[0], 'utf8');
+		const tricky = 'a "quoted" word: then # not a comment,\nnext line';
+		const next = added(text, { kind: 'citation', id: 'c-tricky', source: 'column', excerpt: tricky, offset: 3, gloss: { en: 'one, two: [three]', ja: '一、二' } });
+		expect(next.split('\n').length).toBe(text.split('\n').length + 5);
+		const c = parseScenario(next).scenario!.citations.find((x) => x.id === 'c-tricky');
+		expect(c).toMatchObject({ excerpt: tricky, gloss: 'one, two: [three]' });
+		const labelled = added(text, { kind: 'state', id: 'talks', label: { en: 'Talks, phased', ja: '段階的交渉' }, final: true, citation: 'c-limited' });
+		expect(labelled).toContain('label: { en: "Talks, phased", ja: 段階的交渉 }');
+	});
+
+	it('finds the element being edited at the cursor: a move, a state, an assumption, or none', () => {
+		const text = readFileSync(FILES[0], 'utf8');
+		expect(elementAt(text, text.indexOf('probability: 1 - p_evade'))).toEqual({ kind: 'move', state: 'reaction', id: 'DISRUPTED' });
+		expect(elementAt(text, text.indexOf('label: Networks react'))).toEqual({ kind: 'state', id: 'reaction' });
+		expect(elementAt(text, text.indexOf('    status_quo:') + 6)).toEqual({ kind: 'state', id: 'status_quo' });
+		expect(elementAt(text, text.indexOf('distribution: { type: beta'))).toEqual({ kind: 'assumption', id: 'p_evade' });
+		expect(elementAt(text, text.indexOf('Sanctions enforcement'))).toBeUndefined();
+		expect(elementAt('id: [broken', 3)).toBeUndefined();
+	});
+
+	it('refuses a citation id already taken, or an element that is not there', () => {
+		const text = readFileSync(FILES[0], 'utf8');
+		expect(addToScenarioText(text, { kind: 'citation', id: 'c-limited', source: 'column', excerpt: 'x', offset: 0, gloss: 'x' })).toEqual({ ok: false, message: '"c-limited" is already there: choose another id.' });
+		expect(addToScenarioText(text, { kind: 'citation', id: 'c-x', source: 'column', excerpt: 'x', offset: 0, gloss: 'x', attachTo: { kind: 'state', id: 'nowhere' } })).toMatchObject({ ok: false });
+		expect(addToScenarioText(text, { kind: 'source', id: 'column', source: { file: 'a.txt', title: 't', publisher: 'p', language: 'en' } })).toMatchObject({ ok: false });
 	});
 });

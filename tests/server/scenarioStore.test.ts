@@ -350,11 +350,26 @@ describe('adding a source', () => {
 		expect(fs.readFileSync(join(sources, 'statement.txt'), 'utf8')).toBe('Caf\u00e9 talks.\n');
 	});
 
+	it('gives a source text back for the reader in NFC, as the verifier reads it, and refuses what is not one of its own', () => {
+		const { store, sources, dir } = withOwnSources();
+		fs.writeFileSync(join(sources, 'decomposed.txt'), 'Cafe\u0301 talks.\n');
+		expect(ok(store.sourceText('own', 'decomposed.txt')).text).toBe('Caf\u00e9 talks.\n');
+		expect(refused(store.sourceText('own', '../scenario.yaml'))).toBe('source-file-name');
+		expect(refused(store.sourceText('own', 'scenario.yaml'))).toBe('source-file-name');
+		expect(refused(store.sourceText('own', 'absent.txt'))).toBe('source-not-found');
+		expect(refused(store.sourceText('../own', 'decomposed.txt'))).toBe('invalid-id');
+		expect(refused(store.sourceText('nobody', 'decomposed.txt'))).toBe('not-found');
+		expect(refused(store.sourceText(EXAMPLE, 'decomposed.txt'))).toBe('shared-sources');
+		expect(fs.existsSync(join(dir, 'own', 'scenario.yaml'))).toBe(true);
+	});
+
 	it('takes an uploaded file’s bytes as UTF-8 and names it from its text when no name is given', () => {
 		const { store, sources } = withOwnSources();
 		const added = ok(store.addSource('own', { ...meta, text: new TextEncoder().encode('日本語の本文。\n') }));
 		expect(added.source.file).toMatch(/^[0-9a-f]{16}\.txt$/);
 		expect(fs.readFileSync(join(sources, added.source.file), 'utf8')).toBe('日本語の本文。\n');
+		// Given an id and no file name, the file is named after the id.
+		expect(ok(store.addSource('own', { ...meta, id: 'mofa', text: '別の本文。\n' })).source).toMatchObject({ id: 'mofa', file: 'mofa.txt' });
 	});
 
 	it('is checked on the next save: an excerpt from it is found', () => {

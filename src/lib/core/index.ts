@@ -11,7 +11,7 @@ export type * from './scenario/types.js';
 export { ACTOR_PLAYS } from './scenario/types.js';
 export { signalValues, type SignalValue } from './scenario/signals.js';
 export { parseScenario, type ParseResult } from './scenario/parseScenario.js';
-export { addToScenarioText, removeFromScenarioText, type ScenarioAddition, type TextEdit } from './scenario/editScenarioText.js';
+export { addToScenarioText, elementAt, removeFromScenarioText, type CitedElement, type ScenarioAddition, type TextEdit, type TextValue } from './scenario/editScenarioText.js';
 export { checkOverrides, type OverrideProblem } from './scenario/checkOverrides.js';
 export { coerceValue, numericValue, rangeOf } from './scenario/coerceValue.js';
 export { compileFormulaBook, formulaValue, type FormulaBook } from './scenario/formulaBook.js';
@@ -58,7 +58,7 @@ export { formatDay, formatNumber, formatPercent, formatValue, punctuation, value
 export { cslItems, type CslItem } from './export/cslItems.js';
 export { type Provenance, provenanceLine } from './export/provenance.js';
 export { wrapText, textWidth, truncate } from './export/wrapText.js';
-export { READER_LANGUAGE } from './util/language.js';
+export { READER_LANGUAGE, sameLanguage } from './util/language.js';
 export { excerptLanguages, noteGloss, numberNotes, noteText, quoteExcerpt, sourceLine, sourceName, sourceShort, type FigureNote } from './export/figureNotes.js';
 export { figureFrame, type FrameLayout, type FrameOptions, type TextBlock } from './export/figureFrame.js';
 export { treeFigure, type TreeFigure, type TreeFigureNode, type TreeFigureLink, type TreeFigureOptions } from './export/treeFigure.js';

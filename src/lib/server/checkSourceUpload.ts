@@ -14,7 +14,7 @@ export type SourceEntry = Source & { language: string };
 /** A source as the browser sends it: its text (pasted, or an uploaded file's bytes) and its metadata. */
 export type SourceUpload = Omit<SourceEntry, 'id' | 'file'> & {
 	text: string | Uint8Array;
-	/** Its file name in sources/ (`.txt` is added when missing); by default from a hash of the text. */
+	/** Its file name in sources/ (`.txt` is added when missing); by default its id, else from a hash of the text. */
 	fileName?: string;
 	/** Its id for citations; by default the file name without `.txt`. */
 	id?: string;
@@ -84,7 +84,10 @@ function isWebAddress(text: string): boolean {
 export function checkSourceUpload(upload: SourceUpload): { ok: true; file: string; text: string; entry: SourceEntry } | Refusal {
 	const checked = sourceText(upload.text);
 	if (!checked.ok) return checked;
-	const named = upload.fileName?.trim();
+	const asked = upload.id?.trim();
+	if (asked && !isScenarioId(asked)) return refusal('source-id');
+	// Named as asked, else after its id, else from a hash of its text.
+	const named = upload.fileName?.trim() || asked;
 	const file = named ? (named.endsWith('.txt') ? named : `${named}.txt`) : `${createHash('sha256').update(checked.text).digest('hex').slice(0, 16)}.txt`;
 	if (!isSourceFileName(file)) return refusal('source-file-name');
 	const id = upload.id?.trim() || file.slice(0, -'.txt'.length);

@@ -36,7 +36,8 @@ export const REFUSAL_STATUS = {
 	'source-date': 400,
 	'source-url': 400,
 	'source-language': 400,
-	'source-id': 400
+	'source-id': 400,
+	'source-not-found': 404
 } as const;
 
 export type RefusalReason = keyof typeof REFUSAL_STATUS;
@@ -97,5 +98,6 @@ export function refusalMessage(r: Refusal, lang: Locale): string {
 		case 'source-url': return m.ed_source_url({}, locale);
 		case 'source-language': return m.ed_source_language({}, locale);
 		case 'source-id': return m.ed_source_id({}, locale);
+		case 'source-not-found': return m.ed_source_not_found({ file }, locale);
 	}
 }

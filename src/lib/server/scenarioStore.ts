@@ -212,6 +212,22 @@ export class ScenarioStore {
 		return { ok: true, source: checked.entry, yaml, existed: false };
 	}
 
+	/**
+	 * A text of the scenario's own sources/ folder, in Unicode NFC as the
+	 * citation verifier reads it, so that an offset found in it is the one
+	 * the verifier checks.
+	 */
+	sourceText(id: string, file: string): { ok: true; text: string } | Refusal {
+		if (!isScenarioId(id)) return refusal('invalid-id');
+		if (!isSourceFileName(file)) return refusal('source-file-name');
+		if (!existsSync(join(this.folder(id), FILE))) return refusal('not-found', { id });
+		if (!isFolder(join(this.folder(id), SOURCES))) return refusal('shared-sources', { id });
+		const path = join(this.folder(id), SOURCES, file);
+		if (!existsSync(path) || !statSync(path).isFile()) return refusal('source-not-found', { file });
+		const text = decode(readFileSync(path));
+		return text === undefined ? refusal('unreadable') : { ok: true, text: text.normalize('NFC') };
+	}
+
 	private folder(id: string): string {
 		return join(this.dir, id);
 	}

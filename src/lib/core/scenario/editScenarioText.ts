@@ -1,21 +1,53 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
+import { isScenarioId } from './schema.js';
+import type { Source } from './types.js';
+
+/** A text a reader sees: a plain string (the scenario's own language) or one per language, `{ en: …, ja: … }`. */
+export type TextValue = string | Record<string, string>;
+
+/** An element a citation can be attached to: a state, a move of a state, or an assumption. */
+export type CitedElement = { kind: 'state'; id: string } | { kind: 'move'; state: string; id: string } | { kind: 'assumption'; id: string };
 
 /** A step the editor's forms take: one new element of the scenario, with the fields a form asks for. */
 export type ScenarioAddition =
-	| { kind: 'state'; id: string; label: string; actor?: string; final: boolean; citation: string }
-	| { kind: 'move'; state: string; id: string; label: string; target: string; probability?: string; payoff?: { criterion: string; formula: string }; citation: string }
-	| { kind: 'assumption'; id: string; label: string; type: 'number' | 'probability'; value: number; min: number; max: number; citation: string }
-	| { kind: 'criterion'; id: string; label: string; direction: 'max' | 'min'; weight: number; unit?: string };
+	| { kind: 'state'; id: string; label: TextValue; actor?: string; final: boolean; citation: string }
+	| { kind: 'move'; state: string; id: string; label: TextValue; target: string; probability?: string; payoff?: { criterion: string; formula: string }; citation: string }
+	| { kind: 'assumption'; id: string; label: TextValue; type: 'number' | 'probability'; value: number; min: number; max: number; citation: string }
+	| { kind: 'criterion'; id: string; label: TextValue; direction: 'max' | 'min'; weight: number; unit?: TextValue }
+	/** A source under `sources:`, its text already in the scenario's sources/ folder. */
+	| { kind: 'source'; id: string; source: Omit<Source, 'id'> }
+	/** A citation under `citations:` — a verbatim excerpt at its offset — and its id added to the element it supports. */
+	| { kind: 'citation'; id: string; source: string; excerpt: string; offset: number; gloss?: TextValue; attachTo?: CitedElement };
 
 export type TextEdit = { ok: true; text: string } | { ok: false; message: string };
 
 const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/** A string as YAML writes it: plain when it can be, quoted when it must. */
+/** A string as YAML writes it: plain when it can be, quoted when it must, on one line (JSON's quoting, valid YAML, when it spans lines). */
 function scalar(text: string): string {
-	return stringify(text, { lineWidth: 0 }).trimEnd();
+	const written = stringify(text, { lineWidth: 0 }).trimEnd();
+	return written.includes('\n') ? JSON.stringify(text) : written;
+}
+
+/** A string inside a flow collection (`{ … }`, `[ … ]`), where a comma or a bracket would end it: quoted unless plainly safe. */
+function flowScalar(text: string): string {
+	const written = scalar(text);
+	return /[,[\]{}]/.test(written) && !/^["']/.test(written) ? JSON.stringify(text) : written;
+}
+
+/** A reader's text: a plain string, or `{ en: …, ja: … }` with one entry per language. */
+function textValue(value: TextValue): string {
+	if (typeof value === 'string') return scalar(value);
+	return `{ ${Object.entries(value)
+		.map(([language, text]) => `${language}: ${flowScalar(text)}`)
+		.join(', ')} }`;
+}
+
+/** Whether a reader's text is empty in every language. */
+function isBlank(value: TextValue | undefined): boolean {
+	return value === undefined || (typeof value === 'string' ? value.trim() === '' : Object.values(value).every((t) => t.trim() === ''));
 }
 
 /** The offset at which the line holding `offset` starts. */
@@ -38,7 +70,8 @@ function insertLines(text: string, at: number, lines: string[]): string {
 /**
  * Adds an element to a scenario file's text where the format keeps it —
  * a state under `machine.states`, a move under its state's `on`, an
- * assumption or a criterion at the end of its list — as tidy YAML lines
+ * assumption, a criterion, a source or a citation at the end of its list,
+ * a citation's id also in the `citations:` of the element it supports — as tidy YAML lines
  * indented like their neighbours. Nothing else in the file changes: the
  * author's comments, order and layout stay as written, and
  * `removeFromScenarioText` takes the same lines out again. Pure.
@@ -47,7 +80,9 @@ export function addToScenarioText(text: string, addition: ScenarioAddition, lang
 	const locale = { locale: lang };
 	const doc = parseDocument(text, { keepSourceTokens: true });
 	if (doc.errors.length > 0 || !isMap(doc.contents)) return { ok: false, message: m.form_fix_yaml({}, locale) };
-	if (!ID.test(addition.id)) return { ok: false, message: m.form_bad_id({ id: addition.id }, locale) };
+	// A source's or a citation's id is only named in lists; a state's, a move's or an assumption's also in the machine and formulas.
+	const wellFormed = addition.kind === 'source' || addition.kind === 'citation' ? isScenarioId(addition.id) : ID.test(addition.id);
+	if (!wellFormed) return { ok: false, message: m.form_bad_id({ id: addition.id }, locale) };
 	const cite = (indent: string, citation: string) => `${indent}citations: [${scalar(citation)}]`;
 	switch (addition.kind) {
 		case 'state': {
@@ -55,7 +90,7 @@ export function addToScenarioText(text: string, addition: ScenarioAddition, lang
 			if (!isMap(states) || !states.range) return { ok: false, message: m.form_no_section({ section: 'machine.states' }, locale) };
 			if (pairOf(states, addition.id)) return { ok: false, message: m.form_exists({ id: addition.id }, locale) };
 			const indent = ' '.repeat(columnOf(text, states.items[0]?.key as Node | undefined) ?? 4);
-			const lines = [`${indent}${addition.id}:`, ...(addition.final ? [`${indent}  type: final`] : []), `${indent}  meta:`, ...(addition.actor ? [`${indent}    actor: ${scalar(addition.actor)}`] : []), `${indent}    label: ${scalar(addition.label)}`, cite(`${indent}    `, addition.citation)];
+			const lines = [`${indent}${addition.id}:`, ...(addition.final ? [`${indent}  type: final`] : []), `${indent}  meta:`, ...(addition.actor ? [`${indent}    actor: ${scalar(addition.actor)}`] : []), `${indent}    label: ${textValue(addition.label)}`, cite(`${indent}    `, addition.citation)];
 			return { ok: true, text: insertLines(text, states.range[2], lines) };
 		}
 		case 'move': {
@@ -72,7 +107,7 @@ export function addToScenarioText(text: string, addition: ScenarioAddition, lang
 				`${pad}${addition.id}:`,
 				`${pad}  target: ${scalar(addition.target)}`,
 				`${pad}  meta:`,
-				`${pad}    label: ${scalar(addition.label)}`,
+				`${pad}    label: ${textValue(addition.label)}`,
 				...(addition.probability ? [`${pad}    probability: ${scalar(addition.probability)}`] : []),
 				...(addition.payoff ? [`${pad}    payoffs: { ${addition.payoff.criterion}: ${JSON.stringify(addition.payoff.formula)} }`] : []),
 				cite(`${pad}    `, addition.citation)
@@ -82,27 +117,105 @@ export function addToScenarioText(text: string, addition: ScenarioAddition, lang
 			return { ok: true, text: insertLines(text, state.range[2], [`${' '.repeat(stateIndent)}on:`, ...lines]) };
 		}
 		case 'assumption':
-		case 'criterion': {
-			const section = addition.kind === 'assumption' ? 'assumptions' : 'criteria';
-			const list = doc.get(section, true);
-			if (!isSeq(list) || !list.range || list.flow || list.items.length === 0) return { ok: false, message: m.form_no_section({ section }, locale) };
-			if (list.items.some((item) => isMap(item) && item.get('id') === addition.id)) return { ok: false, message: m.form_exists({ id: addition.id }, locale) };
-			const dash = ' '.repeat(list.range[0] - lineStart(text, list.range[0]));
-			const fields =
-				addition.kind === 'assumption'
-					? [`id: ${addition.id}`, `label: ${scalar(addition.label)}`, `kind: ${addition.type}`, `default: ${addition.value}`, `min: ${addition.min}`, `max: ${addition.max}`, `citations: [${scalar(addition.citation)}]`, 'judgment: true']
-					: [`id: ${addition.id}`, `label: ${scalar(addition.label)}`, `direction: ${addition.direction}`, ...(addition.unit ? [`unit: ${scalar(addition.unit)}`] : []), `weight: ${addition.weight}`, 'judgment: true'];
-			return { ok: true, text: insertLines(text, list.range[2], fields.map((f, k) => `${dash}${k === 0 ? '- ' : '  '}${f}`)) };
+			return appendToList(text, doc, 'assumptions', addition.id, [`id: ${addition.id}`, `label: ${textValue(addition.label)}`, `kind: ${addition.type}`, `default: ${addition.value}`, `min: ${addition.min}`, `max: ${addition.max}`, `citations: [${scalar(addition.citation)}]`, 'judgment: true'], lang);
+		case 'criterion':
+			return appendToList(text, doc, 'criteria', addition.id, [`id: ${addition.id}`, `label: ${textValue(addition.label)}`, `direction: ${addition.direction}`, ...(!isBlank(addition.unit) ? [`unit: ${textValue(addition.unit!)}`] : []), `weight: ${addition.weight}`, 'judgment: true'], lang);
+		case 'source': {
+			const { file, title, publisher, author, date, url, language } = addition.source;
+			const optional = (key: string, value: string | undefined) => (value?.trim() ? [`${key}: ${scalar(value.trim())}`] : []);
+			return appendToList(text, doc, 'sources', addition.id, [`id: ${addition.id}`, `file: ${scalar(file)}`, `title: ${scalar(title)}`, `publisher: ${scalar(publisher)}`, ...optional('author', author), ...optional('date', date), ...optional('url', url), ...optional('language', language)], lang);
+		}
+		case 'citation': {
+			const entry = [`id: ${addition.id}`, `source: ${scalar(addition.source)}`, `excerpt: ${scalar(addition.excerpt)}`, ...(!isBlank(addition.gloss) ? [`gloss: ${textValue(addition.gloss!)}`] : []), `offset: ${addition.offset}`];
+			const listed = appendToList(text, doc, 'citations', addition.id, entry, lang);
+			return listed.ok && addition.attachTo ? attach(listed.text, addition.attachTo, addition.id, lang) : listed;
 		}
 	}
 }
 
+/** Lines for one more item at the end of a top-level block list (`assumptions:`, `citations:` …), its dash where the others' are. */
+function appendToList(text: string, doc: ReturnType<typeof parseDocument>, section: string, id: string, fields: string[], lang: Locale): TextEdit {
+	const locale = { locale: lang };
+	const list = doc.get(section, true);
+	if (!isSeq(list) || !list.range || list.flow || list.items.length === 0) return { ok: false, message: m.form_no_section({ section }, locale) };
+	if (list.items.some((item) => isMap(item) && item.get('id') === id)) return { ok: false, message: m.form_exists({ id }, locale) };
+	const dash = ' '.repeat(list.range[0] - lineStart(text, list.range[0]));
+	return { ok: true, text: insertLines(text, list.range[2], fields.map((f, k) => `${dash}${k === 0 ? '- ' : '  '}${f}`)) };
+}
+
+/** The map that holds an element's `citations:` — a state's or a move's `meta`, an assumption's item — or undefined. */
+function citingMap(doc: ReturnType<typeof parseDocument>, element: CitedElement): YAMLMap | undefined {
+	if (element.kind === 'assumption') {
+		const list = doc.get('assumptions', true);
+		const item = isSeq(list) ? list.items.find((i) => isMap(i) && i.get('id') === element.id) : undefined;
+		return isMap(item) ? item : undefined;
+	}
+	const path = element.kind === 'state' ? ['machine', 'states', element.id, 'meta'] : ['machine', 'states', element.state, 'on', element.id, 'meta'];
+	const meta = doc.getIn(path, true);
+	return isMap(meta) ? meta : undefined;
+}
+
+/** A citation id added to an element's `citations:` list, flow (`[a, b]`) or block, unless it is there already. */
+function attach(text: string, element: CitedElement, citation: string, lang: Locale): TextEdit {
+	const locale = { locale: lang };
+	const doc = parseDocument(text, { keepSourceTokens: true });
+	const map = citingMap(doc, element);
+	if (!map) return { ok: false, message: m.form_not_found({ id: element.id }, locale) };
+	const list = pairOf(map, 'citations')?.value;
+	if (!isSeq(list) || !list.range) return { ok: false, message: m.form_no_section({ section: `${element.id}.citations` }, locale) };
+	if (list.items.some((i) => isScalar(i) && i.value === citation)) return { ok: true, text };
+	if (list.flow) {
+		const close = text.lastIndexOf(']', list.range[1] - 1);
+		return { ok: true, text: `${text.slice(0, close)}${list.items.length > 0 ? ', ' : ''}${citation}${text.slice(close)}` };
+	}
+	const dash = ' '.repeat(list.range[0] - lineStart(text, list.range[0]));
+	return { ok: true, text: insertLines(text, list.range[2], [`${dash}- ${citation}`]) };
+}
+
+/** A citation id taken out of an element's `citations:` list, as `attach` put it in. */
+function detach(text: string, element: CitedElement, citation: string, lang: Locale): TextEdit {
+	const doc = parseDocument(text, { keepSourceTokens: true });
+	const map = citingMap(doc, element);
+	const list = map ? pairOf(map, 'citations')?.value : undefined;
+	const k = isSeq(list) ? list.items.findIndex((i) => isScalar(i) && i.value === citation) : -1;
+	const item = isSeq(list) && k >= 0 ? (list.items[k] as Node) : undefined;
+	if (!isSeq(list) || !item?.range) return { ok: false, message: m.form_not_found({ id: citation }, { locale: lang }) };
+	if (!list.flow) return { ok: true, text: text.slice(0, lineStart(text, item.range[0])) + text.slice(item.range[2]) };
+	// `[a, c]` → `[a]`: from the comma before it; `[c, a]` → `[a]`: up to the next item; `[c]` → `[]`.
+	const from = k > 0 ? text.lastIndexOf(',', item.range[0]) : item.range[0];
+	const to = k === 0 && list.items.length > 1 ? (list.items[1] as Node).range![0] : item.range[1];
+	return { ok: true, text: text.slice(0, from) + text.slice(to) };
+}
+
+/**
+ * The state, move or assumption whose lines hold `offset` — the element an
+ * author is editing where the cursor is — or undefined. Pure.
+ */
+export function elementAt(text: string, offset: number): CitedElement | undefined {
+	const doc = parseDocument(text, { keepSourceTokens: true });
+	const within = (node: Node | null | undefined, from?: Node | null) => !!node?.range && offset >= (from?.range?.[0] ?? node.range[0]) && offset <= node.range[1];
+	const states = doc.getIn(['machine', 'states'], true);
+	if (isMap(states)) {
+		for (const pair of states.items as Pair<Node, Node>[]) {
+			if (!within(pair.value, pair.key) || !isScalar(pair.key)) continue;
+			const state = String(pair.key.value);
+			const on = isMap(pair.value) ? pairOf(pair.value, 'on')?.value : undefined;
+			const move = isMap(on) ? (on.items as Pair<Node, Node>[]).find((p) => within(p.value, p.key)) : undefined;
+			return move && isScalar(move.key) ? { kind: 'move', state, id: String(move.key.value) } : { kind: 'state', id: state };
+		}
+	}
+	const assumptions = doc.get('assumptions', true);
+	const item = isSeq(assumptions) ? assumptions.items.find((i) => isMap(i) && within(i as Node)) : undefined;
+	return isMap(item) && typeof item.get('id') === 'string' ? { kind: 'assumption', id: item.get('id') as string } : undefined;
+}
+
 /**
  * Takes out an element `addToScenarioText` put in (a state, a move of a
- * state, an assumption or a criterion, by id): its lines, and a state's
- * `on:` when its last move goes. Pure.
+ * state, an assumption, a criterion, a source or a citation, by id): its
+ * lines, a state's `on:` when its last move goes, and a citation's id from
+ * the element it was attached to. Pure.
  */
-export function removeFromScenarioText(text: string, what: { kind: ScenarioAddition['kind']; id: string; state?: string }, lang: Locale = 'en'): TextEdit {
+export function removeFromScenarioText(text: string, what: { kind: ScenarioAddition['kind']; id: string; state?: string; attachTo?: CitedElement }, lang: Locale = 'en'): TextEdit {
 	const locale = { locale: lang };
 	const doc = parseDocument(text, { keepSourceTokens: true });
 	if (doc.errors.length > 0) return { ok: false, message: m.form_fix_yaml({}, locale) };
@@ -121,11 +234,13 @@ export function removeFromScenarioText(text: string, what: { kind: ScenarioAddit
 		}
 		return cut((pair.key as Node).range![0], end);
 	}
-	const list = doc.get(what.kind === 'assumption' ? 'assumptions' : 'criteria', true);
+	const sections = { assumption: 'assumptions', criterion: 'criteria', source: 'sources', citation: 'citations' } as const;
+	const list = doc.get(sections[what.kind], true);
 	if (!isSeq(list)) return missing;
 	const item = list.items.find((i) => isMap(i) && i.get('id') === what.id) as Node | undefined;
 	if (!item?.range) return missing;
-	return cut(item.range[0], item.range[2]);
+	const rest = cut(item.range[0], item.range[2]);
+	return what.kind === 'citation' && what.attachTo && rest.ok ? detach(rest.text, what.attachTo, what.id, lang) : rest;
 }
 
 /** The column a node starts at, or undefined for none. */
