@@ -75,20 +75,45 @@ describe('writing a scenario in the browser', () => {
 		expect(await source(page, 'e2e-editor')).toContain('payoffs: { outcome: "8" }');
 		await expect.poll(() => page.locator('[data-testid="editor-version"]').count()).toBeGreaterThanOrEqual(3);
 
-		// The forms add a move with its payoff, written into the text where it belongs; the tree follows.
-		await page.locator('[data-testid="editor-forms"] summary').click();
-		await page.locator('[data-testid="form-kind"]').selectOption('move');
+		// The forms build a new branch: a chance state, its two moves, and the decision that leads to it.
+		const forms = page.locator('[data-testid="editor-forms"]');
+		await forms.locator('summary').click();
+		await page.locator('[data-testid="form-kind"]').selectOption('state');
+		await page.locator('[data-testid="form-id"]').fill('talks');
+		await page.locator('[data-testid="form-label"]').fill('Talks');
+		await page.locator('[data-testid="form-label-ja"]').fill('協議');
+		await forms.locator('select').nth(1).selectOption('them');
+		await page.locator('[data-testid="form-citation"]').selectOption('c-react');
+		await page.locator('[data-testid="form-add"]').click();
+		// A state without moves does not validate, yet the next form offers it.
+		await expect.poll(() => page.locator('[data-testid="editor-issues"]').textContent()).toContain('State "talks" has no moves');
+		const chance = async (move: string, label: string, target: string, probability: string) => {
+			await page.locator('[data-testid="form-kind"]').selectOption('move');
+			await page.locator('[data-testid="form-from"]').selectOption('talks');
+			await page.locator('[data-testid="form-id"]').fill(move);
+			await page.locator('[data-testid="form-label"]').fill(label);
+			await page.locator('[data-testid="form-target"]').selectOption(target);
+			await page.locator('[data-testid="form-probability"]').fill(probability);
+			await page.locator('[data-testid="form-citation"]').selectOption('c-react');
+			await page.locator('[data-testid="form-add"]').click();
+			await expect.poll(() => page.locator('.cm-content').textContent()).toContain(`${move}:`);
+		};
+		await chance('AGREE', 'Agree', 'settled', 'p_give_way');
+		await chance('STALL', 'Stall', 'worse', '1 - p_give_way');
 		await page.locator('[data-testid="form-from"]').selectOption('decide');
 		await page.locator('[data-testid="form-id"]').fill('TALK');
 		await page.locator('[data-testid="form-label"]').fill('Offer talks');
-		await page.locator('[data-testid="form-target"]').selectOption('unchanged');
-		await page.locator('[data-testid="editor-forms"] select').nth(3).selectOption('outcome');
+		await page.locator('[data-testid="form-target"]').selectOption('talks');
+		await page.locator('[data-testid="form-probability"]').fill('');
+		await forms.locator('select').nth(3).selectOption('outcome');
 		await page.locator('[data-testid="form-formula"]').fill('3');
 		await page.locator('[data-testid="form-citation"]').selectOption('c-decide');
 		await page.locator('[data-testid="form-add"]').click();
 		await expect.poll(() => page.locator('.cm-content').textContent()).toContain('TALK:');
 		await expect.poll(() => page.locator('[data-testid="editor-issues"]').textContent()).toContain('The file validates.');
-		await expect.poll(() => value(page)).toBe('7');
+		// Offering talks: 3 + (0.4 × 8 + 0.6 × 2) = 7.4, better than waiting (4) or acting now (3.4).
+		await expect.poll(() => value(page)).toBe('7.4');
+		await expect(page.locator('[data-testid="tree"] [data-testid="node"]').count()).resolves.toBeGreaterThanOrEqual(8);
 		await expect(page.locator('[data-testid="editor-dirty"]').textContent()).resolves.toBe('Unsaved changes');
 		await shot(page, 'editor-forms');
 		expect(errors).toEqual([]);

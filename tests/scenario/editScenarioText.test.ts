@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { addToScenarioText, elementAt, parseScenario, removeFromScenarioText, type ScenarioAddition } from '../../src/lib/core/index.js';
+import { addToScenarioText, elementAt, outlineStates, parseScenario, removeFromScenarioText, type ScenarioAddition } from '../../src/lib/core/index.js';
 
 const FILES = ['scenarios/example-minimal/scenario.yaml', 'scenarios/russia-dprk-2024/scenario.yaml'];
 
@@ -145,5 +145,19 @@ describe('citing from the editor: a source, a citation attached where it is used
 		expect(addToScenarioText(text, { kind: 'citation', id: 'c-limited', source: 'column', excerpt: 'x', offset: 0, gloss: 'x' })).toEqual({ ok: false, message: '"c-limited" is already there: choose another id.' });
 		expect(addToScenarioText(text, { kind: 'citation', id: 'c-x', source: 'column', excerpt: 'x', offset: 0, gloss: 'x', attachTo: { kind: 'state', id: 'nowhere' } })).toMatchObject({ ok: false });
 		expect(addToScenarioText(text, { kind: 'source', id: 'column', source: { file: 'a.txt', title: 't', publisher: 'p', language: 'en' } })).toMatchObject({ ok: false });
+	});
+});
+
+describe('the states of a file that does not validate yet', () => {
+	it('lists a state just added, without moves, with its label in the language asked for', () => {
+		const text = readFileSync(FILES[1], 'utf8');
+		const next = added(text, { kind: 'state', id: 'talks', label: { en: 'Talks', ja: '協議' }, final: false, citation: parseScenario(text).scenario!.citations[0].id });
+		expect(parseScenario(next).issues.some((i) => i.severity === 'error')).toBe(true);
+		const states = outlineStates(next, 'ja')!;
+		expect(states.at(-1)).toEqual({ id: 'talks', label: '協議', final: false });
+		expect(states.length).toBe(parseScenario(text).scenario!.states.length + 1);
+		expect(outlineStates(readFileSync(FILES[0], 'utf8'), 'ja')!.find((s) => s.id === 'evaded')).toEqual({ id: 'evaded', label: 'Evaded; limited effect', final: true });
+		expect(outlineStates('machine: [', 'en')).toBeUndefined();
+		expect(outlineStates('id: x', 'en')).toBeUndefined();
 	});
 });

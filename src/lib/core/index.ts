@@ -11,7 +11,7 @@ export type * from './scenario/types.js';
 export { ACTOR_PLAYS } from './scenario/types.js';
 export { signalValues, type SignalValue } from './scenario/signals.js';
 export { parseScenario, type ParseResult } from './scenario/parseScenario.js';
-export { addToScenarioText, elementAt, removeFromScenarioText, type CitedElement, type ScenarioAddition, type TextEdit, type TextValue } from './scenario/editScenarioText.js';
+export { addToScenarioText, elementAt, outlineStates, removeFromScenarioText, type CitedElement, type OutlinedState, type ScenarioAddition, type TextEdit, type TextValue } from './scenario/editScenarioText.js';
 export { checkOverrides, type OverrideProblem } from './scenario/checkOverrides.js';
 export { coerceValue, numericValue, rangeOf } from './scenario/coerceValue.js';
 export { compileFormulaBook, formulaValue, type FormulaBook } from './scenario/formulaBook.js';

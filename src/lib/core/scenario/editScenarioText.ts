@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parse, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
 import { isScenarioId } from './schema.js';
@@ -249,3 +249,34 @@ function columnOf(text: string, node: Node | undefined): number | undefined {
 	return at === undefined ? undefined : at - lineStart(text, at);
 }
 
+
+/** A state as the file has it now, whether or not the file validates. */
+export interface OutlinedState {
+	id: string;
+	/** Its label in the language asked for, else the scenario's own, else its id. */
+	label: string;
+	final: boolean;
+}
+
+/**
+ * The states a scenario file's text declares, read from its YAML alone —
+ * so that a state just added, which has no moves yet and so does not
+ * validate, can be given its moves. Undefined when the YAML does not read.
+ * Pure.
+ */
+export function outlineStates(text: string, language: string): OutlinedState[] | undefined {
+	let doc: unknown;
+	try {
+		doc = parse(text, { logLevel: 'error' });
+	} catch {
+		return undefined;
+	}
+	const states = (doc as { machine?: { states?: unknown } } | null)?.machine?.states;
+	if (!states || typeof states !== 'object' || Array.isArray(states)) return undefined;
+	return Object.entries(states as Record<string, unknown>).map(([id, value]) => {
+		const state = (value ?? {}) as { type?: unknown; meta?: { label?: unknown } };
+		const label = state.meta?.label;
+		const text = typeof label === 'string' ? label : label && typeof label === 'object' ? ((label as Record<string, unknown>)[language] ?? Object.values(label)[0]) : undefined;
+		return { id, label: typeof text === 'string' && text.trim() !== '' ? text : id, final: state.type === 'final' };
+	});
+}
