@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_WHAT_IF } from '../../src/lib/state/permalink.js';
 import { Workbench } from '../../src/lib/state/Workbench.svelte.js';
 import { exampleText, parseValid } from '../helpers/scenarios.js';
 
@@ -11,6 +12,28 @@ describe('the workbench state', () => {
 		expect(wb.evaluation!.score[0]).toBeCloseTo(4);
 		expect(wb.setAssumption('p_evade', '0.9')).toBe(true);
 		expect(wb.evaluation!.score[0]).toBeCloseTo(1.6);
+	});
+
+	it('follows an edited scenario in place, keeping the values set for assumptions it still has', () => {
+		const wb = make();
+		wb.setAssumption('p_evade', 0.9);
+		const before = wb.evaluation!.score[0];
+		// A payoff changed and a move added: the same guards, so only the machine tells the tree has changed.
+		const edited = parseValid(exampleText().replace('payoffs: { enforcement: "8" }', 'payoffs: { enforcement: "10" }').replace('            label: Wait\n', '            label: Wait\n            payoffs: { cost: "1" }\n'));
+		wb.replaceScenario(edited);
+		expect(wb.scenario).toBe(edited);
+		expect(wb.overrides).toEqual({ p_evade: 0.9 });
+		expect(wb.evaluation!.score[0]).not.toBeCloseTo(before);
+		expect(wb.evaluation!.score[0]).toBeCloseTo(new Workbench(edited, { ...EMPTY_WHAT_IF, overrides: { p_evade: 0.9 } }).evaluation!.score[0]);
+		// Back to the original: the value set for p_evade stays, the tree is the original's again.
+		wb.replaceScenario(scenario);
+		expect(wb.overrides).toEqual({ p_evade: 0.9 });
+		expect(wb.evaluation!.score[0]).toBeCloseTo(before);
+		expect(wb.flat!.size).toBe(make().flat!.size);
+		// A value for an assumption the scenario no longer has is dropped.
+		wb.overrides = { ...wb.overrides, gone: 1 };
+		wb.replaceScenario(edited);
+		expect(wb.overrides).toEqual({ p_evade: 0.9 });
 	});
 
 	it('refuses an invalid entry, keeps the value and says why', () => {

@@ -43,8 +43,9 @@ export type WalkOption = OpenMove;
  * flat tree.
  */
 export class Workbench {
-	readonly scenario: Scenario;
-	readonly model: ScenarioModel;
+	/** The scenario and its machine: replaced together, by `replaceScenario` only. */
+	scenario: Scenario;
+	model: ScenarioModel;
 
 	overrides = $state<Overrides>({});
 	perspective = $state<string>('');
@@ -84,12 +85,13 @@ export class Workbench {
 	issues: Issue[];
 
 	constructor(scenario: Scenario, start: WhatIf = EMPTY_WHAT_IF) {
-		this.scenario = scenario;
-		this.model = buildMachine(scenario);
+		this.scenario = $state.raw(scenario);
+		this.model = $state.raw(buildMachine(scenario));
 		this.values = $derived(resolveValues(this.scenario, this.model.book, this.overrides));
 		this.signature = $derived(guardSignature(this.model, this.values));
 		this.unrolled = $derived.by(() => {
-			// Depends on structure only: the guard signature and the perspective.
+			// Depends on structure only: the machine, the guard signature and the perspective.
+			void this.model;
 			void this.signature;
 			const perspective = this.perspective;
 			return untrack(() => unrollTree(this.model, { values: this.values, perspective, lang: getLocale() }));
@@ -114,6 +116,24 @@ export class Workbench {
 		this.seed = start.seed;
 		this.walk = [...start.walk];
 		this.walkCursor = start.walk.length;
+	}
+
+	/**
+	 * The same workbench over an edited version of its scenario (the
+	 * editor's live view): the tree is drawn again from it, and what still
+	 * applies is kept — values set for assumptions it still has, the
+	 * criterion, how actors play, folds and the selection — so the view does
+	 * not jump while the author types.
+	 */
+	replaceScenario(next: Scenario): void {
+		const followed = this.perspective === this.scenario.perspective;
+		this.scenario = next;
+		this.model = buildMachine(next);
+		if (followed || !next.actors.some((a) => a.id === this.perspective && a.kind === 'actor')) this.perspective = next.perspective;
+		if (this.criterion !== undefined && !next.criteria.some((c) => c.id === this.criterion)) this.criterion = undefined;
+		const ids = new Set(next.assumptions.map((a) => a.id));
+		if (Object.keys(this.overrides).some((id) => !ids.has(id))) this.overrides = Object.fromEntries(Object.entries(this.overrides).filter(([id]) => ids.has(id)));
+		if (Object.keys(this.play).some((id) => !next.actors.some((a) => a.id === id))) this.play = {};
 	}
 
 	/** Applies overrides read from a link or autosave, keeping the valid ones and noting the rest. */
