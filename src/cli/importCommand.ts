@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { formatIssue, parseScenario, silverDecisionsToScenario, type Issue } from '../lib/core/index.js';
 import { isScenarioId } from '../lib/core/scenario/schema.js';
 import { SD_LIMITS } from '../lib/core/silverdecisions/sdTypes.js';
 import { m } from '../lib/paraglide/messages.js';
 import type { Locale } from '../lib/paraglide/runtime.js';
+import { writeDurably } from '../lib/server/durableWrite.js';
 import type { CommandResult } from './commandTypes.js';
 
 export interface ImportCommandOptions {
@@ -63,7 +64,8 @@ export function importCommand(args: string[], options: ImportCommandOptions): Co
 	}
 	try {
 		mkdirSync(folder, { recursive: true });
-		writeFileSync(target, result.yaml);
+		// A crash mid-write leaves the old file (with --force) or none, never half of one.
+		writeDurably(target, new TextEncoder().encode(result.yaml));
 	} catch (error) {
 		return fail(1, m.sd_cli_cannot_write({ file: target, message: (error as Error).message }, locale));
 	}

@@ -1,8 +1,9 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { verifyCitations } from '../lib/core/index.js';
 import { m } from '../lib/paraglide/messages.js';
+import { writeDurably } from '../lib/server/durableWrite.js';
 import { listScenarios, loadScenario, readSources, resolveScenarioFile } from '../lib/server/scenarioFiles.js';
 import type { CommandOptions, CommandResult } from './commandTypes.js';
 
@@ -93,7 +94,8 @@ export function verifyCitationsCommand(args: string[], options: CommandOptions):
 		if (options.write) {
 			const text = readFileSync(loaded.file, 'utf8');
 			const written = recordOffsets(text, new Map(results.filter((r) => r.ok || r.occurrences > 0).map((r) => [r.citation, r.offset as number])));
-			if (written !== text) writeFileSync(loaded.file, written);
+			// Atomic, as the browser's saves are: an editor reading the file never sees half of it.
+			if (written !== text) writeDurably(loaded.file, new TextEncoder().encode(written));
 		}
 	}
 	out.push(m.cli_vc_summary({ checked, scenarios: scenarios.length, found: checked - failed, failed }, locale));
