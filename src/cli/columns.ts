@@ -1,13 +1,7 @@
-/**
- * East Asian Wide and Fullwidth characters (Unicode UAX #11), which a
- * terminal draws two columns wide: CJK ideographs, kana, hangul, fullwidth
- * forms and the like. Ambiguous ones (★, …, –) count as narrow, as
- * terminals outside East Asian locales draw them.
- */
-const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
+import { isWide } from '../lib/core/util/eastAsianWidth.js';
 
-/** The columns a character takes: two if wide, else its UTF-16 length, as `padEnd` counts it. */
-const charColumns = (char: string) => (WIDE.test(char) ? 2 : char.length);
+/** The columns a character takes in a terminal: two if wide (UAX #11), else its UTF-16 length, as `padEnd` counts it. */
+const charColumns = (char: string) => (isWide(char) ? 2 : char.length);
 
 /** The columns a text takes in a terminal; for text without wide characters, its length. Pure. */
 export function columns(text: string): number {

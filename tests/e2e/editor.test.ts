@@ -176,6 +176,9 @@ describe('writing a scenario in the browser', () => {
 		await page.locator('[data-testid="cite-add"]').click();
 		await expect.poll(() => page.locator('[data-testid="cite-done"]').textContent()).toContain('c-mofa-mission-1');
 		await expect.poll(() => page.locator('[data-testid="editor-issues"]').textContent()).toContain('The file validates.');
+		// The reader marks the passage as cited now, and says so in words.
+		await expect.poll(() => page.locator('[data-testid="source-cited"]').textContent()).toContain('c-mofa-mission-1');
+		expect(await page.evaluate(() => CSS.highlights.get('bp-cited')?.size)).toBe(1);
 
 		// Saved: the text holds the citation at its offset, attached to WAIT, and the verifier finds every excerpt.
 		await page.locator('[data-testid="editor-save"]').click();
@@ -187,6 +190,23 @@ describe('writing a scenario in the browser', () => {
 		expect(saved).toMatch(/label: \{ en: Wait, ja: 待つ \}\n {12}citations: \[c-decide, c-mofa-mission-1\]/);
 		expect(errors).toEqual([]);
 	}, 180_000);
+
+	it('reads a shipped scenario’s shared sources, its cited passages marked, and cites a passage found by typing it', async () => {
+		const { page, errors } = await open(context, `${base()}/s/example-minimal/edit`);
+		await page.waitForSelector('[data-hydrated]');
+		await page.locator('[data-testid="editor-sources"] > summary').click();
+		await page.locator('[data-testid="source-pick"]').selectOption('column');
+		await expect.poll(() => page.locator('[data-testid="source-reader"]').textContent()).toContain('条約や秘密裏の取引が続く限り効果は限定される可能性がある');
+		await expect(page.locator('[data-testid="source-cited"]').textContent()).resolves.toMatch(/3 passages[\s\S]*c-sanctions, c-evasion, c-limited/);
+		expect(await page.evaluate(() => CSS.highlights.get('bp-cited')?.size)).toBe(3);
+		// Found by typing, for the keyboard: the same passage a mouse would select, at its offset in the NFC text.
+		await page.locator('[data-testid="source-find"]').fill('制裁回避の手口が高度化する');
+		await page.locator('[data-testid="source-find"]').press('Enter');
+		await expect.poll(() => page.locator('[data-testid="cite-excerpt"]').textContent()).toBe('制裁回避の手口が高度化する');
+		const offset = await page.locator('[data-testid="source-reader"]').evaluate((e) => e.textContent!.indexOf('制裁回避の手口が高度化する'));
+		await expect(page.locator('[data-testid="cite-form"]').textContent()).resolves.toContain(`offset ${offset}`);
+		expect(errors).toEqual([]);
+	}, 120_000);
 
 	it('imports a SilverDecisions file from the library into the editor, and lists a broken file’s problems where they are', async () => {
 		const { page, errors } = await open(context, `${base()}/`);

@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,14 @@ afterAll(() => {
 });
 
 const download = async (query: string) => new Uint8Array(await (await fetch(`${app.baseURL}/workshops/${workshop.id}/export?${query}`, { headers: { cookie: workshop.facilitator } })).arrayBuffer());
+
+/**
+ * A tool's output, run asynchronously like the command line below: a
+ * blocked event loop (LibreOffice takes seconds) would keep fetch's idle
+ * connections past the server's keep-alive, and the next request would find
+ * its connection closed ("other side closed").
+ */
+const run = async (command: string, args: string[], timeout = 60_000) => (await promisify(execFile)(command, args, { encoding: 'utf8', timeout, maxBuffer: 20 * 2 ** 20 })).stdout;
 
 /**
  * The command line on the server's data folder, as an operator would run it.
@@ -64,7 +72,7 @@ describe('workshop exports: the review page and the command line give the same b
 		await cli(['--format', 'docx', '--out', file]);
 		expect(Buffer.from(page).equals(readFileSync(file))).toBe(true);
 		const profile = mkdtempSync(join(tmpdir(), 'lo-'));
-		execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'txt:Text', '--outdir', out, file], { stdio: 'pipe', timeout: 120_000 });
+		await run('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${profile}`, '--convert-to', 'txt:Text', '--outdir', out, file], 120_000);
 		const txt = readFileSync(join(out, 'review.txt'), 'utf8');
 		for (const expected of ['After-action review: Debrief test', '1. First response to the Russia–DPRK treaty', 'Security Council route (chosen)', 'Inject: UN panel of experts disbanded', 'Notes', 'Bibliography', 'ロシアと北朝鮮の新条約']) expect(txt).toContain(expected);
 		rmSync(profile, { recursive: true, force: true });
@@ -79,7 +87,7 @@ describe('workshop exports: the review page and the command line give the same b
 		const pdf = join(out, 'path.pdf');
 		await cli(['--format', 'pdf', '--content', 'path', '--out', pdf]);
 		expect(Buffer.from(await download('format=pdf&content=path')).equals(readFileSync(pdf))).toBe(true);
-		expect(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' })).toContain('Security Council route');
+		expect(await run('pdftotext', [pdf, '-'])).toContain('Security Council route');
 		const png = await download('format=png');
 		expect(Buffer.from(png.subarray(1, 4)).toString()).toBe('PNG');
 	});
@@ -88,10 +96,10 @@ describe('workshop exports: the review page and the command line give the same b
 		const pdf = join(out, 'review.pdf');
 		await cli(['--format', 'pdf', '--out', pdf]);
 		expect(Buffer.from(await download('format=pdf')).equals(readFileSync(pdf))).toBe(true);
-		const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+		const text = await run('pdftotext', [pdf, '-']);
 		for (const expected of ['After-action review: Debrief test', '(chosen)', 'Options at step 1', 'Notes', 'Bibliography', 'ロシアと北朝鮮の新条約']) expect(text).toContain(expected);
 		expect(text).not.toContain('Aiko Tanaka');
-		execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join('test-results', 'screenshots', 'workshop-review-pdf')]);
+		await run('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', pdf, join('test-results', 'screenshots', 'workshop-review-pdf')]);
 	});
 
 	it('refuses an unknown format, content that does not fit it, and a stranger', async () => {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseScenario } from '../../src/lib/core/index.js';
 import { editingAllowed, isLoopbackHost, listenHost } from '../../src/lib/server/editingAllowed.js';
@@ -24,13 +24,17 @@ afterAll(() => {
 	for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** A temporary copy of the shipped scenarios, and a store over it with a clock that ticks a second a call. */
-function fixture() {
+/**
+ * A temporary copy of the shipped scenarios, and a store over it with a
+ * clock that ticks a second a call; the shared sources only where a test
+ * gives them.
+ */
+function fixture(options: { sharedSources?: string } = {}) {
 	const dir = fs.mkdtempSync(join(tmpdir(), 'bp-store-'));
 	made.push(dir);
 	fs.cpSync('scenarios', dir, { recursive: true });
 	let tick = Date.UTC(2025, 0, 2, 9, 0, 0);
-	const store = new ScenarioStore({ dir, now: () => new Date((tick += 1000)) });
+	const store = new ScenarioStore({ dir, now: () => new Date((tick += 1000)), sharedSources: options.sharedSources ?? join(dir, 'no-shared-sources') });
 	return { dir, store, file: (id: string) => join(dir, id, 'scenario.yaml'), read: (id: string) => fs.readFileSync(join(dir, id, 'scenario.yaml'), 'utf8') };
 }
 
@@ -42,6 +46,8 @@ function ok<T extends { ok: boolean }>(result: T | Refusal): T {
 const refused = (result: { ok: boolean }) => (result.ok ? 'accepted' : (result as Refusal).reason);
 
 const EXAMPLE = 'example-minimal';
+/** The shared source texts beside the project, as CI has them. */
+const SHARED = resolve('../shared/sources');
 
 describe('saving a scenario', () => {
 	it('replaces the file atomically and keeps the version it replaced in the history', () => {
@@ -359,8 +365,19 @@ describe('adding a source', () => {
 		expect(refused(store.sourceText('own', 'absent.txt'))).toBe('source-not-found');
 		expect(refused(store.sourceText('../own', 'decomposed.txt'))).toBe('invalid-id');
 		expect(refused(store.sourceText('nobody', 'decomposed.txt'))).toBe('not-found');
-		expect(refused(store.sourceText(EXAMPLE, 'decomposed.txt'))).toBe('shared-sources');
+		expect(refused(store.sourceText(EXAMPLE, 'decomposed.txt'))).toBe('no-shared-sources');
 		expect(fs.existsSync(join(dir, 'own', 'scenario.yaml'))).toBe(true);
+	});
+
+	it('reads the shared sources for a scenario without a folder of its own, and checks its citations against them on save', () => {
+		const { store } = fixture({ sharedSources: SHARED });
+		const file = '001_2ee44ad5d0a6a1ef.txt';
+		expect(ok(store.sourceText(EXAMPLE, file)).text).toBe(fs.readFileSync(join(SHARED, file), 'utf8').normalize('NFC'));
+		expect(refused(store.sourceText(EXAMPLE, 'absent.txt'))).toBe('source-not-found');
+		const { etag, text } = ok(store.readSource(EXAMPLE));
+		const saved = ok(store.save(EXAMPLE, `${text}# checked\n`, etag));
+		expect(saved.citations?.length).toBe(3);
+		expect(saved.citations?.every((c) => c.ok)).toBe(true);
 	});
 
 	it('takes an uploaded file’s bytes as UTF-8 and names it from its text when no name is given', () => {

@@ -37,7 +37,8 @@ export const REFUSAL_STATUS = {
 	'source-url': 400,
 	'source-language': 400,
 	'source-id': 400,
-	'source-not-found': 404
+	'source-not-found': 404,
+	'no-shared-sources': 404
 } as const;
 
 export type RefusalReason = keyof typeof REFUSAL_STATUS;
@@ -99,5 +100,6 @@ export function refusalMessage(r: Refusal, lang: Locale): string {
 		case 'source-language': return m.ed_source_language({}, locale);
 		case 'source-id': return m.ed_source_id({}, locale);
 		case 'source-not-found': return m.ed_source_not_found({ file }, locale);
+		case 'no-shared-sources': return m.ed_no_shared_sources({ id }, locale);
 	}
 }

@@ -10,6 +10,14 @@ import { isScenarioId } from './scenarioId.js';
  */
 export const SCENARIOS_DIR = resolve(process.env.BRANCHPOINT_SCENARIOS ?? 'scenarios');
 
+/**
+ * The shared source texts that scenarios without a sources/ folder of
+ * their own quote (the shipped ones): `BRANCHPOINT_SOURCES` if set, else
+ * `../shared/sources` beside the project. Read only, for the source reader
+ * and the check on save; it may be absent.
+ */
+export const SHARED_SOURCES_DIR = resolve(process.env.BRANCHPOINT_SOURCES ?? '../shared/sources');
+
 export interface LoadedScenario extends ParseResult {
 	/** The file as the user named it, for messages. */
 	file: string;

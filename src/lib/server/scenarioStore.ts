@@ -9,7 +9,7 @@ import { syncFolder, writeDurably } from './durableWrite.js';
 import { refusal, type Refusal } from './editRefusal.js';
 import { etagOf, ifMatchState, sha256 } from './etag.js';
 import { isScenarioId, isSourceFileName } from './scenarioId.js';
-import { SCENARIOS_DIR } from './scenarioFiles.js';
+import { SCENARIOS_DIR, SHARED_SOURCES_DIR } from './scenarioFiles.js';
 import { readHistory, readVersion, recordVersion, type VersionEntry, type VersionKind } from './scenarioHistory.js';
 import { scenarioStatus } from './scenarioStatus.js';
 import { scenarioTemplate } from './scenarioTemplate.js';
@@ -32,9 +32,9 @@ export interface Saved {
 	issues: Issue[];
 	firstError?: string;
 	/**
-	 * The citation verifier's result against the scenario's own sources/
-	 * folder; null when it has none (it reads the shared sources) or the
-	 * text does not parse.
+	 * The citation verifier's result against the scenario's sources (its own
+	 * sources/ folder, else the shared one); null when neither is there or
+	 * the text does not parse.
 	 */
 	citations: CitationCheck[] | null;
 	/** The version this made in the history; absent when the text was the current one already. */
@@ -67,6 +67,8 @@ interface StoreOptions {
 	now?: () => Date;
 	/** The language of validation issues (and of first errors recorded in the history): the asker's. */
 	lang?: Locale;
+	/** The shared source texts, for scenarios without a sources/ folder of their own; `SHARED_SOURCES_DIR` by default. */
+	sharedSources?: string;
 }
 
 /** A file-system error's code (ENOSPC, EACCES…), for the message. */
@@ -86,11 +88,13 @@ function storageFailed(error: unknown): Refusal {
  */
 export class ScenarioStore {
 	readonly dir: string;
+	private readonly sharedSources: string;
 	private readonly now: () => Date;
 	private readonly lang?: Locale;
 
 	constructor(options: StoreOptions = {}) {
 		this.dir = options.dir ?? SCENARIOS_DIR;
+		this.sharedSources = options.sharedSources ?? SHARED_SOURCES_DIR;
 		this.now = options.now ?? (() => new Date());
 		this.lang = options.lang;
 	}
@@ -213,16 +217,17 @@ export class ScenarioStore {
 	}
 
 	/**
-	 * A text of the scenario's own sources/ folder, in Unicode NFC as the
-	 * citation verifier reads it, so that an offset found in it is the one
-	 * the verifier checks.
+	 * A text of the scenario's sources — its own sources/ folder, else the
+	 * shared one — in Unicode NFC as the citation verifier reads it, so that
+	 * an offset found in it is the one the verifier checks.
 	 */
 	sourceText(id: string, file: string): { ok: true; text: string } | Refusal {
 		if (!isScenarioId(id)) return refusal('invalid-id');
 		if (!isSourceFileName(file)) return refusal('source-file-name');
 		if (!existsSync(join(this.folder(id), FILE))) return refusal('not-found', { id });
-		if (!isFolder(join(this.folder(id), SOURCES))) return refusal('shared-sources', { id });
-		const path = join(this.folder(id), SOURCES, file);
+		const folder = this.sourcesOf(id);
+		if (!folder) return refusal('no-shared-sources', { id });
+		const path = join(folder, file);
 		if (!existsSync(path) || !statSync(path).isFile()) return refusal('source-not-found', { file });
 		const text = decode(readFileSync(path));
 		return text === undefined ? refusal('unreadable') : { ok: true, text: text.normalize('NFC') };
@@ -247,7 +252,7 @@ export class ScenarioStore {
 		return bytes ? { ok: true, bytes } : refusal('version-not-found', { id, seq });
 	}
 
-	/** The text files of the scenario's own sources/ folder, or none. */
+	/** The text files of the scenario's own sources/ folder, or none (copied with the scenario). */
 	private ownSources(id: string): Map<string, Buffer> {
 		const dir = join(this.folder(id), SOURCES);
 		if (!isFolder(dir)) return new Map();
@@ -264,10 +269,16 @@ export class ScenarioStore {
 		return { time: this.now().toISOString(), size: bytes.length, sha256: sha256(bytes), valid, ...(firstError ? { firstError } : {}) };
 	}
 
-	/** Validity, issues and the citations checked against the scenario's own sources. */
+	/** The folder a scenario's source texts are in: its own sources/, else the shared one, if either is there. */
+	private sourcesOf(id: string): string | undefined {
+		const own = join(this.folder(id), SOURCES);
+		return isFolder(own) ? own : isFolder(this.sharedSources) ? this.sharedSources : undefined;
+	}
+
+	/** Validity, issues and the citations checked against the scenario's sources. */
 	private answer(id: string, check: ReturnType<ScenarioStore['check']>): Pick<Saved, 'valid' | 'issues' | 'firstError' | 'citations'> {
-		const sources = join(this.folder(id), SOURCES);
-		const texts = isFolder(sources) && check.scenario ? new Map([...this.ownSources(id)].map(([name, bytes]) => [name, bytes.toString('utf8')])) : undefined;
+		const folder = check.scenario ? this.sourcesOf(id) : undefined;
+		const texts = folder ? readSourceTexts(folder) : undefined;
 		const { valid, issues, firstError } = check.status;
 		return { valid, issues, firstError, citations: texts && check.scenario ? verifyCitations(check.scenario, texts) : null };
 	}
@@ -330,4 +341,13 @@ function isFolder(path: string): boolean {
  */
 export function scenarioStore(lang?: Locale): ScenarioStore {
 	return new ScenarioStore({ lang });
+}
+
+/** The source texts of a folder (file name → text), as the verifier reads them. */
+function readSourceTexts(dir: string): Map<string, string> {
+	return new Map(
+		readdirSync(dir)
+			.filter((name) => isSourceFileName(name) && statSync(join(dir, name)).isFile())
+			.map((name) => [name, readFileSync(join(dir, name)).toString('utf8')])
+	);
 }

@@ -1,3 +1,5 @@
+import { isWide } from '../util/eastAsianWidth.js';
+
 /**
  * Breaks text into lines no wider than `width` pixels at `fontSize`, for SVG
  * (which does not wrap). Widths are estimated, not measured, so that the
@@ -39,11 +41,6 @@ export function textWidth(text: string, fontSize: number): number {
 /** Shortens text to at most `max` characters with an ellipsis. Pure. */
 export function truncate(text: string, max: number): string {
 	return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
-
-function isWide(ch: string): boolean {
-	const c = ch.codePointAt(0) ?? 0;
-	return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6);
 }
 
 /** Marks a Japanese line may not start with. */
