@@ -121,6 +121,9 @@ describe('a server that serves a network', () => {
 			expect(await save.json()).toMatchObject({ reason: 'editing-off', message: expect.stringContaining('BRANCHPOINT_EDITING=on') });
 			const create = await fetch(`${lan.baseURL}/scenarios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ id: 'nope', from: 'template' }) });
 			expect(create.status).toBe(403);
+			// Whole source texts are for authoring: a workshop's network does not get them.
+			const text0 = await fetch(`${lan.baseURL}/s/example-minimal/sources/001_2ee44ad5d0a6a1ef.txt`);
+			expect(text0.status).toBe(403);
 		} finally {
 			lan.stop();
 		}
@@ -130,6 +133,9 @@ describe('a server that serves a network', () => {
 			const source = await fetch(`${open.baseURL}/s/example-minimal/source`);
 			const save = await fetch(`${open.baseURL}/s/example-minimal/source`, { method: 'PUT', headers: { 'content-type': 'text/yaml', 'if-match': source.headers.get('etag')! }, body: `${await source.text()}# x\n` });
 			expect(save.status).toBe(200);
+			const text0 = await fetch(`${open.baseURL}/s/example-minimal/sources/001_2ee44ad5d0a6a1ef.txt`);
+			expect(text0.status).toBe(200);
+			expect(await text0.text()).toContain('条約や秘密裏の取引が続く限り効果は限定される可能性がある');
 		} finally {
 			open.stop();
 		}

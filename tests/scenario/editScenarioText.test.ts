@@ -130,6 +130,18 @@ describe('citing from the editor: a source, a citation attached where it is used
 		expect(labelled).toContain('label: { en: "Talks, phased", ja: 段階的交渉 }');
 	});
 
+	it('quotes ids the YAML would read as numbers or null, so they stay the ids typed', () => {
+		const text = readFileSync(FILES[0], 'utf8');
+		let next = added(text, { kind: 'source', id: '1e3', source: { file: '1e3.txt', title: 't', publisher: 'p', language: 'ja' } });
+		next = added(next, { kind: 'citation', id: '2024', source: '1e3', excerpt: 'x', offset: 0, gloss: 'x', attachTo: { kind: 'move', state: 'choose', id: 'WAIT' } });
+		const scenario = parseScenario(next).scenario!;
+		expect(scenario.sources.at(-1)?.id).toBe('1e3');
+		expect(scenario.citations.at(-1)).toMatchObject({ id: '2024', source: '1e3' });
+		expect(scenario.states.find((s) => s.id === 'choose')!.moves.find((mv) => mv.id === 'WAIT')!.citations).toEqual(['c-limited', '2024']);
+		expect(addToScenarioText(next, { kind: 'citation', id: '2024', source: '1e3', excerpt: 'y', offset: 0 })).toMatchObject({ ok: false });
+		expect(removed(next, { kind: 'citation', id: '2024', attachTo: { kind: 'move', state: 'choose', id: 'WAIT' } })).toBe(added(text, { kind: 'source', id: '1e3', source: { file: '1e3.txt', title: 't', publisher: 'p', language: 'ja' } }));
+	});
+
 	it('finds the element being edited at the cursor: a move, a state, an assumption, or none', () => {
 		const text = readFileSync(FILES[0], 'utf8');
 		expect(elementAt(text, text.indexOf('probability: 1 - p_evade'))).toEqual({ kind: 'move', state: 'reaction', id: 'DISRUPTED' });

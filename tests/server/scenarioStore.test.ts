@@ -374,6 +374,9 @@ describe('adding a source', () => {
 		const file = '001_2ee44ad5d0a6a1ef.txt';
 		expect(ok(store.sourceText(EXAMPLE, file)).text).toBe(fs.readFileSync(join(SHARED, file), 'utf8').normalize('NFC'));
 		expect(refused(store.sourceText(EXAMPLE, 'absent.txt'))).toBe('source-not-found');
+		// A shared text the scenario does not name is not served through it.
+		expect(refused(store.sourceText(EXAMPLE, '000_f137bb0a40df32fd.txt'))).toBe('source-not-found');
+		expect(ok(store.sourceText('russia-dprk-2024', '000_f137bb0a40df32fd.txt')).text.length).toBeGreaterThan(1000);
 		const { etag, text } = ok(store.readSource(EXAMPLE));
 		const saved = ok(store.save(EXAMPLE, `${text}# checked\n`, etag));
 		expect(saved.citations?.length).toBe(3);

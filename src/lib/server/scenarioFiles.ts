@@ -71,7 +71,7 @@ export function listScenarios(dir = SCENARIOS_DIR, lang?: string): LoadedScenari
 export function readSources(dir: string): Map<string, string> {
 	return new Map(
 		readdirSync(dir)
-			.filter((name) => name.endsWith('.txt'))
+			.filter((name) => name.endsWith('.txt') && statSync(join(dir, name)).isFile())
 			.map((name) => [name, readFileSync(join(dir, name), 'utf8')])
 	);
 }

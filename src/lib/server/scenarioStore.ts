@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { parseScenario, verifyCitations, type CitationCheck, type Issue, type Scenario } from '../core/index.js';
 import type { Locale } from '../paraglide/runtime.js';
 import { checkSourceUpload, type SourceEntry, type SourceUpload } from './checkSourceUpload.js';
@@ -9,7 +9,7 @@ import { syncFolder, writeDurably } from './durableWrite.js';
 import { refusal, type Refusal } from './editRefusal.js';
 import { etagOf, ifMatchState, sha256 } from './etag.js';
 import { isScenarioId, isSourceFileName } from './scenarioId.js';
-import { SCENARIOS_DIR, SHARED_SOURCES_DIR } from './scenarioFiles.js';
+import { readSources, SCENARIOS_DIR, SHARED_SOURCES_DIR } from './scenarioFiles.js';
 import { readHistory, readVersion, recordVersion, type VersionEntry, type VersionKind } from './scenarioHistory.js';
 import { scenarioStatus } from './scenarioStatus.js';
 import { scenarioTemplate } from './scenarioTemplate.js';
@@ -217,16 +217,19 @@ export class ScenarioStore {
 	}
 
 	/**
-	 * A text of the scenario's sources — its own sources/ folder, else the
-	 * shared one — in Unicode NFC as the citation verifier reads it, so that
-	 * an offset found in it is the one the verifier checks.
+	 * A text of the scenario's sources, in Unicode NFC as the citation
+	 * verifier reads it (a byte-order mark kept, as it keeps it), so that an
+	 * offset found in it is the one the verifier checks: any text of its own
+	 * sources/ folder, else one of the shared texts its `sources:` names.
 	 */
 	sourceText(id: string, file: string): { ok: true; text: string } | Refusal {
 		if (!isScenarioId(id)) return refusal('invalid-id');
 		if (!isSourceFileName(file)) return refusal('source-file-name');
-		if (!existsSync(join(this.folder(id), FILE))) return refusal('not-found', { id });
+		const current = this.current(id);
+		if (!current.ok) return current;
 		const folder = this.sourcesOf(id);
 		if (!folder) return refusal('no-shared-sources', { id });
+		if (folder === this.sharedSources && !namedSourceFiles(current.bytes).has(file)) return refusal('source-not-found', { file });
 		const path = join(folder, file);
 		if (!existsSync(path) || !statSync(path).isFile()) return refusal('source-not-found', { file });
 		const text = decode(readFileSync(path));
@@ -278,9 +281,9 @@ export class ScenarioStore {
 	/** Validity, issues and the citations checked against the scenario's sources. */
 	private answer(id: string, check: ReturnType<ScenarioStore['check']>): Pick<Saved, 'valid' | 'issues' | 'firstError' | 'citations'> {
 		const folder = check.scenario ? this.sourcesOf(id) : undefined;
-		const texts = folder ? readSourceTexts(folder) : undefined;
+		const texts = folder ? readSources(folder) : undefined;
 		const { valid, issues, firstError } = check.status;
-		return { valid, issues, firstError, citations: texts && check.scenario ? verifyCitations(check.scenario, texts) : null };
+		return { valid, issues, firstError, citations: texts && check.scenario ? verifyCitations(check.scenario, texts, this.lang) : null };
 	}
 
 	/**
@@ -343,11 +346,13 @@ export function scenarioStore(lang?: Locale): ScenarioStore {
 	return new ScenarioStore({ lang });
 }
 
-/** The source texts of a folder (file name → text), as the verifier reads them. */
-function readSourceTexts(dir: string): Map<string, string> {
-	return new Map(
-		readdirSync(dir)
-			.filter((name) => isSourceFileName(name) && statSync(join(dir, name)).isFile())
-			.map((name) => [name, readFileSync(join(dir, name)).toString('utf8')])
-	);
+
+/** The `file:` names a scenario file's `sources:` lists, read from its YAML alone (a draft's too). */
+function namedSourceFiles(bytes: Uint8Array): Set<string> {
+	try {
+		const doc = parse(decode(bytes) ?? '', { logLevel: 'error' }) as { sources?: unknown } | null;
+		return new Set((Array.isArray(doc?.sources) ? doc.sources : []).map((s) => (s as { file?: unknown } | null)?.file).filter((f): f is string => typeof f === 'string'));
+	} catch {
+		return new Set();
+	}
 }

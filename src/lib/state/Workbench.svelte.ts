@@ -44,8 +44,14 @@ export type WalkOption = OpenMove;
  */
 export class Workbench {
 	/** The scenario and its machine: replaced together, by `replaceScenario` only. */
-	scenario: Scenario;
-	model: ScenarioModel;
+	#scenario: Scenario;
+	#model: ScenarioModel;
+	get scenario(): Scenario {
+		return this.#scenario;
+	}
+	get model(): ScenarioModel {
+		return this.#model;
+	}
 
 	overrides = $state<Overrides>({});
 	perspective = $state<string>('');
@@ -85,8 +91,8 @@ export class Workbench {
 	issues: Issue[];
 
 	constructor(scenario: Scenario, start: WhatIf = EMPTY_WHAT_IF) {
-		this.scenario = $state.raw(scenario);
-		this.model = $state.raw(buildMachine(scenario));
+		this.#scenario = $state.raw(scenario);
+		this.#model = $state.raw(buildMachine(scenario));
 		this.values = $derived(resolveValues(this.scenario, this.model.book, this.overrides));
 		this.signature = $derived(guardSignature(this.model, this.values));
 		this.unrolled = $derived.by(() => {
@@ -126,14 +132,19 @@ export class Workbench {
 	 * not jump while the author types.
 	 */
 	replaceScenario(next: Scenario): void {
-		const followed = this.perspective === this.scenario.perspective;
-		this.scenario = next;
-		this.model = buildMachine(next);
+		const followed = this.perspective === this.#scenario.perspective;
+		const plays = this.play;
+		this.#scenario = next;
+		this.#model = buildMachine(next);
 		if (followed || !next.actors.some((a) => a.id === this.perspective && a.kind === 'actor')) this.perspective = next.perspective;
 		if (this.criterion !== undefined && !next.criteria.some((c) => c.id === this.criterion)) this.criterion = undefined;
-		const ids = new Set(next.assumptions.map((a) => a.id));
-		if (Object.keys(this.overrides).some((id) => !ids.has(id))) this.overrides = Object.fromEntries(Object.entries(this.overrides).filter(([id]) => ids.has(id)));
-		if (Object.keys(this.play).some((id) => !next.actors.some((a) => a.id === id))) this.play = {};
+		// Values and plays are checked again, as the constructor checks them: the edit may have changed a range or an actor.
+		this.overrides = checkOverrides(next, Object.fromEntries(Object.entries(this.overrides).map(([id, v]) => [id, String(v)])), getLocale()).overrides;
+		this.play = {};
+		for (const [id, play] of Object.entries(plays)) this.setPlay(id, play);
+		this.inputErrors = {};
+		this.#undo = [];
+		this.#redo = [];
 	}
 
 	/** Applies overrides read from a link or autosave, keeping the valid ones and noting the rest. */

@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parse, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
 import { isScenarioId } from './schema.js';
@@ -56,7 +56,7 @@ function lineStart(text: string, offset: number): number {
 }
 
 /** The pair of a block map with this key, or undefined. */
-function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
+export function pairOf(map: YAMLMap, key: string): Pair<Node, Node> | undefined {
 	return (map.items as Pair<Node, Node>[]).find((p) => isScalar(p.key) && String(p.key.value) === key);
 }
 
@@ -83,7 +83,7 @@ export function addToScenarioText(text: string, addition: ScenarioAddition, lang
 	// A source's or a citation's id is only named in lists; a state's, a move's or an assumption's also in the machine and formulas.
 	const wellFormed = addition.kind === 'source' || addition.kind === 'citation' ? isScenarioId(addition.id) : ID.test(addition.id);
 	if (!wellFormed) return { ok: false, message: m.form_bad_id({ id: addition.id }, locale) };
-	const cite = (indent: string, citation: string) => `${indent}citations: [${scalar(citation)}]`;
+	const cite = (indent: string, citation: string) => `${indent}citations: [${flowScalar(citation)}]`;
 	switch (addition.kind) {
 		case 'state': {
 			const states = doc.getIn(['machine', 'states'], true);
@@ -117,16 +117,16 @@ export function addToScenarioText(text: string, addition: ScenarioAddition, lang
 			return { ok: true, text: insertLines(text, state.range[2], [`${' '.repeat(stateIndent)}on:`, ...lines]) };
 		}
 		case 'assumption':
-			return appendToList(text, doc, 'assumptions', addition.id, [`id: ${addition.id}`, `label: ${textValue(addition.label)}`, `kind: ${addition.type}`, `default: ${addition.value}`, `min: ${addition.min}`, `max: ${addition.max}`, `citations: [${scalar(addition.citation)}]`, 'judgment: true'], lang);
+			return appendToList(text, doc, 'assumptions', addition.id, [`id: ${scalar(addition.id)}`, `label: ${textValue(addition.label)}`, `kind: ${addition.type}`, `default: ${addition.value}`, `min: ${addition.min}`, `max: ${addition.max}`, `citations: [${flowScalar(addition.citation)}]`, 'judgment: true'], lang);
 		case 'criterion':
-			return appendToList(text, doc, 'criteria', addition.id, [`id: ${addition.id}`, `label: ${textValue(addition.label)}`, `direction: ${addition.direction}`, ...(!isBlank(addition.unit) ? [`unit: ${textValue(addition.unit!)}`] : []), `weight: ${addition.weight}`, 'judgment: true'], lang);
+			return appendToList(text, doc, 'criteria', addition.id, [`id: ${scalar(addition.id)}`, `label: ${textValue(addition.label)}`, `direction: ${addition.direction}`, ...(!isBlank(addition.unit) ? [`unit: ${textValue(addition.unit!)}`] : []), `weight: ${addition.weight}`, 'judgment: true'], lang);
 		case 'source': {
 			const { file, title, publisher, author, date, url, language } = addition.source;
 			const optional = (key: string, value: string | undefined) => (value?.trim() ? [`${key}: ${scalar(value.trim())}`] : []);
-			return appendToList(text, doc, 'sources', addition.id, [`id: ${addition.id}`, `file: ${scalar(file)}`, `title: ${scalar(title)}`, `publisher: ${scalar(publisher)}`, ...optional('author', author), ...optional('date', date), ...optional('url', url), ...optional('language', language)], lang);
+			return appendToList(text, doc, 'sources', addition.id, [`id: ${scalar(addition.id)}`, `file: ${scalar(file)}`, `title: ${scalar(title)}`, `publisher: ${scalar(publisher)}`, ...optional('author', author), ...optional('date', date), ...optional('url', url), ...optional('language', language)], lang);
 		}
 		case 'citation': {
-			const entry = [`id: ${addition.id}`, `source: ${scalar(addition.source)}`, `excerpt: ${scalar(addition.excerpt)}`, ...(!isBlank(addition.gloss) ? [`gloss: ${textValue(addition.gloss!)}`] : []), `offset: ${addition.offset}`];
+			const entry = [`id: ${scalar(addition.id)}`, `source: ${scalar(addition.source)}`, `excerpt: ${scalar(addition.excerpt)}`, ...(!isBlank(addition.gloss) ? [`gloss: ${textValue(addition.gloss!)}`] : []), `offset: ${addition.offset}`];
 			const listed = appendToList(text, doc, 'citations', addition.id, entry, lang);
 			return listed.ok && addition.attachTo ? attach(listed.text, addition.attachTo, addition.id, lang) : listed;
 		}
@@ -138,7 +138,7 @@ function appendToList(text: string, doc: ReturnType<typeof parseDocument>, secti
 	const locale = { locale: lang };
 	const list = doc.get(section, true);
 	if (!isSeq(list) || !list.range || list.flow || list.items.length === 0) return { ok: false, message: m.form_no_section({ section }, locale) };
-	if (list.items.some((item) => isMap(item) && item.get('id') === id)) return { ok: false, message: m.form_exists({ id }, locale) };
+	if (list.items.some((item) => isMap(item) && String(item.get('id')) === id)) return { ok: false, message: m.form_exists({ id }, locale) };
 	const dash = ' '.repeat(list.range[0] - lineStart(text, list.range[0]));
 	return { ok: true, text: insertLines(text, list.range[2], fields.map((f, k) => `${dash}${k === 0 ? '- ' : '  '}${f}`)) };
 }
@@ -147,7 +147,7 @@ function appendToList(text: string, doc: ReturnType<typeof parseDocument>, secti
 function citingMap(doc: ReturnType<typeof parseDocument>, element: CitedElement): YAMLMap | undefined {
 	if (element.kind === 'assumption') {
 		const list = doc.get('assumptions', true);
-		const item = isSeq(list) ? list.items.find((i) => isMap(i) && i.get('id') === element.id) : undefined;
+		const item = isSeq(list) ? list.items.find((i) => isMap(i) && String(i.get('id')) === element.id) : undefined;
 		return isMap(item) ? item : undefined;
 	}
 	const path = element.kind === 'state' ? ['machine', 'states', element.id, 'meta'] : ['machine', 'states', element.state, 'on', element.id, 'meta'];
@@ -163,13 +163,13 @@ function attach(text: string, element: CitedElement, citation: string, lang: Loc
 	if (!map) return { ok: false, message: m.form_not_found({ id: element.id }, locale) };
 	const list = pairOf(map, 'citations')?.value;
 	if (!isSeq(list) || !list.range) return { ok: false, message: m.form_no_section({ section: `${element.id}.citations` }, locale) };
-	if (list.items.some((i) => isScalar(i) && i.value === citation)) return { ok: true, text };
+	if (list.items.some((i) => isScalar(i) && String(i.value) === citation)) return { ok: true, text };
 	if (list.flow) {
 		const close = text.lastIndexOf(']', list.range[1] - 1);
-		return { ok: true, text: `${text.slice(0, close)}${list.items.length > 0 ? ', ' : ''}${citation}${text.slice(close)}` };
+		return { ok: true, text: `${text.slice(0, close)}${list.items.length > 0 ? ', ' : ''}${flowScalar(citation)}${text.slice(close)}` };
 	}
 	const dash = ' '.repeat(list.range[0] - lineStart(text, list.range[0]));
-	return { ok: true, text: insertLines(text, list.range[2], [`${dash}- ${citation}`]) };
+	return { ok: true, text: insertLines(text, list.range[2], [`${dash}- ${scalar(citation)}`]) };
 }
 
 /** A citation id taken out of an element's `citations:` list, as `attach` put it in. */
@@ -177,7 +177,7 @@ function detach(text: string, element: CitedElement, citation: string, lang: Loc
 	const doc = parseDocument(text, { keepSourceTokens: true });
 	const map = citingMap(doc, element);
 	const list = map ? pairOf(map, 'citations')?.value : undefined;
-	const k = isSeq(list) ? list.items.findIndex((i) => isScalar(i) && i.value === citation) : -1;
+	const k = isSeq(list) ? list.items.findIndex((i) => isScalar(i) && String(i.value) === citation) : -1;
 	const item = isSeq(list) && k >= 0 ? (list.items[k] as Node) : undefined;
 	if (!isSeq(list) || !item?.range) return { ok: false, message: m.form_not_found({ id: citation }, { locale: lang }) };
 	if (!list.flow) return { ok: true, text: text.slice(0, lineStart(text, item.range[0])) + text.slice(item.range[2]) };
@@ -185,28 +185,6 @@ function detach(text: string, element: CitedElement, citation: string, lang: Loc
 	const from = k > 0 ? text.lastIndexOf(',', item.range[0]) : item.range[0];
 	const to = k === 0 && list.items.length > 1 ? (list.items[1] as Node).range![0] : item.range[1];
 	return { ok: true, text: text.slice(0, from) + text.slice(to) };
-}
-
-/**
- * The state, move or assumption whose lines hold `offset` — the element an
- * author is editing where the cursor is — or undefined. Pure.
- */
-export function elementAt(text: string, offset: number): CitedElement | undefined {
-	const doc = parseDocument(text, { keepSourceTokens: true });
-	const within = (node: Node | null | undefined, from?: Node | null) => !!node?.range && offset >= (from?.range?.[0] ?? node.range[0]) && offset <= node.range[1];
-	const states = doc.getIn(['machine', 'states'], true);
-	if (isMap(states)) {
-		for (const pair of states.items as Pair<Node, Node>[]) {
-			if (!within(pair.value, pair.key) || !isScalar(pair.key)) continue;
-			const state = String(pair.key.value);
-			const on = isMap(pair.value) ? pairOf(pair.value, 'on')?.value : undefined;
-			const move = isMap(on) ? (on.items as Pair<Node, Node>[]).find((p) => within(p.value, p.key)) : undefined;
-			return move && isScalar(move.key) ? { kind: 'move', state, id: String(move.key.value) } : { kind: 'state', id: state };
-		}
-	}
-	const assumptions = doc.get('assumptions', true);
-	const item = isSeq(assumptions) ? assumptions.items.find((i) => isMap(i) && within(i as Node)) : undefined;
-	return isMap(item) && typeof item.get('id') === 'string' ? { kind: 'assumption', id: item.get('id') as string } : undefined;
 }
 
 /**
@@ -237,7 +215,7 @@ export function removeFromScenarioText(text: string, what: { kind: ScenarioAddit
 	const sections = { assumption: 'assumptions', criterion: 'criteria', source: 'sources', citation: 'citations' } as const;
 	const list = doc.get(sections[what.kind], true);
 	if (!isSeq(list)) return missing;
-	const item = list.items.find((i) => isMap(i) && i.get('id') === what.id) as Node | undefined;
+	const item = list.items.find((i) => isMap(i) && String(i.get('id')) === what.id) as Node | undefined;
 	if (!item?.range) return missing;
 	const rest = cut(item.range[0], item.range[2]);
 	return what.kind === 'citation' && what.attachTo && rest.ok ? detach(rest.text, what.attachTo, what.id, lang) : rest;
@@ -247,36 +225,4 @@ export function removeFromScenarioText(text: string, what: { kind: ScenarioAddit
 function columnOf(text: string, node: Node | undefined): number | undefined {
 	const at = node?.range?.[0];
 	return at === undefined ? undefined : at - lineStart(text, at);
-}
-
-
-/** A state as the file has it now, whether or not the file validates. */
-export interface OutlinedState {
-	id: string;
-	/** Its label in the language asked for, else the scenario's own, else its id. */
-	label: string;
-	final: boolean;
-}
-
-/**
- * The states a scenario file's text declares, read from its YAML alone —
- * so that a state just added, which has no moves yet and so does not
- * validate, can be given its moves. Undefined when the YAML does not read.
- * Pure.
- */
-export function outlineStates(text: string, language: string): OutlinedState[] | undefined {
-	let doc: unknown;
-	try {
-		doc = parse(text, { logLevel: 'error' });
-	} catch {
-		return undefined;
-	}
-	const states = (doc as { machine?: { states?: unknown } } | null)?.machine?.states;
-	if (!states || typeof states !== 'object' || Array.isArray(states)) return undefined;
-	return Object.entries(states as Record<string, unknown>).map(([id, value]) => {
-		const state = (value ?? {}) as { type?: unknown; meta?: { label?: unknown } };
-		const label = state.meta?.label;
-		const text = typeof label === 'string' ? label : label && typeof label === 'object' ? ((label as Record<string, unknown>)[language] ?? Object.values(label)[0]) : undefined;
-		return { id, label: typeof text === 'string' && text.trim() !== '' ? text : id, final: state.type === 'final' };
-	});
 }
