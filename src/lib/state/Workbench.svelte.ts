@@ -139,12 +139,17 @@ export class Workbench {
 		if (followed || !next.actors.some((a) => a.id === this.perspective && a.kind === 'actor')) this.perspective = next.perspective;
 		if (this.criterion !== undefined && !next.criteria.some((c) => c.id === this.criterion)) this.criterion = undefined;
 		// Values and plays are checked again, as the constructor checks them: the edit may have changed a range or an actor.
-		this.overrides = checkOverrides(next, Object.fromEntries(Object.entries(this.overrides).map(([id, v]) => [id, String(v)])), getLocale()).overrides;
-		this.play = {};
-		for (const [id, play] of Object.entries(plays)) this.setPlay(id, play);
-		this.inputErrors = {};
-		this.#undo = [];
-		this.#redo = [];
+		// Each is written only when there is something, as every write redraws what reads it.
+		if (Object.keys(this.overrides).length > 0) this.overrides = checkOverrides(next, Object.fromEntries(Object.entries(this.overrides).map(([id, v]) => [id, String(v)])), getLocale()).overrides;
+		if (Object.keys(plays).length > 0) {
+			this.play = {};
+			for (const [id, play] of Object.entries(plays)) this.setPlay(id, play);
+		}
+		if (Object.keys(this.inputErrors).length > 0) this.inputErrors = {};
+		if (this.#undo.length > 0 || this.#redo.length > 0) {
+			this.#undo = [];
+			this.#redo = [];
+		}
 	}
 
 	/** Applies overrides read from a link or autosave, keeping the valid ones and noting the rest. */
