@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { yamlText } from '../../src/lib/core/silverdecisions/writeScenarioYaml.js';
+import { yamlText } from '../../src/lib/core/scenario/yamlText.js';
 import { importSd } from '../helpers/silverdecisions.js';
 
 /** One chance node (probabilities `p1`, `p2`) under a decision against a sure 1. */

@@ -1,7 +1,8 @@
-import { isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
 import { isScenarioId } from './schema.js';
+import { yamlText } from './yamlText.js';
 import type { Source } from './types.js';
 
 /** A text a reader sees: a plain string (the scenario's own language) or one per language, `{ en: …, ja: … }`. */
@@ -25,23 +26,11 @@ export type TextEdit = { ok: true; text: string } | { ok: false; message: string
 
 const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
-/** A string as YAML writes it: plain when it can be, quoted when it must, on one line (JSON's quoting, valid YAML, when it spans lines). */
-function scalar(text: string): string {
-	const written = stringify(text, { lineWidth: 0 }).trimEnd();
-	return written.includes('\n') ? JSON.stringify(text) : written;
-}
-
-/** A string inside a flow collection (`{ … }`, `[ … ]`), where a comma or a bracket would end it: quoted unless plainly safe. */
-function flowScalar(text: string): string {
-	const written = scalar(text);
-	return /[,[\]{}]/.test(written) && !/^["']/.test(written) ? JSON.stringify(text) : written;
-}
-
 /** A reader's text: a plain string, or `{ en: …, ja: … }` with one entry per language. */
 function textValue(value: TextValue): string {
-	if (typeof value === 'string') return scalar(value);
+	if (typeof value === 'string') return yamlText(value);
 	return `{ ${Object.entries(value)
-		.map(([language, text]) => `${language}: ${flowScalar(text)}`)
+		.map(([language, text]) => `${language}: ${yamlText(text)}`)
 		.join(', ')} }`;
 }
 
@@ -83,14 +72,14 @@ export function addToScenarioText(text: string, addition: ScenarioAddition, lang
 	// A source's or a citation's id is only named in lists; a state's, a move's or an assumption's also in the machine and formulas.
 	const wellFormed = addition.kind === 'source' || addition.kind === 'citation' ? isScenarioId(addition.id) : ID.test(addition.id);
 	if (!wellFormed) return { ok: false, message: m.form_bad_id({ id: addition.id }, locale) };
-	const cite = (indent: string, citation: string) => `${indent}citations: [${flowScalar(citation)}]`;
+	const cite = (indent: string, citation: string) => `${indent}citations: [${yamlText(citation)}]`;
 	switch (addition.kind) {
 		case 'state': {
 			const states = doc.getIn(['machine', 'states'], true);
 			if (!isMap(states) || !states.range) return { ok: false, message: m.form_no_section({ section: 'machine.states' }, locale) };
 			if (pairOf(states, addition.id)) return { ok: false, message: m.form_exists({ id: addition.id }, locale) };
 			const indent = ' '.repeat(columnOf(text, states.items[0]?.key as Node | undefined) ?? 4);
-			const lines = [`${indent}${addition.id}:`, ...(addition.final ? [`${indent}  type: final`] : []), `${indent}  meta:`, ...(addition.actor ? [`${indent}    actor: ${scalar(addition.actor)}`] : []), `${indent}    label: ${textValue(addition.label)}`, cite(`${indent}    `, addition.citation)];
+			const lines = [`${indent}${addition.id}:`, ...(addition.final ? [`${indent}  type: final`] : []), `${indent}  meta:`, ...(addition.actor ? [`${indent}    actor: ${yamlText(addition.actor)}`] : []), `${indent}    label: ${textValue(addition.label)}`, cite(`${indent}    `, addition.citation)];
 			return { ok: true, text: insertLines(text, states.range[2], lines) };
 		}
 		case 'move': {
@@ -105,10 +94,10 @@ export function addToScenarioText(text: string, addition: ScenarioAddition, lang
 			const pad = ' '.repeat(moveIndent);
 			const lines = [
 				`${pad}${addition.id}:`,
-				`${pad}  target: ${scalar(addition.target)}`,
+				`${pad}  target: ${yamlText(addition.target)}`,
 				`${pad}  meta:`,
 				`${pad}    label: ${textValue(addition.label)}`,
-				...(addition.probability ? [`${pad}    probability: ${scalar(addition.probability)}`] : []),
+				...(addition.probability ? [`${pad}    probability: ${yamlText(addition.probability)}`] : []),
 				...(addition.payoff ? [`${pad}    payoffs: { ${addition.payoff.criterion}: ${JSON.stringify(addition.payoff.formula)} }`] : []),
 				cite(`${pad}    `, addition.citation)
 			];
@@ -117,16 +106,16 @@ export function addToScenarioText(text: string, addition: ScenarioAddition, lang
 			return { ok: true, text: insertLines(text, state.range[2], [`${' '.repeat(stateIndent)}on:`, ...lines]) };
 		}
 		case 'assumption':
-			return appendToList(text, doc, 'assumptions', addition.id, [`id: ${scalar(addition.id)}`, `label: ${textValue(addition.label)}`, `kind: ${addition.type}`, `default: ${addition.value}`, `min: ${addition.min}`, `max: ${addition.max}`, `citations: [${flowScalar(addition.citation)}]`, 'judgment: true'], lang);
+			return appendToList(text, doc, 'assumptions', addition.id, [`id: ${yamlText(addition.id)}`, `label: ${textValue(addition.label)}`, `kind: ${addition.type}`, `default: ${addition.value}`, `min: ${addition.min}`, `max: ${addition.max}`, `citations: [${yamlText(addition.citation)}]`, 'judgment: true'], lang);
 		case 'criterion':
-			return appendToList(text, doc, 'criteria', addition.id, [`id: ${scalar(addition.id)}`, `label: ${textValue(addition.label)}`, `direction: ${addition.direction}`, ...(!isBlank(addition.unit) ? [`unit: ${textValue(addition.unit!)}`] : []), `weight: ${addition.weight}`, 'judgment: true'], lang);
+			return appendToList(text, doc, 'criteria', addition.id, [`id: ${yamlText(addition.id)}`, `label: ${textValue(addition.label)}`, `direction: ${addition.direction}`, ...(!isBlank(addition.unit) ? [`unit: ${textValue(addition.unit!)}`] : []), `weight: ${addition.weight}`, 'judgment: true'], lang);
 		case 'source': {
 			const { file, title, publisher, author, date, url, language } = addition.source;
-			const optional = (key: string, value: string | undefined) => (value?.trim() ? [`${key}: ${scalar(value.trim())}`] : []);
-			return appendToList(text, doc, 'sources', addition.id, [`id: ${scalar(addition.id)}`, `file: ${scalar(file)}`, `title: ${scalar(title)}`, `publisher: ${scalar(publisher)}`, ...optional('author', author), ...optional('date', date), ...optional('url', url), ...optional('language', language)], lang);
+			const optional = (key: string, value: string | undefined) => (value?.trim() ? [`${key}: ${yamlText(value.trim())}`] : []);
+			return appendToList(text, doc, 'sources', addition.id, [`id: ${yamlText(addition.id)}`, `file: ${yamlText(file)}`, `title: ${yamlText(title)}`, `publisher: ${yamlText(publisher)}`, ...optional('author', author), ...optional('date', date), ...optional('url', url), ...optional('language', language)], lang);
 		}
 		case 'citation': {
-			const entry = [`id: ${scalar(addition.id)}`, `source: ${scalar(addition.source)}`, `excerpt: ${scalar(addition.excerpt)}`, ...(!isBlank(addition.gloss) ? [`gloss: ${textValue(addition.gloss!)}`] : []), `offset: ${addition.offset}`];
+			const entry = [`id: ${yamlText(addition.id)}`, `source: ${yamlText(addition.source)}`, `excerpt: ${yamlText(addition.excerpt)}`, ...(!isBlank(addition.gloss) ? [`gloss: ${textValue(addition.gloss!)}`] : []), `offset: ${addition.offset}`];
 			const listed = appendToList(text, doc, 'citations', addition.id, entry, lang);
 			return listed.ok && addition.attachTo ? attach(listed.text, addition.attachTo, addition.id, lang) : listed;
 		}
@@ -166,10 +155,10 @@ function attach(text: string, element: CitedElement, citation: string, lang: Loc
 	if (list.items.some((i) => isScalar(i) && String(i.value) === citation)) return { ok: true, text };
 	if (list.flow) {
 		const close = text.lastIndexOf(']', list.range[1] - 1);
-		return { ok: true, text: `${text.slice(0, close)}${list.items.length > 0 ? ', ' : ''}${flowScalar(citation)}${text.slice(close)}` };
+		return { ok: true, text: `${text.slice(0, close)}${list.items.length > 0 ? ', ' : ''}${yamlText(citation)}${text.slice(close)}` };
 	}
 	const dash = ' '.repeat(list.range[0] - lineStart(text, list.range[0]));
-	return { ok: true, text: insertLines(text, list.range[2], [`${dash}- ${scalar(citation)}`]) };
+	return { ok: true, text: insertLines(text, list.range[2], [`${dash}- ${yamlText(citation)}`]) };
 }
 
 /** A citation id taken out of an element's `citations:` list, as `attach` put it in. */

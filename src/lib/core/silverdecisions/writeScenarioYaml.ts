@@ -1,6 +1,7 @@
 import { m } from '../../paraglide/messages.js';
 import type { Locale } from '../../paraglide/runtime.js';
 import type { DocPath } from '../scenario/Issue.js';
+import { yamlText } from '../scenario/yamlText.js';
 import type { ImportedTree } from './importTree.js';
 import type { ScenarioAssumption } from './sdAssumptions.js';
 
@@ -42,11 +43,6 @@ export interface WrittenYaml {
 	sourceOf(path: DocPath): DocPath;
 }
 
-/** A text as a YAML scalar: plain where that is unambiguous, else double-quoted (JSON's escapes are YAML's). */
-export function yamlText(text: string): string {
-	const plain = /^\p{L}[\p{L}\p{N} _.()'’\-–/?!]*$/u.test(text) && !/\s$/.test(text) && !/^(true|false|null|yes|no|on|off|y|n)$/i.test(text);
-	return plain ? text : JSON.stringify(text);
-}
 
 const formula = (text: string) => JSON.stringify(text);
 const flowPayoffs = (payoffs: Record<string, string>) =>
