@@ -127,7 +127,8 @@ export function planCriteria(doc: SdDocument, root: SdNode, treeAssumptions: rea
 				split.set(e, terms);
 				return true;
 			});
-			if (ok && used) {
+			// A tree with no payoff at all carries its criteria in the weight variables alone.
+			if (ok && (used || edges.every((e) => isZero(e.payoff[0])))) {
 				const criteria = weightVars.map((a) => criterionOf(a));
 				const index = new Map(weightVars.map((a, i) => [a.name, i]));
 				notes.push(m.sd_note_weighted_split({ count: criteria.length }, locale));
